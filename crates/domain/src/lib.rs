@@ -1,0 +1,10 @@
+//! Types shared by the Mingjing widgets (wasm32) and the collector (native).
+//!
+//! Everything here compiles for `wasm32-unknown-unknown`: no tokio, no sqlx, no web-sys,
+//! and no `usize` in anything serialized, because the two sides must agree on the JSON.
+
+pub mod api_error;
+pub mod calendar;
+pub mod catalog;
+pub mod review;
+pub mod site;
