@@ -1,1 +1,18 @@
+//! The Mingjing collector: one binary that stores reviews, the service catalogue and
+//! supervisors' observations, on SQLite by default or PostgreSQL.
+//!
+//! `main.rs` only calls [`cli::run`]; everything else is library code that tests import.
 
+pub mod cli;
+pub mod config;
+pub mod error;
+pub mod extract;
+pub mod metrics;
+pub mod origin;
+pub mod routes;
+pub mod secret;
+pub mod site_admin;
+pub mod startup;
+pub mod state;
+pub mod storage;
+pub mod telemetry;

@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 /// Where a review was given: the national `pf` field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// 1: a PC web page.

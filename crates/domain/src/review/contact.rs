@@ -47,6 +47,7 @@ impl fmt::Display for MobileNumber {
 
 /// What a reviewer sends to ask for a call-back (回访).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ContactRequest {
     pub name: String,
     pub phone: String,

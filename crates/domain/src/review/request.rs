@@ -9,6 +9,7 @@ use crate::site::SiteId;
 /// Numbers arrive as `i64` and strings as `String` so that an out-of-range rating is a
 /// broken rule (422, naming the field) rather than a type error (400).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReviewRequest {
     pub site: String,
     pub service: String,
@@ -31,6 +32,7 @@ pub struct ReviewRequest {
 
 /// A rating of one dimension, such as 办事效率.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DimensionRequest {
     pub key: String,
     pub rating: i64,
@@ -38,6 +40,7 @@ pub struct DimensionRequest {
 
 /// What the collector answers for a stored review.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReviewReceipt {
     /// The code the reviewer keeps to look up the follow-up.
     pub receipt: String,

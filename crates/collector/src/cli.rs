@@ -1,0 +1,109 @@
+//! The `mingjing` command line: `serve`, and administration subcommands.
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+
+use crate::config::ServeConfig;
+use crate::startup::{Application, shutdown_signal};
+use crate::storage::Storage;
+use crate::{site_admin, telemetry};
+
+#[derive(Debug, Parser)]
+#[command(name = "mingjing", version, about = "The Mingjing collection service")]
+pub struct Cli {
+    #[command(flatten)]
+    pub db: DatabaseArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct DatabaseArgs {
+    /// Folder for the embedded SQLite database (created if missing).
+    #[arg(long, global = true, env = "MINGJING_DATA_DIR", default_value = "data")]
+    pub data_dir: PathBuf,
+    /// `postgres://user@host/db` for PostgreSQL, or a SQLite file; default: DATA_DIR/mingjing.db.
+    #[arg(long, global = true, env = "MINGJING_DATABASE")]
+    pub database: Option<String>,
+}
+
+impl DatabaseArgs {
+    pub fn url(&self) -> anyhow::Result<String> {
+        match &self.database {
+            Some(url) => Ok(url.clone()),
+            None => {
+                std::fs::create_dir_all(&self.data_dir)
+                    .with_context(|| format!("cannot create data directory {}", self.data_dir.display()))?;
+                Ok(ServeConfig::default_database(&self.data_dir))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the API, the widget bundle and the demo site.
+    Serve(ServeArgs),
+    /// Register and inspect the department sites that embed the widgets.
+    #[command(subcommand)]
+    Site(site_admin::SiteCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[arg(long, env = "MINGJING_HOST", default_value = "127.0.0.1")]
+    pub host: IpAddr,
+    /// 0 picks a free port; the log line says which.
+    #[arg(long, env = "MINGJING_PORT", default_value_t = 8080)]
+    pub port: u16,
+    #[arg(long, default_value = "pkg")]
+    pub pkg_dir: PathBuf,
+    #[arg(long, default_value = "www")]
+    pub www_dir: PathBuf,
+    /// Log as JSON lines instead of text.
+    #[arg(long)]
+    pub log_json: bool,
+}
+
+/// Parses the command line and runs it.
+pub fn run() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(async move {
+        match cli.command {
+            Command::Serve(args) => serve(&cli.db, args).await,
+            Command::Site(cmd) => {
+                telemetry::init(false);
+                let storage = Storage::open(&cli.db.url()?).await?;
+                let result = site_admin::run(&storage, cmd).await;
+                storage.close().await;
+                result
+            }
+        }
+    })
+}
+
+async fn serve(db: &DatabaseArgs, args: ServeArgs) -> anyhow::Result<()> {
+    telemetry::init(args.log_json);
+    let config = ServeConfig {
+        addr: SocketAddr::new(args.host, args.port),
+        database: db.url()?,
+        pkg_dir: args.pkg_dir,
+        www_dir: args.www_dir,
+    };
+    let started = std::time::Instant::now();
+    let app = Application::build(&config).await?;
+    tracing::info!(
+        addr = %app.local_addr(),
+        backend = app.storage().backend(),
+        startup_ms = started.elapsed().as_millis() as u64,
+        "mingjing is serving on http://{}/",
+        app.local_addr()
+    );
+    app.run_until(shutdown_signal()).await?;
+    tracing::info!("stopped");
+    Ok(())
+}

@@ -1,0 +1,21 @@
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Everything `mingjing serve` needs to start.
+#[derive(Debug, Clone)]
+pub struct ServeConfig {
+    pub addr: SocketAddr,
+    /// A `postgres://` URL, or a SQLite file path.
+    pub database: String,
+    /// The built widget bundle, served under `/widgets/`.
+    pub pkg_dir: PathBuf,
+    /// The department demo site and webmaster docs, served under `/`.
+    pub www_dir: PathBuf,
+}
+
+impl ServeConfig {
+    /// The SQLite file a data directory holds by default.
+    pub fn default_database(data_dir: &std::path::Path) -> String {
+        data_dir.join("mingjing.db").to_string_lossy().into_owned()
+    }
+}

@@ -1,0 +1,113 @@
+//! The HTTP layer's one error type. Every failure leaves the collector as
+//! `{"error":{"code","message","field"}}` with a 4xx or 5xx status chosen here, and only here.
+
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use mingjing_domain::api_error::{ErrorBody, ErrorEnvelope, FieldError};
+
+use crate::storage::StorageError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// The body is not JSON, or a value has the wrong type (400).
+    #[error("{message}")]
+    BadJson { message: String, field: Option<String> },
+    #[error("request body must be JSON (Content-Type: application/json)")]
+    UnsupportedMediaType,
+    #[error("request body is larger than {limit} bytes")]
+    PayloadTooLarge { limit: usize },
+    /// A value broke a rule (422).
+    #[error(transparent)]
+    Invalid(#[from] FieldError),
+    #[error("{what} not found")]
+    NotFound { what: &'static str, field: Option<&'static str> },
+    #[error("this page's origin is not registered for site {site}")]
+    OriginNotAllowed { site: String },
+    #[error("{0}")]
+    Conflict(String),
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    /// The database is down or overloaded; the client should retry (503).
+    #[error("the service is temporarily unavailable, please retry")]
+    Unavailable,
+    /// A bug or an unexpected storage failure. The detail is logged, never sent.
+    #[error("internal error")]
+    Internal(String),
+}
+
+impl ApiError {
+    fn status(&self) -> StatusCode {
+        match self {
+            ApiError::BadJson { .. } => StatusCode::BAD_REQUEST,
+            ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::NotFound { .. } => StatusCode::NOT_FOUND,
+            ApiError::OriginNotAllowed { .. } => StatusCode::FORBIDDEN,
+            ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn code(&self) -> &'static str {
+        match self {
+            ApiError::BadJson { .. } => "malformed_json",
+            ApiError::UnsupportedMediaType => "unsupported_media_type",
+            ApiError::PayloadTooLarge { .. } => "payload_too_large",
+            ApiError::Invalid(e) => e.rule,
+            ApiError::NotFound { .. } => "not_found",
+            ApiError::OriginNotAllowed { .. } => "origin_not_allowed",
+            ApiError::Conflict(_) => "conflict",
+            ApiError::MethodNotAllowed => "method_not_allowed",
+            ApiError::Unavailable => "unavailable",
+            ApiError::Internal(_) => "internal",
+        }
+    }
+
+    fn field(&self) -> Option<String> {
+        match self {
+            ApiError::BadJson { field, .. } => field.clone(),
+            ApiError::Invalid(e) => Some(e.field.clone()),
+            ApiError::NotFound { field, .. } => field.map(str::to_owned),
+            ApiError::OriginNotAllowed { .. } => Some("origin".to_owned()),
+            _ => None,
+        }
+    }
+
+    pub fn body(&self) -> ErrorEnvelope {
+        let message = match self {
+            ApiError::Invalid(e) => e.message.clone(),
+            other => other.to_string(),
+        };
+        ErrorEnvelope { error: ErrorBody { code: self.code().to_owned(), message, field: self.field() } }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let status = self.status();
+        match &self {
+            ApiError::Internal(detail) => tracing::error!(%detail, "internal error"),
+            ApiError::Unavailable => tracing::warn!("storage unavailable"),
+            _ => tracing::debug!(code = self.code(), "request refused"),
+        }
+        let mut response = (status, Json(self.body())).into_response();
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            response.headers_mut().insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from_static("2"));
+        }
+        response
+    }
+}
+
+impl From<StorageError> for ApiError {
+    fn from(e: StorageError) -> Self {
+        match e {
+            StorageError::Unavailable(_) => ApiError::Unavailable,
+            StorageError::Conflict(what) => ApiError::Conflict(what.to_owned()),
+            other => ApiError::Internal(other.to_string()),
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! Prometheus metrics: request counts and latency histograms by route and status.
+
+use std::time::Instant;
+
+use axum::body::Body;
+use axum::extract::{MatchedPath, State};
+use axum::http::{Request, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::encoding::text::encode;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::histogram::Histogram;
+use prometheus_client::registry::Registry;
+
+use crate::state::AppState;
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct RequestLabels {
+    method: String,
+    /// The route template (`/api/v1/reviews`), never the raw path, so that label values
+    /// stay few and carry no personal data.
+    route: String,
+    status: u16,
+}
+
+fn latency_histogram() -> Histogram {
+    Histogram::new([0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5])
+}
+
+#[derive(Debug)]
+pub struct Metrics {
+    registry: Registry,
+    requests: Family<RequestLabels, Histogram, fn() -> Histogram>,
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        let mut registry = Registry::with_prefix("mingjing");
+        let requests = Family::<RequestLabels, Histogram, fn() -> Histogram>::new_with_constructor(latency_histogram);
+        registry.register(
+            "http_request_duration_seconds",
+            "HTTP request latency by method, route and status; its _count is the request count",
+            requests.clone(),
+        );
+        Self { registry, requests }
+    }
+}
+
+impl Metrics {
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        // Encoding into a String cannot fail: fmt::Write on String is infallible.
+        let _ = encode(&mut out, &self.registry);
+        out
+    }
+}
+
+/// Middleware that times every request.
+pub async fn track(State(state): State<AppState>, req: Request<Body>, next: Next) -> Response {
+    let start = Instant::now();
+    let method = req.method().to_string();
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| bucket_unmatched(req.uri().path()).to_owned());
+    let response = next.run(req).await;
+    let labels = RequestLabels { method, route, status: response.status().as_u16() };
+    state.metrics.requests.get_or_create(&labels).observe(start.elapsed().as_secs_f64());
+    response
+}
+
+/// Unmatched paths (static files, 404s) are grouped so a scanner cannot explode the labels.
+fn bucket_unmatched(path: &str) -> &'static str {
+    if path.starts_with("/widgets/") {
+        "/widgets/*"
+    } else if path.starts_with("/api/") {
+        "/api/*"
+    } else {
+        "/*"
+    }
+}
+
+pub async fn get(State(state): State<AppState>) -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")], state.metrics.render())
+}

@@ -1,0 +1,26 @@
+//! Every API route, each in its own module with its own `router()`, merged here.
+
+mod health;
+mod reviews;
+
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::state::AppState;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Mingjing collector",
+        description = "The shared collection service behind the Mingjing widgets: 好差评 reviews, the service catalogue and supervisors' observations.",
+        license(name = "Apache-2.0")
+    ),
+    components(schemas(mingjing_domain::api_error::ErrorEnvelope, mingjing_domain::api_error::ErrorBody))
+)]
+struct ApiDoc;
+
+/// The API routes and the OpenAPI document that describes exactly them: each route is
+/// registered through `routes!`, which adds it to the router and the document together.
+pub fn api() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi()).merge(health::router()).merge(reviews::router())
+}

@@ -1,0 +1,73 @@
+use axum::Json;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, header};
+use mingjing_domain::api_error::{ErrorEnvelope, FieldError};
+use mingjing_domain::review::{Review, ReviewReceipt, ReviewRequest};
+
+use crate::error::ApiError;
+use crate::extract::AppJson;
+use crate::secret;
+use crate::state::AppState;
+use crate::storage::{NewReview, now_millis};
+
+/// Submit a 好差评 review.
+///
+/// A retry with the same `idempotency_key` returns the first receipt with 200 and stores
+/// nothing new.
+#[utoipa::path(
+    post,
+    path = "/api/v1/reviews",
+    tag = "reviews",
+    request_body = ReviewRequest,
+    responses(
+        (status = 201, description = "stored", body = ReviewReceipt),
+        (status = 200, description = "already stored by an earlier try with the same idempotency key", body = ReviewReceipt),
+        (status = 400, description = "malformed JSON or a wrong type", body = ErrorEnvelope),
+        (status = 403, description = "the page's origin is not registered for the site", body = ErrorEnvelope),
+        (status = 404, description = "unknown site", body = ErrorEnvelope),
+        (status = 413, description = "body over 64 KiB", body = ErrorEnvelope),
+        (status = 415, description = "not JSON", body = ErrorEnvelope),
+        (status = 422, description = "a rule is broken; `field` names the field", body = ErrorEnvelope),
+        (status = 503, description = "the database is unavailable; retry later", body = ErrorEnvelope),
+    )
+)]
+pub async fn post(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    AppJson(req): AppJson<ReviewRequest>,
+) -> Result<(StatusCode, Json<ReviewReceipt>), ApiError> {
+    let review = Review::parse(&req)?;
+    let site = state
+        .storage
+        .site(&review.site)
+        .await?
+        .ok_or(ApiError::NotFound { what: "site", field: Some("site") })?;
+    if let Some(origin) = headers.get(header::ORIGIN) {
+        let origin = origin.to_str().unwrap_or("");
+        if !site.allows_origin(origin) {
+            return Err(ApiError::OriginNotAllowed { site: site.id.to_string() });
+        }
+    }
+    if review.token.is_some() {
+        // Verified reviews arrive with the token that the department's back office was
+        // issued for the transaction; until a site has registered transactions there is
+        // nothing to verify against.
+        return Err(FieldError::new("token", "unknown_token", "this review token was not issued by the site").into());
+    }
+    let new = NewReview {
+        receipt: secret::receipt_code(),
+        site_id: review.site.to_string(),
+        service_code: review.service.clone(),
+        rating: i64::from(review.rating.get()),
+        dimensions_json: serde_json::to_string(&review.dimensions).map_err(|e| ApiError::Internal(e.to_string()))?,
+        reasons_json: serde_json::to_string(&review.reasons).map_err(|e| ApiError::Internal(e.to_string()))?,
+        comment: review.comment.clone(),
+        channel: i64::from(review.channel.code()),
+        verified: false,
+        idempotency_key: review.idempotency_key.as_str().to_owned(),
+        created_at: now_millis(),
+    };
+    let stored = state.storage.insert_review(&new).await?;
+    let status = if stored.created { StatusCode::CREATED } else { StatusCode::OK };
+    Ok((status, Json(ReviewReceipt { receipt: stored.receipt, verified: false })))
+}

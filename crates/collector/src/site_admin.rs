@@ -1,0 +1,80 @@
+//! `mingjing site …`: registering the department sites that embed the widgets.
+
+use anyhow::{Context, bail};
+use clap::Subcommand;
+use mingjing_domain::site::SiteId;
+use rand::Rng;
+
+use crate::storage::{NewSite, Storage, StorageError};
+use crate::{origin, secret};
+
+#[derive(Debug, Subcommand)]
+pub enum SiteCommand {
+    /// Register a site; prints its public id and its secret (shown only this once).
+    Add {
+        #[arg(long)]
+        name: String,
+        /// An origin the widgets will be embedded on, such as https://www.km.gov.cn (repeatable).
+        #[arg(long = "origin", required = true)]
+        origins: Vec<String>,
+        /// Choose the public id instead of a random one.
+        #[arg(long)]
+        id: Option<String>,
+        /// Succeed without changes when the id exists, adding any new origins.
+        #[arg(long)]
+        if_missing: bool,
+    },
+    /// List registered sites.
+    List,
+}
+
+pub async fn run(storage: &Storage, cmd: SiteCommand) -> anyhow::Result<()> {
+    match cmd {
+        SiteCommand::Add { name, origins, id, if_missing } => {
+            let origins = origins.iter().map(|o| origin::parse(o)).collect::<Result<Vec<_>, _>>().map_err(anyhow::Error::msg)?;
+            let id = match id {
+                Some(raw) => SiteId::parse(&raw).map_err(|e| anyhow::anyhow!("--id: {}", e.message))?,
+                None => random_site_id()?,
+            };
+            let name = name.trim().to_owned();
+            if name.is_empty() {
+                bail!("--name must not be empty");
+            }
+            let secret = secret::generate();
+            let site = NewSite {
+                id: id.clone(),
+                name,
+                origins: origins.clone(),
+                secret_hash: secret::hash(&secret),
+                token_key: secret::token_key(&secret),
+            };
+            match storage.insert_site(&site).await {
+                Ok(()) => {
+                    println!("site_id={id}");
+                    println!("secret={secret}");
+                    eprintln!("keep the secret now: it is stored only hashed and cannot be shown again");
+                }
+                Err(StorageError::Conflict(_)) if if_missing => {
+                    storage.add_site_origins(&id, &origins).await?;
+                    println!("site_id={id}");
+                    eprintln!("site {id} already exists; origins updated, secret unchanged");
+                }
+                Err(StorageError::Conflict(_)) => bail!("site {id} already exists"),
+                Err(e) => return Err(e).context("cannot register the site"),
+            }
+        }
+        SiteCommand::List => {
+            for (id, name) in storage.list_sites().await? {
+                println!("{id}\t{name}");
+            }
+        }
+    }
+    Ok(())
+}
+
+fn random_site_id() -> anyhow::Result<SiteId> {
+    const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyz23456789";
+    let mut rng = rand::thread_rng();
+    let raw: String = (0..12).map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char).collect();
+    SiteId::parse(&raw).map_err(|e| anyhow::anyhow!(e.message))
+}

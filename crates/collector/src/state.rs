@@ -1,0 +1,11 @@
+use std::sync::Arc;
+
+use crate::metrics::Metrics;
+use crate::storage::Storage;
+
+/// What every handler can reach. Cloning is cheap: everything is behind `Arc` or a pool.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub storage: Storage,
+    pub metrics: Arc<Metrics>,
+}

@@ -1,0 +1,40 @@
+use thiserror::Error;
+
+/// What can go wrong below the HTTP layer.
+#[derive(Debug, Error)]
+pub enum StorageError {
+    /// The database is unreachable or overloaded: the client may retry later (503).
+    #[error("database unavailable: {0}")]
+    Unavailable(#[source] sqlx::Error),
+    /// A uniqueness rule refused the write; the string names the constraint's purpose.
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
+    #[error("migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("stored data is corrupt: {0}")]
+    Corrupt(String),
+    #[error("database error: {0}")]
+    Other(#[source] sqlx::Error),
+}
+
+impl From<sqlx::Error> for StorageError {
+    fn from(e: sqlx::Error) -> Self {
+        match e {
+            sqlx::Error::Io(_)
+            | sqlx::Error::PoolTimedOut
+            | sqlx::Error::PoolClosed
+            | sqlx::Error::WorkerCrashed
+            | sqlx::Error::Tls(_) => Self::Unavailable(e),
+            sqlx::Error::Database(ref db) if is_transient(db.code().as_deref()) => Self::Unavailable(e),
+            other => Self::Other(other),
+        }
+    }
+}
+
+/// PostgreSQL's "the server is going away or not ready" codes, and SQLite's busy/locked.
+fn is_transient(code: Option<&str>) -> bool {
+    matches!(
+        code,
+        Some("57P01" | "57P02" | "57P03" | "08000" | "08001" | "08003" | "08004" | "08006" | "53300" | "5" | "6" | "517")
+    )
+}

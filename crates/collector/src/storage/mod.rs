@@ -1,0 +1,104 @@
+//! All SQL lives here. One [`Storage`] value speaks either SQLite (the embedded default) or
+//! PostgreSQL, and every query is written once in the dialect both accept (`$1` parameters,
+//! `RETURNING`, integers for times), so the two backends cannot drift apart.
+
+mod error;
+mod reviews;
+mod sites;
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+
+pub use error::StorageError;
+pub use reviews::{NewReview, StoredReceipt};
+pub use sites::{NewSite, Site};
+
+/// Runs `$body` with `$pool` bound to whichever pool the storage holds. The body is the
+/// same code for both backends; only the types differ.
+macro_rules! with_pool {
+    ($storage:expr, |$pool:ident| $body:expr) => {
+        match $storage {
+            $crate::storage::Storage::Sqlite($pool) => $body,
+            $crate::storage::Storage::Postgres($pool) => $body,
+        }
+    };
+}
+pub(crate) use with_pool;
+
+#[derive(Clone, Debug)]
+pub enum Storage {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+impl Storage {
+    /// Opens (creating if needed) the SQLite file in WAL mode and applies migrations.
+    pub async fn open_sqlite(path: &Path) -> Result<Self, StorageError> {
+        // WAL lets readers run beside the writer. `synchronous=FULL` makes every commit
+        // durable before we acknowledge it: a 2xx means the review survives a power cut.
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(5));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .acquire_timeout(Duration::from_secs(5))
+            .connect_with(options)
+            .await?;
+        sqlx::migrate!("migrations/sqlite").run(&pool).await?;
+        Ok(Self::Sqlite(pool))
+    }
+
+    /// Connects to PostgreSQL and applies migrations.
+    pub async fn open_postgres(url: &str) -> Result<Self, StorageError> {
+        let options = PgConnectOptions::from_str(url)?;
+        let pool = PgPoolOptions::new()
+            .max_connections(16)
+            .acquire_timeout(Duration::from_secs(3))
+            .connect_with(options)
+            .await?;
+        sqlx::migrate!("migrations/postgres").run(&pool).await?;
+        Ok(Self::Postgres(pool))
+    }
+
+    /// Opens the database a `--database` value names: a `postgres://` URL, a
+    /// `sqlite://` URL or a plain file path.
+    pub async fn open(database: &str) -> Result<Self, StorageError> {
+        if database.starts_with("postgres://") || database.starts_with("postgresql://") {
+            Self::open_postgres(database).await
+        } else {
+            let path = database.strip_prefix("sqlite://").unwrap_or(database);
+            Self::open_sqlite(Path::new(path)).await
+        }
+    }
+
+    pub fn backend(&self) -> &'static str {
+        match self {
+            Storage::Sqlite(_) => "sqlite",
+            Storage::Postgres(_) => "postgres",
+        }
+    }
+
+    /// Whether the database answers right now; the health route reports it.
+    pub async fn ping(&self) -> Result<(), StorageError> {
+        with_pool!(self, |pool| sqlx::query("SELECT 1").execute(pool).await.map(|_| ()))?;
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        with_pool!(self, |pool| pool.close().await);
+    }
+}
+
+/// Milliseconds since the Unix epoch: how every time is stored, in both backends.
+pub fn now_millis() -> i64 {
+    let now = time::OffsetDateTime::now_utc();
+    (now.unix_timestamp_nanos() / 1_000_000) as i64
+}

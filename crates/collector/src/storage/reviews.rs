@@ -1,0 +1,75 @@
+use super::{Storage, StorageError, with_pool};
+
+/// A validated review ready to be written.
+#[derive(Debug, Clone)]
+pub struct NewReview {
+    pub receipt: String,
+    pub site_id: String,
+    pub service_code: String,
+    pub rating: i64,
+    pub dimensions_json: String,
+    pub reasons_json: String,
+    pub comment: Option<String>,
+    pub channel: i64,
+    pub verified: bool,
+    pub idempotency_key: String,
+    pub created_at: i64,
+}
+
+/// The receipt of a stored review, and whether this call created it or found it there
+/// from an earlier try with the same idempotency key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredReceipt {
+    pub receipt: String,
+    pub created: bool,
+}
+
+impl Storage {
+    /// Stores a review once per (site, idempotency key). A retry of the same review gets the
+    /// first receipt back and writes nothing.
+    pub async fn insert_review(&self, r: &NewReview) -> Result<StoredReceipt, StorageError> {
+        with_pool!(self, |pool| {
+            let created: Option<String> = sqlx::query_scalar(
+                "INSERT INTO reviews (receipt, site_id, service_code, rating, dimensions, reasons, comment,
+                                      channel, verified, idempotency_key, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                 ON CONFLICT (site_id, idempotency_key) DO NOTHING
+                 RETURNING receipt",
+            )
+            .bind(&r.receipt)
+            .bind(&r.site_id)
+            .bind(&r.service_code)
+            .bind(r.rating)
+            .bind(&r.dimensions_json)
+            .bind(&r.reasons_json)
+            .bind(&r.comment)
+            .bind(r.channel)
+            .bind(r.verified)
+            .bind(&r.idempotency_key)
+            .bind(r.created_at)
+            .fetch_optional(pool)
+            .await?;
+            if let Some(receipt) = created {
+                return Ok(StoredReceipt { receipt, created: true });
+            }
+            let receipt: String = sqlx::query_scalar("SELECT receipt FROM reviews WHERE site_id = $1 AND idempotency_key = $2")
+                .bind(&r.site_id)
+                .bind(&r.idempotency_key)
+                .fetch_one(pool)
+                .await?;
+            Ok(StoredReceipt { receipt, created: false })
+        })
+    }
+
+    /// How many reviews a site holds, for operators and for tests that prove nothing was
+    /// written by a refused request.
+    pub async fn review_count(&self, site_id: &str) -> Result<i64, StorageError> {
+        let n: i64 = with_pool!(self, |pool| {
+            sqlx::query_scalar("SELECT COUNT(*) FROM reviews WHERE site_id = $1")
+                .bind(site_id)
+                .fetch_one(pool)
+                .await?
+        });
+        Ok(n)
+    }
+}

@@ -1,0 +1,19 @@
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use super::Certainty;
+
+/// The last day on which a service is still on time, with how sure the calendar is of it.
+///
+/// Serializes as `{"date":"2024-02-22","certainty":"certain"}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DueDate {
+    #[serde(with = "iso_date")]
+    pub date: Date,
+    pub certainty: Certainty,
+}
+
+// The `time` crate's default serde form for `Date` is a `[year, ordinal]` tuple unless a
+// crate-wide feature is switched on. The JSON contract wants ISO dates, so the format is
+// pinned here rather than left to whatever features the dependency graph happens to enable.
+time::serde::format_description!(iso_date, Date, "[year]-[month]-[day]");
