@@ -1,0 +1,108 @@
+//! The message catalogue. Every user-visible string comes from here, in Chinese first.
+//!
+//! `Messages` is a struct with one field per key, and each language is one value of it,
+//! so a key missing from either language is a compile error, not a blank on screen.
+
+mod en;
+mod zh_cn;
+
+/// Declares the catalogue's keys once; each language file fills every one of them.
+macro_rules! catalogue {
+    ($($key:ident),* $(,)?) => {
+        #[derive(Debug)]
+        pub struct Messages {
+            $(pub $key: &'static str,)*
+        }
+
+        impl Messages {
+            /// Every (key, text) pair, for the completeness tests.
+            #[cfg_attr(not(test), allow(dead_code))]
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($key), self.$key)),*]
+            }
+        }
+    };
+}
+
+catalogue! {
+    title_review,
+    title_lookup,
+    title_supervisor,
+    title_stats,
+    title_desk,
+    loading,
+    shell_note,
+    config_error,
+    config_error_attribute,
+    demo_badge,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    ZhCn,
+    En,
+}
+
+impl Lang {
+    /// The element's `lang`, else the page's `<html lang>`, else Chinese.
+    pub fn pick(attribute: Option<&str>, page: &str) -> Self {
+        let chosen = attribute.filter(|a| !a.trim().is_empty()).unwrap_or(page);
+        if chosen.trim().to_ascii_lowercase().starts_with("en") { Lang::En } else { Lang::ZhCn }
+    }
+
+    /// The BCP 47 tag for the `lang` attribute of the widget's root.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::ZhCn => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn messages(self) -> &'static Messages {
+        match self {
+            Lang::ZhCn => &zh_cn::MESSAGES,
+            Lang::En => &en::MESSAGES,
+        }
+    }
+}
+
+/// Replaces `{name}` placeholders in a catalogue text.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut found: Vec<&str> = text.split('{').skip(1).filter_map(|s| s.split_once('}').map(|(p, _)| p)).collect();
+        found.sort_unstable();
+        found
+    }
+
+    #[test]
+    fn both_languages_fill_every_key_with_matching_placeholders() {
+        let zh = Lang::ZhCn.messages().entries();
+        let en = Lang::En.messages().entries();
+        assert_eq!(zh.len(), en.len());
+        for ((key, zh_text), (_, en_text)) in zh.iter().zip(&en) {
+            assert!(!zh_text.trim().is_empty(), "zh-CN {key} is empty");
+            assert!(!en_text.trim().is_empty(), "en {key} is empty");
+            assert_eq!(placeholders(zh_text), placeholders(en_text), "placeholders differ in {key}");
+        }
+    }
+
+    #[test]
+    fn chinese_is_the_default_and_english_is_chosen_by_tag() {
+        assert_eq!(Lang::pick(None, ""), Lang::ZhCn);
+        assert_eq!(Lang::pick(None, "en-GB"), Lang::En);
+        assert_eq!(Lang::pick(Some("zh-CN"), "en"), Lang::ZhCn);
+        assert_eq!(Lang::pick(Some("en"), "zh"), Lang::En);
+        assert_eq!(fill("还剩 {n} 字", &[("n", "12")]), "还剩 12 字");
+    }
+}

@@ -1,0 +1,147 @@
+//! The real collector, started in-process on port 0.
+
+use std::net::SocketAddr;
+
+use mingjing_collector::config::ServeConfig;
+use mingjing_collector::secret;
+use mingjing_collector::startup::Application;
+use mingjing_collector::storage::{NewSite, Storage};
+use mingjing_domain::api_error::ErrorEnvelope;
+use mingjing_domain::site::SiteId;
+use reqwest::StatusCode;
+use serde_json::Value;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+use crate::backend::{Backend, TestDatabase};
+use crate::paths;
+
+/// The origin that the test site registers; requests "from a page" send it.
+pub const ALLOWED_ORIGIN: &str = "http://allowed.example";
+pub const TEST_SITE: &str = "test-site";
+
+#[derive(Debug)]
+pub struct TestApp {
+    pub addr: SocketAddr,
+    /// `http://127.0.0.1:PORT`, no trailing slash.
+    pub base: String,
+    pub client: reqwest::Client,
+    pub storage: Storage,
+    pub backend: Backend,
+    /// The secret of [`TEST_SITE`].
+    pub secret: String,
+    pub database: TestDatabase,
+    shutdown: Option<oneshot::Sender<()>>,
+    server: Option<JoinHandle<std::io::Result<()>>>,
+}
+
+impl TestApp {
+    /// Starts the collector on a fresh database with [`TEST_SITE`] registered.
+    pub async fn spawn(backend: Backend) -> Self {
+        let database = backend.fresh_database().await;
+        let config = ServeConfig {
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            database: database.url.clone(),
+            pkg_dir: paths::pkg_dir(),
+            www_dir: paths::www_dir(),
+        };
+        let app = Application::build(&config).await.expect("collector starts");
+        let addr = app.local_addr();
+        let storage = app.storage().clone();
+        let (tx, rx) = oneshot::channel();
+        let server = tokio::spawn(app.run_until(async {
+            let _ = rx.await;
+        }));
+        let mut test_app = Self {
+            addr,
+            base: format!("http://{addr}"),
+            client: reqwest::Client::builder().no_proxy().build().expect("http client"),
+            storage,
+            backend,
+            secret: String::new(),
+            database,
+            shutdown: Some(tx),
+            server: Some(server),
+        };
+        test_app.secret = test_app.register_site(TEST_SITE, &[ALLOWED_ORIGIN]).await;
+        test_app
+    }
+
+    /// Registers a site the way `mingjing site add` does, and returns its secret.
+    pub async fn register_site(&self, id: &str, origins: &[&str]) -> String {
+        let secret = secret::generate();
+        let site = NewSite {
+            id: SiteId::parse(id).expect("valid site id"),
+            name: format!("测试站点 {id}"),
+            origins: origins.iter().map(|o| o.to_string()).collect(),
+            secret_hash: secret::hash(&secret),
+            token_key: secret::token_key(&secret),
+        };
+        self.storage.insert_site(&site).await.expect("site registered");
+        secret
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("request sent")
+    }
+
+    /// POSTs JSON as a page on [`ALLOWED_ORIGIN`] would.
+    pub async fn post_json(&self, path: &str, body: &Value) -> reqwest::Response {
+        self.post_raw(path, Some("application/json"), body.to_string().into_bytes(), Some(ALLOWED_ORIGIN)).await
+    }
+
+    pub async fn post_raw(
+        &self,
+        path: &str,
+        content_type: Option<&str>,
+        body: Vec<u8>,
+        origin: Option<&str>,
+    ) -> reqwest::Response {
+        let mut req = self.client.post(self.url(path)).body(body);
+        if let Some(ct) = content_type {
+            req = req.header("content-type", ct);
+        }
+        if let Some(o) = origin {
+            req = req.header("origin", o);
+        }
+        req.send().await.expect("request sent")
+    }
+
+    pub async fn reviews_stored(&self, site: &str) -> i64 {
+        self.storage.review_count(site).await.expect("count reviews")
+    }
+
+    /// Stops the server gracefully and waits until it has finished.
+    pub async fn stop(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(server) = self.server.take() {
+            server.await.expect("server task").expect("server stopped cleanly");
+        }
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+/// Asserts that a response is our JSON error with this status, code and field.
+pub async fn assert_error(resp: reqwest::Response, status: StatusCode, code: &str, field: Option<&str>) -> ErrorEnvelope {
+    assert_eq!(resp.status(), status, "status");
+    let ct = resp.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+    assert!(ct.starts_with("application/json"), "content type was {ct:?}");
+    let body: ErrorEnvelope = resp.json().await.expect("JSON error body");
+    assert_eq!(body.error.code, code, "code in {body:?}");
+    assert_eq!(body.error.field.as_deref(), field, "field in {body:?}");
+    assert!(!body.error.message.is_empty());
+    body
+}

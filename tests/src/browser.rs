@@ -1,0 +1,109 @@
+//! A real headless Chromium, driven over WebDriver by chromedriver on a free port.
+
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{Value, json};
+use tempfile::TempDir;
+
+/// Browser tests are skipped only when asked (`MINGJING_SKIP_BROWSER=1`).
+pub fn browser_skipped() -> bool {
+    if std::env::var_os("MINGJING_SKIP_BROWSER").is_some_and(|v| v == "1") {
+        eprintln!("skipping: MINGJING_SKIP_BROWSER=1");
+        return true;
+    }
+    false
+}
+
+#[derive(Debug)]
+pub struct Browser {
+    pub client: Client,
+    driver: Child,
+    _profile: TempDir,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+}
+
+impl Browser {
+    /// Starts chromedriver and a fresh headless Chromium with a window of this size.
+    pub async fn launch(width: u32, height: u32) -> Self {
+        let chromium = std::env::var("MINGJING_CHROMIUM").unwrap_or_else(|_| "/usr/lib/chromium/chromium".into());
+        let chromedriver = std::env::var("MINGJING_CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        assert!(
+            std::path::Path::new(&chromium).exists() && std::path::Path::new(&chromedriver).exists(),
+            "Chromium ({chromium}) or chromedriver ({chromedriver}) is missing: run `cargo xtask test`, \
+             which installs the Debian packages chromium and chromium-driver, or set MINGJING_SKIP_BROWSER=1"
+        );
+        let profile = tempfile::tempdir().expect("profile folder");
+        let port = free_port();
+        let driver = Command::new(&chromedriver)
+            .arg(format!("--port={port}"))
+            .env("XDG_CONFIG_HOME", profile.path().join("config"))
+            .env("XDG_CACHE_HOME", profile.path().join("cache"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver starts");
+        let url = format!("http://127.0.0.1:{port}");
+        let caps = json!({
+            "goog:chromeOptions": {
+                "binary": chromium,
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                    "--no-first-run", "--no-default-browser-check", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--disable-extensions", "--disable-default-apps",
+                    "--disable-domain-reliability", "--disable-breakpad", "--password-store=basic",
+                    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+                    format!("--user-data-dir={}", profile.path().join("chromium").display()),
+                    format!("--window-size={width},{height}"),
+                ]
+            }
+        });
+        let caps = match caps {
+            Value::Object(map) => map,
+            _ => unreachable!("a JSON object literal"),
+        };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let client = loop {
+            let mut builder = ClientBuilder::new(HttpConnector::new());
+            builder.capabilities(caps.clone());
+            match builder.connect(&url).await {
+                Ok(client) => break client,
+                Err(e) if Instant::now() > deadline => panic!("chromedriver did not start a session: {e}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        };
+        Self { client, driver, _profile: profile }
+    }
+
+    /// Runs `script` (a function body that `return`s a value) until it returns something
+    /// other than null/false, or panics after `timeout` with `what`.
+    pub async fn wait_for(&self, what: &str, script: &str, timeout: Duration) -> Value {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let value = self.client.execute(script, vec![]).await.unwrap_or(Value::Null);
+            if !(value.is_null() || value == Value::Bool(false)) {
+                return value;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting for {what}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+    }
+}
