@@ -47,9 +47,7 @@ pub enum CatalogError {
         basic_code: String,
     },
 
-    #[error(
-        "credit code must be 18 characters from 0-9 and A-Y without I, O, S, V and Z"
-    )]
+    #[error("credit code must be 18 characters from 0-9 and A-Y without I, O, S, V and Z")]
     CreditCodeFormat,
 
     #[error("credit code check character should be {expected}")]
@@ -61,7 +59,9 @@ pub enum CatalogError {
     #[error("promised limit of {promised} exceeds the legal limit of {legal} in the same unit")]
     PromisedExceedsLegal { promised: u32, legal: u32 },
 
-    #[error("phone number must be 5 to 20 digits, hyphens or spaces, starting and ending with a digit")]
+    #[error(
+        "phone number must be 5 to 20 digits, hyphens or spaces, starting and ending with a digit"
+    )]
     PhoneFormat,
 
     #[error("url must start with http:// or https://, name a host and contain no spaces")]

@@ -10,7 +10,9 @@ use super::CatalogError;
 const ALPHABET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
 
 /// The weight of each of the first 17 characters: 3 to the power of the position, mod 31.
-const WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const WEIGHTS: [u32; 17] = [
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+];
 
 /// The 18-character unified social credit code of the department that implements an item.
 ///
@@ -24,7 +26,12 @@ impl CreditCode {
     pub fn parse(text: &str) -> Result<Self, CatalogError> {
         let values = text
             .bytes()
-            .map(|byte| ALPHABET.iter().position(|&allowed| allowed == byte).map(|at| at as u32))
+            .map(|byte| {
+                ALPHABET
+                    .iter()
+                    .position(|&allowed| allowed == byte)
+                    .map(|at| at as u32)
+            })
             .collect::<Option<Vec<_>>>()
             .filter(|values| values.len() == 18)
             .ok_or(CatalogError::CreditCodeFormat)?;
@@ -42,8 +49,9 @@ impl CreditCode {
     }
 }
 
-/// Whether `text` is a credit code up to its check character, which lets the
-/// implementation-code check report a format error rather than a checksum error.
+/// Whether `text` has the length and alphabet of a credit code. An implementation code
+/// embeds one, but its check character is not verified there: the importer compares the
+/// embedded code with the department's, which is verified.
 pub(crate) fn has_credit_code_alphabet(text: &str) -> bool {
     text.len() == 18 && text.bytes().all(|byte| ALPHABET.contains(&byte))
 }

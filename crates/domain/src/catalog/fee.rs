@@ -110,8 +110,8 @@ fn read_fen(amount: &Value) -> Result<Fen, CatalogError> {
     if let Some(fen) = amount.as_u64() {
         return Fen::new(fen);
     }
-    let negative = amount.as_i64().is_some_and(|fen| fen < 0)
-        || amount.as_f64().is_some_and(|fen| fen < 0.0);
+    let negative =
+        amount.as_i64().is_some_and(|fen| fen < 0) || amount.as_f64().is_some_and(|fen| fen < 0.0);
     if negative {
         return Err(CatalogError::FeeAmountNegative);
     }

@@ -1,6 +1,6 @@
 //! The entry point for reading a catalogue interchange file.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
@@ -74,7 +74,7 @@ fn reject_duplicate_codes(value: &Value, rejections: &mut Rejections) -> bool {
     let Some(items) = value.get("items").and_then(Value::as_array) else {
         return true;
     };
-    let mut first_seen: HashMap<&str, u32> = HashMap::new();
+    let mut first_seen: BTreeMap<&str, u32> = BTreeMap::new();
     let mut unique = true;
     for (position, item) in (0_u32..).zip(items) {
         let code = item.get("implementation_code").and_then(Value::as_str);

@@ -51,7 +51,11 @@ impl ImportErrors {
 
 impl fmt::Display for ImportErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "catalogue rejected with {} problem(s)", self.errors.len())?;
+        write!(
+            f,
+            "catalogue rejected with {} problem(s)",
+            self.errors.len()
+        )?;
         for error in &self.errors {
             write!(f, "; {error}")?;
         }

@@ -4,11 +4,13 @@
 //! what arrives, so a rule can never differ between the two.
 
 mod channel;
+mod config;
 mod contact;
 mod rating;
 mod request;
 
 pub use channel::Channel;
+pub use config::{Choice, PublicSiteConfig, ReviewConfig};
 pub use contact::{Contact, ContactRequest, MobileNumber};
 pub use rating::Rating;
 pub use request::{DimensionRequest, IdempotencyKey, Review, ReviewReceipt, ReviewRequest, parse_service_code};

@@ -5,53 +5,19 @@
 //! method returns `None` after recording why, and the caller carries on with the other
 //! fields, so that one pass reports everything that is wrong.
 
+use serde::de::IntoDeserializer;
 use serde::de::value::{Error as ValueError, StrDeserializer};
-use serde::de::{DeserializeOwned, IntoDeserializer};
 use serde_json::{Map, Value};
 
 use super::CatalogError;
-use super::import_error::{ImportError, ImportErrors};
 use super::text::Text;
 
-/// A unit-variant enum that is written in the catalogue as one of a fixed set of strings.
-pub(crate) trait Choice: DeserializeOwned {
-    /// The accepted strings, for the error message.
-    const ALLOWED: &'static str;
-}
+mod choice;
+mod lists;
+mod rejections;
 
-/// The problems found so far in one catalogue file.
-#[derive(Debug, Default)]
-pub(crate) struct Rejections {
-    errors: Vec<ImportError>,
-}
-
-impl Rejections {
-    pub(crate) fn reject(&mut self, index: Option<u32>, field: String, error: &CatalogError) {
-        self.errors.push(ImportError {
-            index,
-            field,
-            rule: error.rule().to_owned(),
-            message: error.to_string(),
-        });
-    }
-
-    /// The parsed value if nothing was rejected, otherwise every rejection, file-level
-    /// problems first and then by item, each item's in the order they were found.
-    pub(crate) fn finish<T>(mut self, parsed: Option<T>) -> Result<T, ImportErrors> {
-        match parsed {
-            Some(value) if self.errors.is_empty() => Ok(value),
-            _ => {
-                if self.errors.is_empty() {
-                    // Every reader records a reason before returning `None`; this only
-                    // guards against a future reader that forgets to.
-                    self.reject(None, String::new(), &CatalogError::Required);
-                }
-                self.errors.sort_by_key(|error| error.index);
-                Err(ImportErrors::new(self.errors))
-            }
-        }
-    }
-}
+pub(crate) use choice::Choice;
+pub(crate) use rejections::Rejections;
 
 /// The fields of one JSON object, with the path and item index used to report them.
 pub(crate) struct Fields<'v, 'r> {
@@ -202,92 +168,6 @@ impl<'v, 'r> Fields<'v, 'r> {
         read(&mut fields)
     }
 
-    /// A required list of non-blank strings, each element checked.
-    pub(crate) fn texts(&mut self, key: &str) -> Option<Vec<Text>> {
-        self.list(key, |fields, path, _, value| {
-            let text = fields.expect_str_at(path.clone(), value)?;
-            fields.check_at(path, Text::parse(text))
-        })
-    }
-
-    /// Like [`Self::texts`], but an empty list is rejected too.
-    pub(crate) fn non_empty_texts(&mut self, key: &str) -> Option<Vec<Text>> {
-        let texts = self.texts(key)?;
-        self.non_empty(key, texts)
-    }
-
-    /// A required list of objects, each element read by `read`.
-    pub(crate) fn objects<T>(
-        &mut self,
-        key: &str,
-        known: &[&str],
-        mut read: impl FnMut(&mut Fields<'v, '_>) -> Option<T>,
-    ) -> Option<Vec<T>> {
-        self.list(key, |fields, path, _, value| {
-            let index = fields.index;
-            let mut element = Fields::open(value, path, index, known, fields.rejections)?;
-            read(&mut element)
-        })
-    }
-
-    /// Like [`Self::objects`], but an empty list is rejected too.
-    pub(crate) fn non_empty_objects<T>(
-        &mut self,
-        key: &str,
-        known: &[&str],
-        read: impl FnMut(&mut Fields<'v, '_>) -> Option<T>,
-    ) -> Option<Vec<T>> {
-        let objects = self.objects(key, known, read)?;
-        self.non_empty(key, objects)
-    }
-
-    /// A required list of catalogue records: like [`Self::objects`], except that each
-    /// element's problems are filed under its own 0-based index.
-    pub(crate) fn records<T>(
-        &mut self,
-        key: &str,
-        known: &[&str],
-        mut read: impl FnMut(&mut Fields<'v, '_>) -> Option<T>,
-    ) -> Option<Vec<T>> {
-        self.list(key, |fields, path, position, value| {
-            let index = u32::try_from(position).ok();
-            let mut record = Fields::open(value, path, index, known, fields.rejections)?;
-            read(&mut record)
-        })
-    }
-
-    /// Reads every element of a required list, so that all bad elements are reported,
-    /// and returns the list only if none was bad.
-    fn list<T>(
-        &mut self,
-        key: &str,
-        mut read_one: impl FnMut(&mut Self, String, usize, &'v Value) -> Option<T>,
-    ) -> Option<Vec<T>> {
-        let value = self.required(key)?;
-        let Some(elements) = value.as_array() else {
-            self.reject(key, &CatalogError::InvalidType { expected: "a list" });
-            return None;
-        };
-        let base = self.path_of(key);
-        let mut read = Vec::with_capacity(elements.len());
-        let mut all_good = true;
-        for (position, element) in elements.iter().enumerate() {
-            match read_one(self, format!("{base}[{position}]"), position, element) {
-                Some(element) => read.push(element),
-                None => all_good = false,
-            }
-        }
-        all_good.then_some(read)
-    }
-
-    fn non_empty<T>(&mut self, key: &str, list: Vec<T>) -> Option<Vec<T>> {
-        if list.is_empty() {
-            self.reject(key, &CatalogError::EmptyList);
-            return None;
-        }
-        Some(list)
-    }
-
     fn expect_str(&mut self, key: &str, value: &'v Value) -> Option<&'v str> {
         let path = self.path_of(key);
         self.expect_str_at(path, value)
@@ -296,7 +176,9 @@ impl<'v, 'r> Fields<'v, 'r> {
     fn expect_str_at(&mut self, path: String, value: &'v Value) -> Option<&'v str> {
         let text = value.as_str();
         if text.is_none() {
-            let error = CatalogError::InvalidType { expected: "a string" };
+            let error = CatalogError::InvalidType {
+                expected: "a string",
+            };
             self.rejections.reject(self.index, path, &error);
         }
         text
