@@ -17,7 +17,7 @@ async fn ratings_outside_one_to_five_are_422(backend: Backend) {
     }
     for (i, ok) in [1, 2, 3, 4, 5].into_iter().enumerate() {
         let mut body = review(ok, &format!("bounds-ok-0000000{i}"));
-        body["reasons"] = json!(["waiting_time"]);
+        body["reasons"] = json!(["long_wait"]);
         assert_eq!(app.post_json("/api/v1/reviews", &body).await.status(), StatusCode::CREATED, "rating {ok}");
     }
     assert_eq!(app.reviews_stored(TEST_SITE).await, 5);
@@ -56,7 +56,28 @@ async fn a_comment_over_500_characters_is_422(backend: Backend) {
     assert_eq!(app.post_json("/api/v1/reviews", &body).await.status(), StatusCode::CREATED);
 }
 
+async fn reasons_and_dimensions_must_be_offered_by_the_site(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let config: Value = app.get(&format!("/api/v1/sites/{TEST_SITE}/config")).await.json().await.unwrap();
+    assert_eq!(config["review"]["reasons"][0]["zh"], "服务指引不清晰");
+    assert_eq!(config["review"]["follow_up_working_days"], 15);
+    let mut body = review(2, "reason-key-00000001");
+    body["reasons"] = json!(["long_wait", "made_up_reason"]);
+    let resp = app.post_json("/api/v1/reviews", &body).await;
+    assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "unknown_reason", Some("reasons[1]")).await;
+    body["reasons"] = json!(["long_wait"]);
+    // 服务态度 is rated at the counter, not online.
+    body["dimensions"] = json!([{ "key": "service_attitude", "rating": 2 }]);
+    let resp = app.post_json("/api/v1/reviews", &body).await;
+    assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "unknown_dimension", Some("dimensions[0].key")).await;
+    body["channel"] = json!("kiosk");
+    assert_eq!(app.post_json("/api/v1/reviews", &body).await.status(), StatusCode::CREATED);
+    assert_eq!(app.reviews_stored(TEST_SITE).await, 1);
+    assert_error(app.get("/api/v1/sites/nope-site/config").await, StatusCode::NOT_FOUND, "not_found", Some("site")).await;
+}
+
 both_backends!(
+    reasons_and_dimensions_must_be_offered_by_the_site,
     ratings_outside_one_to_five_are_422,
     a_poor_review_without_a_reason_is_422,
     an_idempotent_retry_stores_one_review,

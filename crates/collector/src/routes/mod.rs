@@ -2,6 +2,7 @@
 
 mod health;
 mod reviews;
+mod sites;
 
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
@@ -22,5 +23,5 @@ struct ApiDoc;
 /// The API routes and the OpenAPI document that describes exactly them: each route is
 /// registered through `routes!`, which adds it to the router and the document together.
 pub fn api() -> OpenApiRouter<AppState> {
-    OpenApiRouter::with_openapi(ApiDoc::openapi()).merge(health::router()).merge(reviews::router())
+    OpenApiRouter::with_openapi(ApiDoc::openapi()).merge(health::router()).merge(reviews::router()).merge(sites::router())
 }

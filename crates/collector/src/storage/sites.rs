@@ -1,3 +1,4 @@
+use mingjing_domain::review::ReviewConfig;
 use mingjing_domain::site::SiteId;
 use sqlx::Row;
 
@@ -17,6 +18,11 @@ pub struct Site {
 impl Site {
     pub fn allows_origin(&self, origin: &str) -> bool {
         self.origins.iter().any(|o| o == origin)
+    }
+
+    /// The site's review settings; anything it does not set takes the default.
+    pub fn review_config(&self) -> ReviewConfig {
+        self.config.get("review").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default()
     }
 }
 

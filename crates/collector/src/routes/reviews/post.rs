@@ -2,7 +2,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use mingjing_domain::api_error::{ErrorEnvelope, FieldError};
-use mingjing_domain::review::{Review, ReviewReceipt, ReviewRequest};
+use mingjing_domain::review::{Review, ReviewConfig, ReviewReceipt, ReviewRequest};
 
 use crate::error::ApiError;
 use crate::extract::AppJson;
@@ -48,6 +48,7 @@ pub async fn post(
             return Err(ApiError::OriginNotAllowed { site: site.id.to_string() });
         }
     }
+    check_against_config(&review, &site.review_config())?;
     if review.token.is_some() {
         // Verified reviews arrive with the token that the department's back office was
         // issued for the transaction; until a site has registered transactions there is
@@ -70,4 +71,24 @@ pub async fn post(
     let stored = state.storage.insert_review(&new).await?;
     let status = if stored.created { StatusCode::CREATED } else { StatusCode::OK };
     Ok((status, Json(ReviewReceipt { receipt: stored.receipt, verified: false })))
+}
+
+/// The reasons and dimensions must be ones the site offers for this channel.
+fn check_against_config(review: &Review, config: &ReviewConfig) -> Result<(), FieldError> {
+    for (i, reason) in review.reasons.iter().enumerate() {
+        if !config.reasons.iter().any(|c| &c.code == reason) {
+            return Err(FieldError::new(format!("reasons[{i}]"), "unknown_reason", "this reason is not offered by the site"));
+        }
+    }
+    let offered = if review.channel.is_counter() { &config.counter_dimensions } else { &config.online_dimensions };
+    for (i, (key, _)) in review.dimensions.iter().enumerate() {
+        if !offered.iter().any(|c| &c.code == key) {
+            return Err(FieldError::new(
+                format!("dimensions[{i}].key"),
+                "unknown_dimension",
+                "this dimension is not rated on this channel",
+            ));
+        }
+    }
+    Ok(())
 }
