@@ -2,6 +2,7 @@
 //! [`mount`] once per element with the element's shadow-root container and attributes.
 
 mod config;
+mod api;
 mod events;
 mod i18n;
 mod root;

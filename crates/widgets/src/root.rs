@@ -53,7 +53,7 @@ pub fn Root(props: &RootProps) -> Html {
         Ok(config) => html! {
             <div class="mj" lang={config.lang.tag()} data-theme={theme_name(config.theme)}
                  data-size={if config.large { "large" } else { "normal" }}>
-                <Shell config={config.clone()} />
+                <Shell config={config.clone()} host={props.host.clone()} />
             </div>
         },
         Err(error) => config_error(error),

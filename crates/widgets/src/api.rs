@@ -1,0 +1,90 @@
+//! Every HTTP call the widgets make, in one place.
+
+use mingjing_domain::api_error::{ErrorBody, ErrorEnvelope};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Request, RequestInit, RequestMode, Response};
+
+/// Why a call did not give the answer we wanted.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiFailure {
+    /// No answer at all: offline, DNS, CORS, or the collector is down.
+    Unreachable,
+    /// The collector answered 5xx: worth retrying later.
+    Unavailable(u16),
+    /// The collector refused the request (4xx) and said why.
+    Refused(u16, ErrorBody),
+    /// The answer was not what the contract says.
+    Garbled,
+}
+
+impl ApiFailure {
+    /// Whether sending the same request later could succeed.
+    pub fn is_retryable(&self) -> bool {
+        matches!(self, ApiFailure::Unreachable | ApiFailure::Unavailable(_))
+    }
+}
+
+pub async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiFailure> {
+    let init = RequestInit::new();
+    init.set_method("GET");
+    init.set_mode(RequestMode::Cors);
+    let (status, text) = send(url, &init).await?;
+    decode(status, &text).map(|(_, body)| body)
+}
+
+/// POSTs JSON and returns the status with the decoded answer.
+pub async fn post<B: Serialize, T: DeserializeOwned>(url: &str, body: &B) -> Result<(u16, T), ApiFailure> {
+    let json = serde_json::to_string(body).map_err(|_| ApiFailure::Garbled)?;
+    let init = RequestInit::new();
+    init.set_method("POST");
+    init.set_mode(RequestMode::Cors);
+    init.set_body(&JsValue::from_str(&json));
+    let headers = web_sys::Headers::new().map_err(|_| ApiFailure::Garbled)?;
+    headers.set("content-type", "application/json").map_err(|_| ApiFailure::Garbled)?;
+    init.set_headers(&headers);
+    let (status, text) = send(url, &init).await?;
+    decode(status, &text)
+}
+
+async fn send(url: &str, init: &RequestInit) -> Result<(u16, String), ApiFailure> {
+    let window = web_sys::window().ok_or(ApiFailure::Unreachable)?;
+    let request = Request::new_with_str_and_init(url, init).map_err(|_| ApiFailure::Unreachable)?;
+    let response = JsFuture::from(window.fetch_with_request(&request)).await.map_err(|_| ApiFailure::Unreachable)?;
+    let response: Response = response.dyn_into().map_err(|_| ApiFailure::Garbled)?;
+    let status = response.status();
+    let text = match response.text() {
+        Ok(promise) => JsFuture::from(promise).await.ok().and_then(|v| v.as_string()).unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    Ok((status, text))
+}
+
+fn decode<T: DeserializeOwned>(status: u16, text: &str) -> Result<(u16, T), ApiFailure> {
+    match status {
+        200..=299 => serde_json::from_str(text).map(|body| (status, body)).map_err(|_| ApiFailure::Garbled),
+        400..=499 => match serde_json::from_str::<ErrorEnvelope>(text) {
+            Ok(envelope) => Err(ApiFailure::Refused(status, envelope.error)),
+            Err(_) => Err(ApiFailure::Garbled),
+        },
+        _ => Err(ApiFailure::Unavailable(status)),
+    }
+}
+
+/// A random 32-hex-digit id for idempotency keys, from the browser's CSPRNG.
+/// (`getRandomValues` works on plain-http pages too, unlike `randomUUID`.)
+pub fn random_key() -> String {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        for chunk in bytes.chunks_mut(4) {
+            let r = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+            chunk.copy_from_slice(&r.to_le_bytes());
+        }
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
