@@ -2,3 +2,5 @@
 //! collector on port 0.
 
 mod demo_page;
+mod embedding;
+mod review_form;

@@ -39,32 +39,45 @@ impl TestApp {
     /// Starts the collector on a fresh database with [`TEST_SITE`] registered.
     pub async fn spawn(backend: Backend) -> Self {
         let database = backend.fresh_database().await;
-        let config = ServeConfig {
-            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
-            database: database.url.clone(),
-            pkg_dir: paths::pkg_dir(),
-            www_dir: paths::www_dir(),
-        };
-        let app = Application::build(&config).await.expect("collector starts");
-        let addr = app.local_addr();
-        let storage = app.storage().clone();
-        let (tx, rx) = oneshot::channel();
-        let server = tokio::spawn(app.run_until(async {
-            let _ = rx.await;
-        }));
+        let (addr, storage, shutdown, server) =
+            launch(&database, SocketAddr::from(([127, 0, 0, 1], 0))).await;
         let mut test_app = Self {
             addr,
             base: format!("http://{addr}"),
-            client: reqwest::Client::builder().no_proxy().build().expect("http client"),
+            client: reqwest::Client::builder()
+                .no_proxy()
+                .build()
+                .expect("http client"),
             storage,
             backend,
             secret: String::new(),
             database,
-            shutdown: Some(tx),
+            shutdown: Some(shutdown),
             server: Some(server),
         };
         test_app.secret = test_app.register_site(TEST_SITE, &[ALLOWED_ORIGIN]).await;
         test_app
+    }
+
+    /// Stops the collector but keeps its database, as when the server goes down.
+    pub async fn take_down(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(server) = self.server.take() {
+            server
+                .await
+                .expect("server task")
+                .expect("server stopped cleanly");
+        }
+    }
+
+    /// Starts the collector again on the same address and database.
+    pub async fn bring_back(&mut self) {
+        let (_, storage, shutdown, server) = launch(&self.database, self.addr).await;
+        self.storage = storage;
+        self.shutdown = Some(shutdown);
+        self.server = Some(server);
     }
 
     /// Registers a site the way `mingjing site add` does, and returns its secret.
@@ -77,7 +90,10 @@ impl TestApp {
             secret_hash: secret::hash(&secret),
             token_key: secret::token_key(&secret),
         };
-        self.storage.insert_site(&site).await.expect("site registered");
+        self.storage
+            .insert_site(&site)
+            .await
+            .expect("site registered");
         secret
     }
 
@@ -86,12 +102,22 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client.get(self.url(path)).send().await.expect("request sent")
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request sent")
     }
 
     /// POSTs JSON as a page on [`ALLOWED_ORIGIN`] would.
     pub async fn post_json(&self, path: &str, body: &Value) -> reqwest::Response {
-        self.post_raw(path, Some("application/json"), body.to_string().into_bytes(), Some(ALLOWED_ORIGIN)).await
+        self.post_raw(
+            path,
+            Some("application/json"),
+            body.to_string().into_bytes(),
+            Some(ALLOWED_ORIGIN),
+        )
+        .await
     }
 
     pub async fn post_raw(
@@ -112,17 +138,15 @@ impl TestApp {
     }
 
     pub async fn reviews_stored(&self, site: &str) -> i64 {
-        self.storage.review_count(site).await.expect("count reviews")
+        self.storage
+            .review_count(site)
+            .await
+            .expect("count reviews")
     }
 
     /// Stops the server gracefully and waits until it has finished.
     pub async fn stop(mut self) {
-        if let Some(tx) = self.shutdown.take() {
-            let _ = tx.send(());
-        }
-        if let Some(server) = self.server.take() {
-            server.await.expect("server task").expect("server stopped cleanly");
-        }
+        self.take_down().await;
     }
 }
 
@@ -134,11 +158,48 @@ impl Drop for TestApp {
     }
 }
 
+type Launched = (
+    SocketAddr,
+    Storage,
+    oneshot::Sender<()>,
+    JoinHandle<std::io::Result<()>>,
+);
+
+async fn launch(database: &TestDatabase, addr: SocketAddr) -> Launched {
+    let config = ServeConfig {
+        addr,
+        database: database.url.clone(),
+        pkg_dir: paths::pkg_dir(),
+        www_dir: paths::www_dir(),
+    };
+    let app = Application::build(&config).await.expect("collector starts");
+    let addr = app.local_addr();
+    let storage = app.storage().clone();
+    let (tx, rx) = oneshot::channel();
+    let server = tokio::spawn(app.run_until(async {
+        let _ = rx.await;
+    }));
+    (addr, storage, tx, server)
+}
+
 /// Asserts that a response is our JSON error with this status, code and field.
-pub async fn assert_error(resp: reqwest::Response, status: StatusCode, code: &str, field: Option<&str>) -> ErrorEnvelope {
+pub async fn assert_error(
+    resp: reqwest::Response,
+    status: StatusCode,
+    code: &str,
+    field: Option<&str>,
+) -> ErrorEnvelope {
     assert_eq!(resp.status(), status, "status");
-    let ct = resp.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
-    assert!(ct.starts_with("application/json"), "content type was {ct:?}");
+    let ct = resp
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    assert!(
+        ct.starts_with("application/json"),
+        "content type was {ct:?}"
+    );
     let body: ErrorEnvelope = resp.json().await.expect("JSON error body");
     assert_eq!(body.error.code, code, "code in {body:?}");
     assert_eq!(body.error.field.as_deref(), field, "field in {body:?}");

@@ -33,8 +33,15 @@ impl Backend {
         match self {
             Backend::Sqlite => {
                 let dir = tempfile::tempdir().expect("temporary folder");
-                let url = dir.path().join("mingjing.db").to_string_lossy().into_owned();
-                TestDatabase { url, dir: Some(dir) }
+                let url = dir
+                    .path()
+                    .join("mingjing.db")
+                    .to_string_lossy()
+                    .into_owned();
+                TestDatabase {
+                    url,
+                    dir: Some(dir),
+                }
             }
             Backend::Postgres => {
                 let server = std::env::var("MINGJING_TEST_POSTGRES_URL").expect(
@@ -46,14 +53,25 @@ impl Backend {
                     "mj_{}_{}_{}",
                     std::process::id(),
                     COUNTER.fetch_add(1, Ordering::Relaxed),
-                    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0)
+                    std::time::SystemTime::now()
+                        .duration_since(std::time::UNIX_EPOCH)
+                        .map(|d| d.subsec_nanos())
+                        .unwrap_or(0)
                 );
-                let mut conn = sqlx::PgConnection::connect(&server).await.expect("connect to the test PostgreSQL");
+                let mut conn = sqlx::PgConnection::connect(&server)
+                    .await
+                    .expect("connect to the test PostgreSQL");
                 // The name is generated above from digits and underscores only.
-                sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut conn).await.expect("create test database");
+                sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                    .execute(&mut conn)
+                    .await
+                    .expect("create test database");
                 conn.close().await.ok();
                 let base = server.rsplit_once('/').map(|(b, _)| b).unwrap_or(&server);
-                TestDatabase { url: format!("{base}/{name}"), dir: None }
+                TestDatabase {
+                    url: format!("{base}/{name}"),
+                    dir: None,
+                }
             }
         }
     }

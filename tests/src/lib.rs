@@ -7,6 +7,7 @@
 pub mod app;
 pub mod backend;
 pub mod browser;
+pub mod host_page;
 pub mod paths;
 
 pub use app::TestApp;

@@ -81,8 +81,12 @@ pub struct ConfigError {
 
 impl WidgetConfig {
     pub fn from_json(json: &str) -> Result<Self, ConfigError> {
-        let raw: RawConfig = serde_json::from_str(json)
-            .map_err(|_| ConfigError { kind: None, lang: Lang::ZhCn, attribute: "kind", value: None })?;
+        let raw: RawConfig = serde_json::from_str(json).map_err(|_| ConfigError {
+            kind: None,
+            lang: Lang::ZhCn,
+            attribute: "kind",
+            value: None,
+        })?;
         let lang = Lang::pick(raw.lang.as_deref(), &raw.page_lang);
         let fail = |attribute: &'static str, value: Option<&String>| ConfigError {
             kind: Some(raw.kind),
@@ -105,7 +109,12 @@ impl WidgetConfig {
             Some(s) if mingjing_domain::site::SiteId::parse(s).is_ok() => s.to_owned(),
             _ => return Err(fail("site", raw.site.as_ref())),
         };
-        let api = raw.api.clone().unwrap_or_default().trim_end_matches('/').to_owned();
+        let api = raw
+            .api
+            .clone()
+            .unwrap_or_default()
+            .trim_end_matches('/')
+            .to_owned();
         if !(api.starts_with("https://") || api.starts_with("http://")) {
             return Err(fail("api", raw.api.as_ref()));
         }

@@ -17,7 +17,9 @@ pub struct ShellProps {
 pub fn Shell(props: &ShellProps) -> Html {
     let config = &props.config;
     match config.kind {
-        Kind::Review => html! { <review::ReviewForm config={config.clone()} host={props.host.clone()} /> },
+        Kind::Review => {
+            html! { <review::ReviewForm config={config.clone()} host={props.host.clone()} /> }
+        }
         // The other widgets' bodies arrive with their own issues; until then their card
         // shows that the element, the bundle and the collector are wired up.
         _ => {

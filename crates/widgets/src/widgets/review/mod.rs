@@ -35,7 +35,10 @@ pub fn channel_of(config: &WidgetConfig) -> Channel {
         Some("mobile") => Channel::Mobile,
         Some("pc") => Channel::Pc,
         _ => {
-            let narrow = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_some_and(|w| w < 640.0);
+            let narrow = web_sys::window()
+                .and_then(|w| w.inner_width().ok())
+                .and_then(|w| w.as_f64())
+                .is_some_and(|w| w < 640.0);
             if narrow { Channel::Mobile } else { Channel::Pc }
         }
     }
@@ -56,7 +59,9 @@ pub fn ReviewForm(props: &ReviewProps) -> Html {
         use_effect_with(url, move |url| {
             let url = url.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(public) = api::get::<mingjing_domain::review::PublicSiteConfig>(&url).await {
+                if let Ok(public) =
+                    api::get::<mingjing_domain::review::PublicSiteConfig>(&url).await
+                {
                     site_config.set(public.review);
                 }
             });
@@ -64,7 +69,11 @@ pub fn ReviewForm(props: &ReviewProps) -> Html {
             outbox::start();
         });
     }
-    submit::use_kiosk_reset(form.clone(), site_config.kiosk_idle_seconds, channel == Channel::Kiosk);
+    submit::use_kiosk_reset(
+        form.clone(),
+        site_config.kiosk_idle_seconds,
+        channel == Channel::Kiosk,
+    );
     {
         // Move focus to the error summary, so keyboard and screen-reader users hear it.
         let summary_ref = summary_ref.clone();
@@ -85,11 +94,17 @@ pub fn ReviewForm(props: &ReviewProps) -> Html {
     };
 
     let body = match &form.phase {
-        Phase::Sent { receipt, verified } => html! { <Receipt lang={config.lang} receipt={receipt.clone()} verified={*verified} onreset={reset} /> },
+        Phase::Sent { receipt, verified } => {
+            html! { <Receipt lang={config.lang} receipt={receipt.clone()} verified={*verified} onreset={reset} /> }
+        }
         Phase::Queued => html! { <QueuedNotice lang={config.lang} onreset={reset} /> },
         Phase::Editing | Phase::Sending => {
             let sending = form.phase == Phase::Sending;
-            let dimensions = if channel.is_counter() { site_config.counter_dimensions.clone() } else { site_config.online_dimensions.clone() };
+            let dimensions = if channel.is_counter() {
+                site_config.counter_dimensions.clone()
+            } else {
+                site_config.online_dimensions.clone()
+            };
             html! {
                 <form novalidate=true {onsubmit} aria-describedby="mj-review-intro">
                     if !form.problems.is_empty() {

@@ -41,7 +41,9 @@ fn load_persistent() -> Vec<Entry> {
 }
 
 fn save_persistent(entries: &[Entry]) {
-    let Some(storage) = local_storage() else { return };
+    let Some(storage) = local_storage() else {
+        return;
+    };
     if entries.is_empty() {
         let _ = storage.remove_item(STORAGE_KEY);
     } else if let Ok(json) = serde_json::to_string(entries) {
@@ -53,7 +55,10 @@ fn save_persistent(entries: &[Entry]) {
 pub fn push(entry: Entry, persistent: bool) {
     if persistent {
         let mut entries = load_persistent();
-        if !entries.iter().any(|e| e.request.idempotency_key == entry.request.idempotency_key) {
+        if !entries
+            .iter()
+            .any(|e| e.request.idempotency_key == entry.request.idempotency_key)
+        {
             entries.push(entry);
         }
         save_persistent(&entries);

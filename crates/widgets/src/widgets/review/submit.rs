@@ -35,7 +35,12 @@ fn message_for(t: &Messages, rule: &str, fallback: &str) -> String {
     }
 }
 
-pub fn on_submit(form: UseReducerHandle<Form>, host: HtmlElement, config: WidgetConfig, channel: Channel) -> Callback<SubmitEvent> {
+pub fn on_submit(
+    form: UseReducerHandle<Form>,
+    host: HtmlElement,
+    config: WidgetConfig,
+    channel: Channel,
+) -> Callback<SubmitEvent> {
     Callback::from(move |e: SubmitEvent| {
         e.prevent_default();
         if form.phase == Phase::Sending {
@@ -43,14 +48,20 @@ pub fn on_submit(form: UseReducerHandle<Form>, host: HtmlElement, config: Widget
         }
         let t = config.lang.messages();
         if form.rating.is_none() {
-            form.dispatch(Action::Problems(vec![Problem { field: "rating".into(), message: t.err_rating_required.into() }]));
+            form.dispatch(Action::Problems(vec![Problem {
+                field: "rating".into(),
+                message: t.err_rating_required.into(),
+            }]));
             return;
         }
         let service = config.service.clone().unwrap_or_default();
         let request = form.request(&config.site, &service, channel, config.token.as_deref());
         if let Err(broken) = Review::parse(&request) {
             let message = message_for(t, broken.rule, &broken.message);
-            form.dispatch(Action::Problems(vec![Problem { field: broken.field, message }]));
+            form.dispatch(Action::Problems(vec![Problem {
+                field: broken.field,
+                message,
+            }]));
             return;
         }
         form.dispatch(Action::Sending);
@@ -61,23 +72,54 @@ pub fn on_submit(form: UseReducerHandle<Form>, host: HtmlElement, config: Widget
             let url = format!("{}/api/v1/reviews", config.api);
             match api::post::<_, ReviewReceipt>(&url, &request).await {
                 Ok((_, receipt)) => {
-                    let detail = SubmittedDetail { receipt: &receipt.receipt, verified: receipt.verified, rating: request.rating, service: &service };
+                    let detail = SubmittedDetail {
+                        receipt: &receipt.receipt,
+                        verified: receipt.verified,
+                        rating: request.rating,
+                        service: &service,
+                    };
                     events::dispatch(&host, "mingjing:submitted", &detail);
-                    form.dispatch(Action::Sent { receipt: receipt.receipt, verified: receipt.verified });
+                    form.dispatch(Action::Sent {
+                        receipt: receipt.receipt,
+                        verified: receipt.verified,
+                    });
                 }
                 Err(failure) if failure.is_retryable() => {
-                    outbox::push(Entry { api: config.api.clone(), request }, channel != Channel::Kiosk);
+                    outbox::push(
+                        Entry {
+                            api: config.api.clone(),
+                            request,
+                        },
+                        channel != Channel::Kiosk,
+                    );
                     form.dispatch(Action::Queued);
                 }
                 Err(ApiFailure::Refused(status, body)) => {
                     let t = config.lang.messages();
-                    let rule = if status == 409 { "already_reviewed" } else { body.code.as_str() };
+                    let rule = if status == 409 {
+                        "already_reviewed"
+                    } else {
+                        body.code.as_str()
+                    };
                     let field = body.field.unwrap_or_else(|| "form".to_owned());
-                    events::dispatch(&host, "mingjing:error", &serde_json::json!({ "code": body.code, "status": status }));
-                    form.dispatch(Action::Problems(vec![Problem { field, message: message_for(t, rule, &body.message) }]));
+                    events::dispatch(
+                        &host,
+                        "mingjing:error",
+                        &serde_json::json!({ "code": body.code, "status": status }),
+                    );
+                    form.dispatch(Action::Problems(vec![Problem {
+                        field,
+                        message: message_for(t, rule, &body.message),
+                    }]));
                 }
                 Err(_) => {
-                    outbox::push(Entry { api: config.api.clone(), request }, channel != Channel::Kiosk);
+                    outbox::push(
+                        Entry {
+                            api: config.api.clone(),
+                            request,
+                        },
+                        channel != Channel::Kiosk,
+                    );
                     form.dispatch(Action::Queued);
                 }
             }
@@ -91,15 +133,18 @@ pub fn on_submit(form: UseReducerHandle<Form>, host: HtmlElement, config: Widget
 pub fn use_kiosk_reset(form: UseReducerHandle<Form>, idle_seconds: u32, enabled: bool) {
     let done = matches!(form.phase, Phase::Sent { .. } | Phase::Queued);
     let touched = form.touched;
-    use_effect_with((touched, done, idle_seconds, enabled), move |&(_, done, idle, enabled)| {
-        let seconds = if done { 15 } else { idle.max(15) };
-        let dispatcher = form.dispatcher();
-        let timer = enabled.then(|| {
-            gloo_timers::callback::Timeout::new(seconds * 1000, move || {
-                dispatcher.dispatch(Action::Reset(api::random_key()));
-            })
-        });
-        // Dropping the timer cancels it, so any new input starts the count again.
-        move || drop(timer)
-    });
+    use_effect_with(
+        (touched, done, idle_seconds, enabled),
+        move |&(_, done, idle, enabled)| {
+            let seconds = if done { 15 } else { idle.max(15) };
+            let dispatcher = form.dispatcher();
+            let timer = enabled.then(|| {
+                gloo_timers::callback::Timeout::new(seconds * 1000, move || {
+                    dispatcher.dispatch(Action::Reset(api::random_key()));
+                })
+            });
+            // Dropping the timer cancels it, so any new input starts the count again.
+            move || drop(timer)
+        },
+    );
 }
