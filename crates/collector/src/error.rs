@@ -12,7 +12,10 @@ use crate::storage::StorageError;
 pub enum ApiError {
     /// The body is not JSON, or a value has the wrong type (400).
     #[error("{message}")]
-    BadJson { message: String, field: Option<String> },
+    BadJson {
+        message: String,
+        field: Option<String>,
+    },
     #[error("request body must be JSON (Content-Type: application/json)")]
     UnsupportedMediaType,
     #[error("request body is larger than {limit} bytes")]
@@ -21,7 +24,10 @@ pub enum ApiError {
     #[error(transparent)]
     Invalid(#[from] FieldError),
     #[error("{what} not found")]
-    NotFound { what: &'static str, field: Option<&'static str> },
+    NotFound {
+        what: &'static str,
+        field: Option<&'static str>,
+    },
     #[error("this page's origin is not registered for site {site}")]
     OriginNotAllowed { site: String },
     #[error("{0}")]
@@ -82,7 +88,13 @@ impl ApiError {
             ApiError::Invalid(e) => e.message.clone(),
             other => other.to_string(),
         };
-        ErrorEnvelope { error: ErrorBody { code: self.code().to_owned(), message, field: self.field() } }
+        ErrorEnvelope {
+            error: ErrorBody {
+                code: self.code().to_owned(),
+                message,
+                field: self.field(),
+            },
+        }
     }
 }
 
@@ -96,7 +108,10 @@ impl IntoResponse for ApiError {
         }
         let mut response = (status, Json(self.body())).into_response();
         if status == StatusCode::SERVICE_UNAVAILABLE {
-            response.headers_mut().insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from_static("2"));
+            response.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from_static("2"),
+            );
         }
         response
     }

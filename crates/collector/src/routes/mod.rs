@@ -16,12 +16,18 @@ use crate::state::AppState;
         description = "The shared collection service behind the Mingjing widgets: 好差评 reviews, the service catalogue and supervisors' observations.",
         license(name = "Apache-2.0")
     ),
-    components(schemas(mingjing_domain::api_error::ErrorEnvelope, mingjing_domain::api_error::ErrorBody))
+    components(schemas(
+        mingjing_domain::api_error::ErrorEnvelope,
+        mingjing_domain::api_error::ErrorBody
+    ))
 )]
 struct ApiDoc;
 
 /// The API routes and the OpenAPI document that describes exactly them: each route is
 /// registered through `routes!`, which adds it to the router and the document together.
 pub fn api() -> OpenApiRouter<AppState> {
-    OpenApiRouter::with_openapi(ApiDoc::openapi()).merge(health::router()).merge(reviews::router()).merge(sites::router())
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .merge(health::router())
+        .merge(reviews::router())
+        .merge(sites::router())
 }

@@ -25,8 +25,18 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 422, description = "not a valid site id", body = ErrorEnvelope),
     )
 )]
-async fn get_config(State(state): State<AppState>, Path(site): Path<String>) -> Result<Json<PublicSiteConfig>, ApiError> {
+async fn get_config(
+    State(state): State<AppState>,
+    Path(site): Path<String>,
+) -> Result<Json<PublicSiteConfig>, ApiError> {
     let id = SiteId::parse(&site)?;
-    let site = state.storage.site(&id).await?.ok_or(ApiError::NotFound { what: "site", field: Some("site") })?;
-    Ok(Json(PublicSiteConfig { site: site.id.to_string(), name: site.name.clone(), review: site.review_config() }))
+    let site = state.storage.site(&id).await?.ok_or(ApiError::NotFound {
+        what: "site",
+        field: Some("site"),
+    })?;
+    Ok(Json(PublicSiteConfig {
+        site: site.id.to_string(),
+        name: site.name.clone(),
+        review: site.review_config(),
+    }))
 }

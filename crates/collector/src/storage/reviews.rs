@@ -50,14 +50,22 @@ impl Storage {
             .fetch_optional(pool)
             .await?;
             if let Some(receipt) = created {
-                return Ok(StoredReceipt { receipt, created: true });
+                return Ok(StoredReceipt {
+                    receipt,
+                    created: true,
+                });
             }
-            let receipt: String = sqlx::query_scalar("SELECT receipt FROM reviews WHERE site_id = $1 AND idempotency_key = $2")
-                .bind(&r.site_id)
-                .bind(&r.idempotency_key)
-                .fetch_one(pool)
-                .await?;
-            Ok(StoredReceipt { receipt, created: false })
+            let receipt: String = sqlx::query_scalar(
+                "SELECT receipt FROM reviews WHERE site_id = $1 AND idempotency_key = $2",
+            )
+            .bind(&r.site_id)
+            .bind(&r.idempotency_key)
+            .fetch_one(pool)
+            .await?;
+            Ok(StoredReceipt {
+                receipt,
+                created: false,
+            })
         })
     }
 

@@ -41,11 +41,16 @@ pub async fn post(
         .storage
         .site(&review.site)
         .await?
-        .ok_or(ApiError::NotFound { what: "site", field: Some("site") })?;
+        .ok_or(ApiError::NotFound {
+            what: "site",
+            field: Some("site"),
+        })?;
     if let Some(origin) = headers.get(header::ORIGIN) {
         let origin = origin.to_str().unwrap_or("");
         if !site.allows_origin(origin) {
-            return Err(ApiError::OriginNotAllowed { site: site.id.to_string() });
+            return Err(ApiError::OriginNotAllowed {
+                site: site.id.to_string(),
+            });
         }
     }
     check_against_config(&review, &site.review_config())?;
@@ -53,15 +58,22 @@ pub async fn post(
         // Verified reviews arrive with the token that the department's back office was
         // issued for the transaction; until a site has registered transactions there is
         // nothing to verify against.
-        return Err(FieldError::new("token", "unknown_token", "this review token was not issued by the site").into());
+        return Err(FieldError::new(
+            "token",
+            "unknown_token",
+            "this review token was not issued by the site",
+        )
+        .into());
     }
     let new = NewReview {
         receipt: secret::receipt_code(),
         site_id: review.site.to_string(),
         service_code: review.service.clone(),
         rating: i64::from(review.rating.get()),
-        dimensions_json: serde_json::to_string(&review.dimensions).map_err(|e| ApiError::Internal(e.to_string()))?,
-        reasons_json: serde_json::to_string(&review.reasons).map_err(|e| ApiError::Internal(e.to_string()))?,
+        dimensions_json: serde_json::to_string(&review.dimensions)
+            .map_err(|e| ApiError::Internal(e.to_string()))?,
+        reasons_json: serde_json::to_string(&review.reasons)
+            .map_err(|e| ApiError::Internal(e.to_string()))?,
         comment: review.comment.clone(),
         channel: i64::from(review.channel.code()),
         verified: false,
@@ -69,18 +81,36 @@ pub async fn post(
         created_at: now_millis(),
     };
     let stored = state.storage.insert_review(&new).await?;
-    let status = if stored.created { StatusCode::CREATED } else { StatusCode::OK };
-    Ok((status, Json(ReviewReceipt { receipt: stored.receipt, verified: false })))
+    let status = if stored.created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((
+        status,
+        Json(ReviewReceipt {
+            receipt: stored.receipt,
+            verified: false,
+        }),
+    ))
 }
 
 /// The reasons and dimensions must be ones the site offers for this channel.
 fn check_against_config(review: &Review, config: &ReviewConfig) -> Result<(), FieldError> {
     for (i, reason) in review.reasons.iter().enumerate() {
         if !config.reasons.iter().any(|c| &c.code == reason) {
-            return Err(FieldError::new(format!("reasons[{i}]"), "unknown_reason", "this reason is not offered by the site"));
+            return Err(FieldError::new(
+                format!("reasons[{i}]"),
+                "unknown_reason",
+                "this reason is not offered by the site",
+            ));
         }
     }
-    let offered = if review.channel.is_counter() { &config.counter_dimensions } else { &config.online_dimensions };
+    let offered = if review.channel.is_counter() {
+        &config.counter_dimensions
+    } else {
+        &config.online_dimensions
+    };
     for (i, (key, _)) in review.dimensions.iter().enumerate() {
         if !offered.iter().any(|c| &c.code == key) {
             return Err(FieldError::new(
