@@ -33,53 +33,20 @@ async fn a_wrong_type_is_400_naming_the_field(backend: Backend) {
     let mut body = valid_review();
     body["rating"] = json!("five");
     let resp = app.post_json("/api/v1/reviews", &body).await;
-    assert_error(
-        resp,
-        StatusCode::BAD_REQUEST,
-        "malformed_json",
-        Some("rating"),
-    )
-    .await;
+    assert_error(resp, StatusCode::BAD_REQUEST, "malformed_json", Some("rating")).await;
     body.as_object_mut().unwrap().remove("rating");
     let resp = app.post_json("/api/v1/reviews", &body).await;
-    assert_error(
-        resp,
-        StatusCode::BAD_REQUEST,
-        "malformed_json",
-        Some("rating"),
-    )
-    .await;
+    assert_error(resp, StatusCode::BAD_REQUEST, "malformed_json", Some("rating")).await;
     assert_eq!(app.reviews_stored(TEST_SITE).await, 0);
 }
 
 async fn a_wrong_content_type_is_415_and_stores_nothing(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let body = valid_review().to_string().into_bytes();
-    let resp = app
-        .post_raw(
-            "/api/v1/reviews",
-            Some("text/plain"),
-            body.clone(),
-            Some(ALLOWED_ORIGIN),
-        )
-        .await;
-    assert_error(
-        resp,
-        StatusCode::UNSUPPORTED_MEDIA_TYPE,
-        "unsupported_media_type",
-        None,
-    )
-    .await;
-    let resp = app
-        .post_raw("/api/v1/reviews", None, body, Some(ALLOWED_ORIGIN))
-        .await;
-    assert_error(
-        resp,
-        StatusCode::UNSUPPORTED_MEDIA_TYPE,
-        "unsupported_media_type",
-        None,
-    )
-    .await;
+    let resp = app.post_raw("/api/v1/reviews", Some("text/plain"), body.clone(), Some(ALLOWED_ORIGIN)).await;
+    assert_error(resp, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", None).await;
+    let resp = app.post_raw("/api/v1/reviews", None, body, Some(ALLOWED_ORIGIN)).await;
+    assert_error(resp, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", None).await;
     assert_eq!(app.reviews_stored(TEST_SITE).await, 0);
 }
 
@@ -89,21 +56,8 @@ async fn a_one_mebibyte_body_is_413_and_stores_nothing(backend: Backend) {
     body["comment"] = json!("差".repeat(350_000));
     let bytes = body.to_string().into_bytes();
     assert!(bytes.len() >= 1024 * 1024);
-    let resp = app
-        .post_raw(
-            "/api/v1/reviews",
-            Some("application/json"),
-            bytes,
-            Some(ALLOWED_ORIGIN),
-        )
-        .await;
-    assert_error(
-        resp,
-        StatusCode::PAYLOAD_TOO_LARGE,
-        "payload_too_large",
-        None,
-    )
-    .await;
+    let resp = app.post_raw("/api/v1/reviews", Some("application/json"), bytes, Some(ALLOWED_ORIGIN)).await;
+    assert_error(resp, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", None).await;
     assert_eq!(app.reviews_stored(TEST_SITE).await, 0);
 }
 
@@ -127,16 +81,9 @@ async fn a_disallowed_origin_is_403_and_stores_nothing(backend: Backend) {
             Some("https://evil.example"),
         )
         .await;
-    assert_error(
-        resp,
-        StatusCode::FORBIDDEN,
-        "origin_not_allowed",
-        Some("origin"),
-    )
-    .await;
+    assert_error(resp, StatusCode::FORBIDDEN, "origin_not_allowed", Some("origin")).await;
     // An origin registered for another site is not good enough for this one.
-    app.register_site("other-site", &["https://other.example"])
-        .await;
+    app.register_site("other-site", &["https://other.example"]).await;
     let resp = app
         .post_raw(
             "/api/v1/reviews",
@@ -145,13 +92,7 @@ async fn a_disallowed_origin_is_403_and_stores_nothing(backend: Backend) {
             Some("https://other.example"),
         )
         .await;
-    assert_error(
-        resp,
-        StatusCode::FORBIDDEN,
-        "origin_not_allowed",
-        Some("origin"),
-    )
-    .await;
+    assert_error(resp, StatusCode::FORBIDDEN, "origin_not_allowed", Some("origin")).await;
     assert_eq!(app.reviews_stored(TEST_SITE).await, 0);
     // The same review from the registered origin is stored, so the zero above is real.
     let resp = app.post_json("/api/v1/reviews", &valid_review()).await;
@@ -163,18 +104,9 @@ async fn deeply_nested_json_is_400_without_a_crash(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     // Deep nesting at the top, and inside an unknown field that the parser must skip over.
     let deep = format!("{}{}", "[".repeat(20_000), "]".repeat(20_000));
-    for body in [
-        deep.clone(),
-        format!(r#"{{"site":"{TEST_SITE}","x":{deep}}}"#),
-    ] {
-        let resp = app
-            .post_raw(
-                "/api/v1/reviews",
-                Some("application/json"),
-                body.into_bytes(),
-                Some(ALLOWED_ORIGIN),
-            )
-            .await;
+    for body in [deep.clone(), format!(r#"{{"site":"{TEST_SITE}","x":{deep}}}"#)] {
+        let resp =
+            app.post_raw("/api/v1/reviews", Some("application/json"), body.into_bytes(), Some(ALLOWED_ORIGIN)).await;
         assert_eq!(resp.status(), StatusCode::BAD_REQUEST);
         let body: mingjing_domain::api_error::ErrorEnvelope = resp.json().await.unwrap();
         assert_eq!(body.error.code, "malformed_json");

@@ -3,3 +3,4 @@
 mod bad_input;
 mod operations;
 mod reviews;
+mod tokens;

@@ -33,54 +33,22 @@ async fn every_documented_route_is_served(backend: Backend) {
         let concrete = path.replace('{', "").replace('}', "");
         for method in item.as_object().unwrap().keys() {
             let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
-            let resp = app
-                .client
-                .request(method.clone(), app.url(&concrete))
-                .send()
-                .await
-                .unwrap();
+            let resp = app.client.request(method.clone(), app.url(&concrete)).send().await.unwrap();
             let status = resp.status();
             let body: Value = resp.json().await.unwrap_or(Value::Null);
-            let unrouted = (status == StatusCode::NOT_FOUND
-                && body["error"]["message"] == "resource not found")
+            let unrouted = (status == StatusCode::NOT_FOUND && body["error"]["message"] == "resource not found")
                 || status == StatusCode::METHOD_NOT_ALLOWED;
-            assert!(
-                !unrouted,
-                "{method} {path} is documented but not routed ({status})"
-            );
+            assert!(!unrouted, "{method} {path} is documented but not routed ({status})");
         }
     }
 }
 
 async fn unknown_routes_get_a_json_404(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    assert_error(
-        app.get("/api/v1/no-such-thing").await,
-        StatusCode::NOT_FOUND,
-        "not_found",
-        None,
-    )
-    .await;
-    assert_error(
-        app.get("/widgets/no-such-file.js").await,
-        StatusCode::NOT_FOUND,
-        "not_found",
-        None,
-    )
-    .await;
-    let resp = app
-        .client
-        .delete(app.url("/api/v1/health"))
-        .send()
-        .await
-        .unwrap();
-    assert_error(
-        resp,
-        StatusCode::METHOD_NOT_ALLOWED,
-        "method_not_allowed",
-        None,
-    )
-    .await;
+    assert_error(app.get("/api/v1/no-such-thing").await, StatusCode::NOT_FOUND, "not_found", None).await;
+    assert_error(app.get("/widgets/no-such-file.js").await, StatusCode::NOT_FOUND, "not_found", None).await;
+    let resp = app.client.delete(app.url("/api/v1/health")).send().await.unwrap();
+    assert_error(resp, StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", None).await;
 }
 
 async fn metrics_count_requests_by_route_and_status(backend: Backend) {
@@ -88,21 +56,16 @@ async fn metrics_count_requests_by_route_and_status(backend: Backend) {
     for _ in 0..3 {
         app.get("/api/v1/health").await;
     }
-    app.post_raw("/api/v1/reviews", Some("text/plain"), b"x".to_vec(), None)
-        .await;
+    app.post_raw("/api/v1/reviews", Some("text/plain"), b"x".to_vec(), None).await;
     let text = app.get("/metrics").await.text().await.unwrap();
     assert!(
-        text.contains(r#"mingjing_http_request_duration_seconds_count{method="GET",route="/api/v1/health",status="200"} 3"#),
+        text.contains(
+            r#"mingjing_http_request_duration_seconds_count{method="GET",route="/api/v1/health",status="200"} 3"#
+        ),
         "{text}"
     );
-    assert!(
-        text.contains(r#"route="/api/v1/reviews",status="415"} 1"#),
-        "{text}"
-    );
-    assert!(
-        text.contains("mingjing_http_request_duration_seconds_bucket"),
-        "{text}"
-    );
+    assert!(text.contains(r#"route="/api/v1/reviews",status="415"} 1"#), "{text}");
+    assert!(text.contains("mingjing_http_request_duration_seconds_bucket"), "{text}");
 }
 
 async fn cors_answers_only_registered_origins(backend: Backend) {
@@ -116,27 +79,15 @@ async fn cors_answers_only_registered_origins(backend: Backend) {
             .send()
     };
     let ok = preflight(ALLOWED_ORIGIN).await.unwrap();
-    assert_eq!(
-        ok.headers().get("access-control-allow-origin").unwrap(),
-        ALLOWED_ORIGIN
-    );
+    assert_eq!(ok.headers().get("access-control-allow-origin").unwrap(), ALLOWED_ORIGIN);
     let refused = preflight("https://evil.example").await.unwrap();
-    assert!(
-        refused
-            .headers()
-            .get("access-control-allow-origin")
-            .is_none()
-    );
+    assert!(refused.headers().get("access-control-allow-origin").is_none());
 }
 
 async fn static_files_have_correct_content_types(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let pkg = mingjing_tests::paths::pkg_dir();
-    assert!(
-        pkg.join("mingjing.js").exists(),
-        "no widget bundle in {}: run `cargo xtask build`",
-        pkg.display()
-    );
+    assert!(pkg.join("mingjing.js").exists(), "no widget bundle in {}: run `cargo xtask build`", pkg.display());
     for (path, ty) in [
         ("/widgets/mingjing_widgets_bg.wasm", "application/wasm"),
         ("/widgets/mingjing.js", "text/javascript"),
@@ -156,9 +107,7 @@ async fn static_files_have_correct_content_types(backend: Backend) {
 /// A request whose body is still arriving when shutdown starts is finished, not dropped.
 async fn shutdown_finishes_requests_in_flight(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let body = format!(
-        r#"{{"site":"{TEST_SITE}","service":"S1","rating":5,"idempotency_key":"inflight-000000001"}}"#
-    );
+    let body = format!(r#"{{"site":"{TEST_SITE}","service":"S1","rating":5,"idempotency_key":"inflight-000000001"}}"#);
     let (head, tail) = body.as_bytes().split_at(20);
     let mut stream = tokio::net::TcpStream::connect(app.addr).await.unwrap();
     let request = format!(
@@ -176,14 +125,8 @@ async fn shutdown_finishes_requests_in_flight(backend: Backend) {
     let mut response = String::new();
     stream.read_to_string(&mut response).await.unwrap();
     assert!(response.starts_with("HTTP/1.1 201"), "{response}");
-    tokio::time::timeout(Duration::from_secs(10), stopping)
-        .await
-        .expect("stops in time")
-        .unwrap();
-    assert!(
-        tokio::net::TcpStream::connect(addr).await.is_err(),
-        "still accepting after shutdown"
-    );
+    tokio::time::timeout(Duration::from_secs(10), stopping).await.expect("stops in time").unwrap();
+    assert!(tokio::net::TcpStream::connect(addr).await.is_err(), "still accepting after shutdown");
     drop(storage);
 }
 

@@ -12,53 +12,25 @@ fn review(rating: i64, key: &str) -> Value {
 async fn ratings_outside_one_to_five_are_422(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     for (i, bad) in [0, 6, -1, 100].into_iter().enumerate() {
-        let resp = app
-            .post_json(
-                "/api/v1/reviews",
-                &review(bad, &format!("bounds-key-000000{i}")),
-            )
-            .await;
-        assert_error(
-            resp,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "out_of_range",
-            Some("rating"),
-        )
-        .await;
+        let resp = app.post_json("/api/v1/reviews", &review(bad, &format!("bounds-key-000000{i}"))).await;
+        assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "out_of_range", Some("rating")).await;
     }
     for (i, ok) in [1, 2, 3, 4, 5].into_iter().enumerate() {
         let mut body = review(ok, &format!("bounds-ok-0000000{i}"));
         body["reasons"] = json!(["long_wait"]);
-        assert_eq!(
-            app.post_json("/api/v1/reviews", &body).await.status(),
-            StatusCode::CREATED,
-            "rating {ok}"
-        );
+        assert_eq!(app.post_json("/api/v1/reviews", &body).await.status(), StatusCode::CREATED, "rating {ok}");
     }
     assert_eq!(app.reviews_stored(TEST_SITE).await, 5);
 }
 
 async fn a_poor_review_without_a_reason_is_422(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let resp = app
-        .post_json("/api/v1/reviews", &review(1, "poor-key-0000000001"))
-        .await;
-    assert_error(
-        resp,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "reason_required",
-        Some("reasons"),
-    )
-    .await;
+    let resp = app.post_json("/api/v1/reviews", &review(1, "poor-key-0000000001")).await;
+    assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "reason_required", Some("reasons")).await;
     assert_eq!(app.reviews_stored(TEST_SITE).await, 0);
     let mut with_comment = review(1, "poor-key-0000000001");
     with_comment["comment"] = json!("窗口排队一个多小时");
-    assert_eq!(
-        app.post_json("/api/v1/reviews", &with_comment)
-            .await
-            .status(),
-        StatusCode::CREATED
-    );
+    assert_eq!(app.post_json("/api/v1/reviews", &with_comment).await.status(), StatusCode::CREATED);
 }
 
 async fn an_idempotent_retry_stores_one_review(backend: Backend) {
@@ -79,64 +51,30 @@ async fn a_comment_over_500_characters_is_422(backend: Backend) {
     let mut body = review(5, "long-comment-000001");
     body["comment"] = json!("好".repeat(501));
     let resp = app.post_json("/api/v1/reviews", &body).await;
-    assert_error(
-        resp,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "too_long",
-        Some("comment"),
-    )
-    .await;
+    assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "too_long", Some("comment")).await;
     body["comment"] = json!("好".repeat(500));
-    assert_eq!(
-        app.post_json("/api/v1/reviews", &body).await.status(),
-        StatusCode::CREATED
-    );
+    assert_eq!(app.post_json("/api/v1/reviews", &body).await.status(), StatusCode::CREATED);
 }
 
 async fn reasons_and_dimensions_must_be_offered_by_the_site(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let config: Value = app
-        .get(&format!("/api/v1/sites/{TEST_SITE}/config"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let config: Value = app.get(&format!("/api/v1/sites/{TEST_SITE}/config")).await.json().await.unwrap();
     assert_eq!(config["review"]["reasons"][0]["zh"], "服务指引不清晰");
     assert_eq!(config["review"]["follow_up_working_days"], 15);
     let mut body = review(2, "reason-key-00000001");
     body["reasons"] = json!(["long_wait", "made_up_reason"]);
     let resp = app.post_json("/api/v1/reviews", &body).await;
-    assert_error(
-        resp,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "unknown_reason",
-        Some("reasons[1]"),
-    )
-    .await;
+    assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "unknown_reason", Some("reasons[1]")).await;
     body["reasons"] = json!(["long_wait"]);
     // 服务态度 is rated at the counter, not online.
     body["dimensions"] = json!([{ "key": "service_attitude", "rating": 2 }]);
     let resp = app.post_json("/api/v1/reviews", &body).await;
-    assert_error(
-        resp,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "unknown_dimension",
-        Some("dimensions[0].key"),
-    )
-    .await;
+    assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "unknown_dimension", Some("dimensions[0].key")).await;
     body["channel"] = json!("kiosk");
-    assert_eq!(
-        app.post_json("/api/v1/reviews", &body).await.status(),
-        StatusCode::CREATED
-    );
+    assert_eq!(app.post_json("/api/v1/reviews", &body).await.status(), StatusCode::CREATED);
     assert_eq!(app.reviews_stored(TEST_SITE).await, 1);
-    assert_error(
-        app.get("/api/v1/sites/nope-site/config").await,
-        StatusCode::NOT_FOUND,
-        "not_found",
-        Some("site"),
-    )
-    .await;
+    assert_error(app.get("/api/v1/sites/nope-site/config").await, StatusCode::NOT_FOUND, "not_found", Some("site"))
+        .await;
 }
 
 both_backends!(

@@ -27,13 +27,7 @@ async fn the_demo_page_loads_the_wasm_once_and_renders_every_widget() {
         .await;
     assert_eq!(
         titles,
-        serde_json::json!([
-            "办事指南与收费查询",
-            "服务评价",
-            "评价结果公开",
-            "营商环境监督员",
-            "部门处理台"
-        ])
+        serde_json::json!(["办事指南与收费查询", "服务评价", "评价结果公开", "营商环境监督员", "部门处理台"])
     );
 
     let wasm_fetches = browser
@@ -46,12 +40,7 @@ async fn the_demo_page_loads_the_wasm_once_and_renders_every_widget() {
         .unwrap();
     let wasm_fetches = wasm_fetches.as_array().unwrap();
     assert_eq!(wasm_fetches.len(), 1, "wasm fetched {wasm_fetches:?}");
-    assert!(
-        wasm_fetches[0]
-            .as_str()
-            .unwrap()
-            .ends_with("/widgets/mingjing_widgets_bg.wasm")
-    );
+    assert!(wasm_fetches[0].as_str().unwrap().ends_with("/widgets/mingjing_widgets_bg.wasm"));
 
     // The widget's styles come from the collector's stylesheet inside the shadow root.
     let styled: Value = browser

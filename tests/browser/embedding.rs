@@ -14,27 +14,16 @@ fn review_tag(extra: &str) -> String {
 }
 
 /// The collector, a host page on another origin registered for the test site, and Chromium.
-async fn embed(
-    head_extra: &str,
-    body: &str,
-    csp: impl FnOnce(&str) -> Option<String>,
-) -> (TestApp, HostPage, Browser) {
+async fn embed(head_extra: &str, body: &str, csp: impl FnOnce(&str) -> Option<String>) -> (TestApp, HostPage, Browser) {
     let app = TestApp::spawn(Backend::Sqlite).await;
     let html = page(&app.base, head_extra, body);
     let host = HostPage::serve(html, csp(&app.base)).await;
     app.storage
-        .add_site_origins(
-            &mingjing_domain::site::SiteId::parse(TEST_SITE).unwrap(),
-            std::slice::from_ref(&host.origin),
-        )
+        .add_site_origins(&mingjing_domain::site::SiteId::parse(TEST_SITE).unwrap(), std::slice::from_ref(&host.origin))
         .await
         .unwrap();
     let browser = Browser::launch(1280, 900).await;
-    browser
-        .client
-        .goto(&format!("{}/", host.origin))
-        .await
-        .unwrap();
+    browser.client.goto(&format!("{}/", host.origin)).await.unwrap();
     (app, host, browser)
 }
 
@@ -52,46 +41,22 @@ async fn hostile_page_css_cannot_break_a_widget() {
         mingjing-review { display: none; color: red; font-family: serif; }
     </style>"#;
     let (app, _host, browser) = embed(hostile, &review_tag(""), |_| None).await;
-    browser
-        .wait_until(
-            "the form",
-            &Browser::shadow_text("mingjing-review", ".mj-title"),
-        )
-        .await;
+    browser.wait_until("the form", &Browser::shadow_text("mingjing-review", ".mj-title")).await;
 
     let card = browser.in_widget("mingjing-review", ".mj-card").await;
     assert!(card.is_displayed().await.unwrap(), "the card is hidden");
     let (_, _, width, height) = card.rectangle().await.unwrap();
     assert!(width > 300.0 && height > 300.0, "card is {width}x{height}");
-    let submit = browser
-        .in_widget("mingjing-review", "button[type=submit]")
-        .await;
+    let submit = browser.in_widget("mingjing-review", "button[type=submit]").await;
     assert_eq!(submit.css_value("visibility").await.unwrap(), "visible");
     let root = browser.in_widget("mingjing-review", ".mj").await;
     assert_eq!(root.css_value("font-size").await.unwrap(), "16px");
-    assert_eq!(
-        root.css_value("color").await.unwrap(),
-        "rgba(31, 41, 55, 1)"
-    );
+    assert_eq!(root.css_value("color").await.unwrap(), "rgba(31, 41, 55, 1)");
 
-    browser
-        .click_in("mingjing-review", "label[for=mj-rating-4]")
-        .await;
-    assert!(
-        browser
-            .in_widget("mingjing-review", "#mj-rating-4")
-            .await
-            .is_selected()
-            .await
-            .unwrap()
-    );
+    browser.click_in("mingjing-review", "label[for=mj-rating-4]").await;
+    assert!(browser.in_widget("mingjing-review", "#mj-rating-4").await.is_selected().await.unwrap());
     submit.click().await.unwrap();
-    browser
-        .wait_until(
-            "the receipt",
-            &Browser::shadow_text("mingjing-review", "[data-testid=receipt]"),
-        )
-        .await;
+    browser.wait_until("the receipt", &Browser::shadow_text("mingjing-review", "[data-testid=receipt]")).await;
     assert_eq!(app.reviews_stored(TEST_SITE).await, 1);
     browser.close().await;
 }
@@ -108,41 +73,16 @@ async fn a_strict_csp_page_works_without_violations() {
         ))
     };
     let (app, _host, browser) = embed("", &review_tag(""), csp).await;
-    browser
-        .wait_until(
-            "the form",
-            &Browser::shadow_text("mingjing-review", ".mj-title"),
-        )
-        .await;
+    browser.wait_until("the form", &Browser::shadow_text("mingjing-review", ".mj-title")).await;
     // Poor review, so the reasons (loaded from the collector's site config) show up.
-    browser
-        .click_in("mingjing-review", "label[for=mj-rating-2]")
-        .await;
-    browser
-        .click_in("mingjing-review", "label[for=mj-reason-long_wait]")
-        .await;
-    browser
-        .click_in("mingjing-review", "button[type=submit]")
-        .await;
-    browser
-        .wait_until(
-            "the receipt",
-            &Browser::shadow_text("mingjing-review", "[data-testid=receipt]"),
-        )
-        .await;
-    let styled = browser
-        .in_widget("mingjing-review", ".mj-card")
-        .await
-        .css_value("border-top-style")
-        .await
-        .unwrap();
+    browser.click_in("mingjing-review", "label[for=mj-rating-2]").await;
+    browser.click_in("mingjing-review", "label[for=mj-reason-long_wait]").await;
+    browser.click_in("mingjing-review", "button[type=submit]").await;
+    browser.wait_until("the receipt", &Browser::shadow_text("mingjing-review", "[data-testid=receipt]")).await;
+    let styled = browser.in_widget("mingjing-review", ".mj-card").await.css_value("border-top-style").await.unwrap();
     assert_eq!(styled, "solid", "the stylesheet did not apply");
     let recorded = browser.recorded().await;
-    assert_eq!(
-        recorded["violations"],
-        Value::Array(vec![]),
-        "CSP violations: {recorded}"
-    );
+    assert_eq!(recorded["violations"], Value::Array(vec![]), "CSP violations: {recorded}");
     assert_eq!(app.reviews_stored(TEST_SITE).await, 1);
     browser.close().await;
 }
@@ -152,12 +92,7 @@ async fn three_elements_share_one_wasm_download() {
     if browser_skipped() {
         return;
     }
-    let body = format!(
-        "{}{}{}",
-        review_tag(""),
-        review_tag(r#"lang="en""#),
-        review_tag(r#"size="large""#)
-    );
+    let body = format!("{}{}{}", review_tag(""), review_tag(r#"lang="en""#), review_tag(r#"size="large""#));
     let (_app, _host, browser) = embed("", &body, |_| None).await;
     browser
         .wait_until(
@@ -167,17 +102,20 @@ async fn three_elements_share_one_wasm_download() {
         .await;
     let wasm: Value = browser
         .client
-        .execute(r#"return performance.getEntriesByType("resource").filter(e => e.name.endsWith(".wasm")).length;"#, vec![])
+        .execute(
+            r#"return performance.getEntriesByType("resource").filter(e => e.name.endsWith(".wasm")).length;"#,
+            vec![],
+        )
         .await
         .unwrap();
     assert_eq!(wasm, 1);
-    let ready = browser.wait_until("three ready events", "window.__mj.events.filter(e => e.type === 'mingjing:ready').length === 3 && window.__mj.events").await;
-    let langs: Vec<&str> = ready
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|e| e["detail"]["lang"].as_str())
-        .collect();
+    let ready = browser
+        .wait_until(
+            "three ready events",
+            "window.__mj.events.filter(e => e.type === 'mingjing:ready').length === 3 && window.__mj.events",
+        )
+        .await;
+    let langs: Vec<&str> = ready.as_array().unwrap().iter().filter_map(|e| e["detail"]["lang"].as_str()).collect();
     assert_eq!(langs, ["zh-CN", "en", "zh-CN"]);
     browser.close().await;
 }
@@ -188,9 +126,7 @@ async fn a_late_element_upgrades_and_a_lang_change_rerenders_in_english() {
         return;
     }
     let (_app, _host, browser) = embed("", "<div id=later></div>", |_| None).await;
-    browser
-        .wait_until("the loader", "customElements.get('mingjing-review')")
-        .await;
+    browser.wait_until("the loader", "customElements.get('mingjing-review')").await;
     browser
         .client
         .execute(
@@ -203,28 +139,17 @@ async fn a_late_element_upgrades_and_a_lang_change_rerenders_in_english() {
         )
         .await
         .unwrap();
-    let zh = browser
-        .wait_until(
-            "the late form",
-            &Browser::shadow_text("mingjing-review", ".mj-title"),
-        )
-        .await;
+    let zh = browser.wait_until("the late form", &Browser::shadow_text("mingjing-review", ".mj-title")).await;
     assert_eq!(zh, "服务评价");
     browser
         .client
-        .execute(
-            r#"document.querySelector("mingjing-review").setAttribute("lang", "en");"#,
-            vec![],
-        )
+        .execute(r#"document.querySelector("mingjing-review").setAttribute("lang", "en");"#, vec![])
         .await
         .unwrap();
     let en = browser
         .wait_until(
             "English",
-            &format!(
-                "{} === 'Rate this service' && 'en'",
-                Browser::shadow_text("mingjing-review", ".mj-title")
-            ),
+            &format!("{} === 'Rate this service' && 'en'", Browser::shadow_text("mingjing-review", ".mj-title")),
         )
         .await;
     assert_eq!(en, "en");
@@ -242,17 +167,9 @@ async fn events_cross_the_shadow_boundary_with_details() {
     if browser_skipped() {
         return;
     }
-    let body = format!(
-        r#"{}<mingjing-review service="{SERVICE}"></mingjing-review>"#,
-        review_tag("")
-    );
+    let body = format!(r#"{}<mingjing-review service="{SERVICE}"></mingjing-review>"#, review_tag(""));
     let (_app, _host, browser) = embed("", &body, |_| None).await;
-    let error = browser
-        .wait_until(
-            "an error event",
-            "window.__mj.events.find(e => e.type === 'mingjing:error')",
-        )
-        .await;
+    let error = browser.wait_until("an error event", "window.__mj.events.find(e => e.type === 'mingjing:error')").await;
     assert_eq!(error["detail"]["attribute"], "site");
     assert_eq!(error["bubbles"], true);
     assert_eq!(error["composed"], true);
@@ -264,34 +181,17 @@ async fn events_cross_the_shadow_boundary_with_details() {
         .await;
     assert!(polite.as_str().unwrap().contains("site"), "{polite}");
 
-    let ready = browser
-        .wait_until(
-            "ready",
-            "window.__mj.events.find(e => e.type === 'mingjing:ready')",
-        )
-        .await;
+    let ready = browser.wait_until("ready", "window.__mj.events.find(e => e.type === 'mingjing:ready')").await;
     assert_eq!(ready["tag"], "mingjing-review");
     assert_eq!(ready["detail"]["widget"], "mingjing-review");
     assert_eq!(ready["detail"]["version"], env!("CARGO_PKG_VERSION"));
 
-    browser
-        .click_in("mingjing-review", "label[for=mj-rating-5]")
-        .await;
-    browser
-        .click_in("mingjing-review", "button[type=submit]")
-        .await;
-    let submitted = browser
-        .wait_until(
-            "submitted",
-            "window.__mj.events.find(e => e.type === 'mingjing:submitted')",
-        )
-        .await;
-    let shown = browser
-        .wait_until(
-            "the receipt",
-            &Browser::shadow_text("mingjing-review", "[data-testid=receipt]"),
-        )
-        .await;
+    browser.click_in("mingjing-review", "label[for=mj-rating-5]").await;
+    browser.click_in("mingjing-review", "button[type=submit]").await;
+    let submitted =
+        browser.wait_until("submitted", "window.__mj.events.find(e => e.type === 'mingjing:submitted')").await;
+    let shown =
+        browser.wait_until("the receipt", &Browser::shadow_text("mingjing-review", "[data-testid=receipt]")).await;
     assert_eq!(submitted["detail"]["receipt"], shown);
     assert_eq!(submitted["detail"]["rating"], 5);
     assert_eq!(submitted["detail"]["service"], SERVICE);

@@ -39,15 +39,11 @@ impl TestApp {
     /// Starts the collector on a fresh database with [`TEST_SITE`] registered.
     pub async fn spawn(backend: Backend) -> Self {
         let database = backend.fresh_database().await;
-        let (addr, storage, shutdown, server) =
-            launch(&database, SocketAddr::from(([127, 0, 0, 1], 0))).await;
+        let (addr, storage, shutdown, server) = launch(&database, SocketAddr::from(([127, 0, 0, 1], 0))).await;
         let mut test_app = Self {
             addr,
             base: format!("http://{addr}"),
-            client: reqwest::Client::builder()
-                .no_proxy()
-                .build()
-                .expect("http client"),
+            client: reqwest::Client::builder().no_proxy().build().expect("http client"),
             storage,
             backend,
             secret: String::new(),
@@ -65,10 +61,7 @@ impl TestApp {
             let _ = tx.send(());
         }
         if let Some(server) = self.server.take() {
-            server
-                .await
-                .expect("server task")
-                .expect("server stopped cleanly");
+            server.await.expect("server task").expect("server stopped cleanly");
         }
     }
 
@@ -90,10 +83,7 @@ impl TestApp {
             secret_hash: secret::hash(&secret),
             token_key: secret::token_key(&secret),
         };
-        self.storage
-            .insert_site(&site)
-            .await
-            .expect("site registered");
+        self.storage.insert_site(&site).await.expect("site registered");
         secret
     }
 
@@ -102,22 +92,12 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client
-            .get(self.url(path))
-            .send()
-            .await
-            .expect("request sent")
+        self.client.get(self.url(path)).send().await.expect("request sent")
     }
 
     /// POSTs JSON as a page on [`ALLOWED_ORIGIN`] would.
     pub async fn post_json(&self, path: &str, body: &Value) -> reqwest::Response {
-        self.post_raw(
-            path,
-            Some("application/json"),
-            body.to_string().into_bytes(),
-            Some(ALLOWED_ORIGIN),
-        )
-        .await
+        self.post_raw(path, Some("application/json"), body.to_string().into_bytes(), Some(ALLOWED_ORIGIN)).await
     }
 
     pub async fn post_raw(
@@ -138,10 +118,7 @@ impl TestApp {
     }
 
     pub async fn reviews_stored(&self, site: &str) -> i64 {
-        self.storage
-            .review_count(site)
-            .await
-            .expect("count reviews")
+        self.storage.review_count(site).await.expect("count reviews")
     }
 
     /// Stops the server gracefully and waits until it has finished.
@@ -158,12 +135,7 @@ impl Drop for TestApp {
     }
 }
 
-type Launched = (
-    SocketAddr,
-    Storage,
-    oneshot::Sender<()>,
-    JoinHandle<std::io::Result<()>>,
-);
+type Launched = (SocketAddr, Storage, oneshot::Sender<()>, JoinHandle<std::io::Result<()>>);
 
 async fn launch(database: &TestDatabase, addr: SocketAddr) -> Launched {
     let config = ServeConfig {
@@ -171,6 +143,7 @@ async fn launch(database: &TestDatabase, addr: SocketAddr) -> Launched {
         database: database.url.clone(),
         pkg_dir: paths::pkg_dir(),
         www_dir: paths::www_dir(),
+        public_url: None,
     };
     let app = Application::build(&config).await.expect("collector starts");
     let addr = app.local_addr();
@@ -190,16 +163,8 @@ pub async fn assert_error(
     field: Option<&str>,
 ) -> ErrorEnvelope {
     assert_eq!(resp.status(), status, "status");
-    let ct = resp
-        .headers()
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_owned();
-    assert!(
-        ct.starts_with("application/json"),
-        "content type was {ct:?}"
-    );
+    let ct = resp.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+    assert!(ct.starts_with("application/json"), "content type was {ct:?}");
     let body: ErrorEnvelope = resp.json().await.expect("JSON error body");
     assert_eq!(body.error.code, code, "code in {body:?}");
     assert_eq!(body.error.field.as_deref(), field, "field in {body:?}");

@@ -33,15 +33,8 @@ impl Backend {
         match self {
             Backend::Sqlite => {
                 let dir = tempfile::tempdir().expect("temporary folder");
-                let url = dir
-                    .path()
-                    .join("mingjing.db")
-                    .to_string_lossy()
-                    .into_owned();
-                TestDatabase {
-                    url,
-                    dir: Some(dir),
-                }
+                let url = dir.path().join("mingjing.db").to_string_lossy().into_owned();
+                TestDatabase { url, dir: Some(dir) }
             }
             Backend::Postgres => {
                 let server = std::env::var("MINGJING_TEST_POSTGRES_URL").expect(
@@ -58,9 +51,7 @@ impl Backend {
                         .map(|d| d.subsec_nanos())
                         .unwrap_or(0)
                 );
-                let mut conn = sqlx::PgConnection::connect(&server)
-                    .await
-                    .expect("connect to the test PostgreSQL");
+                let mut conn = sqlx::PgConnection::connect(&server).await.expect("connect to the test PostgreSQL");
                 // The name is generated above from digits and underscores only.
                 sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
                     .execute(&mut conn)
@@ -68,10 +59,7 @@ impl Backend {
                     .expect("create test database");
                 conn.close().await.ok();
                 let base = server.rsplit_once('/').map(|(b, _)| b).unwrap_or(&server);
-                TestDatabase {
-                    url: format!("{base}/{name}"),
-                    dir: None,
-                }
+                TestDatabase { url: format!("{base}/{name}"), dir: None }
             }
         }
     }

@@ -26,22 +26,16 @@ pub struct Browser {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
 }
 
 impl Browser {
     /// Starts chromedriver and a fresh headless Chromium with a window of this size.
     pub async fn launch(width: u32, height: u32) -> Self {
-        let chromium = std::env::var("MINGJING_CHROMIUM")
-            .unwrap_or_else(|_| "/usr/lib/chromium/chromium".into());
-        let chromedriver = std::env::var("MINGJING_CHROMEDRIVER")
-            .unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let chromium = std::env::var("MINGJING_CHROMIUM").unwrap_or_else(|_| "/usr/lib/chromium/chromium".into());
+        let chromedriver = std::env::var("MINGJING_CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         assert!(
-            std::path::Path::new(&chromium).exists()
-                && std::path::Path::new(&chromedriver).exists(),
+            std::path::Path::new(&chromium).exists() && std::path::Path::new(&chromedriver).exists(),
             "Chromium ({chromium}) or chromedriver ({chromedriver}) is missing: run `cargo xtask test`, \
              which installs the Debian packages chromium and chromium-driver, or set MINGJING_SKIP_BROWSER=1"
         );
@@ -86,11 +80,7 @@ impl Browser {
                 Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
             }
         };
-        Self {
-            client,
-            driver,
-            _profile: profile,
-        }
+        Self { client, driver, _profile: profile }
     }
 
     /// Runs `script` (a function body that `return`s a value) until it returns something
@@ -98,11 +88,7 @@ impl Browser {
     pub async fn wait_for(&self, what: &str, script: &str, timeout: Duration) -> Value {
         let deadline = Instant::now() + timeout;
         loop {
-            let value = self
-                .client
-                .execute(script, vec![])
-                .await
-                .unwrap_or(Value::Null);
+            let value = self.client.execute(script, vec![]).await.unwrap_or(Value::Null);
             if !(value.is_null() || value == Value::Bool(false)) {
                 return value;
             }
@@ -113,34 +99,19 @@ impl Browser {
 
     /// An element inside the shadow root of the first element matching `host`.
     pub async fn in_widget(&self, host: &str, css: &str) -> fantoccini::elements::Element {
-        let host_el = self
-            .client
-            .find(fantoccini::Locator::Css(host))
-            .await
-            .expect("widget host element");
+        let host_el = self.client.find(fantoccini::Locator::Css(host)).await.expect("widget host element");
         let root = host_el.shadow_root().await.expect("an open shadow root");
-        root.find(fantoccini::Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("{css} in {host}: {e}"))
+        root.find(fantoccini::Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css} in {host}: {e}"))
     }
 
     /// Clicks an element inside a widget with a real WebDriver click.
     pub async fn click_in(&self, host: &str, css: &str) {
-        self.in_widget(host, css)
-            .await
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("click {css} in {host}: {e}"));
+        self.in_widget(host, css).await.click().await.unwrap_or_else(|e| panic!("click {css} in {host}: {e}"));
     }
 
     /// Waits for a JavaScript expression about the page to become truthy.
     pub async fn wait_until(&self, what: &str, expression: &str) -> Value {
-        self.wait_for(
-            what,
-            &format!("return ({expression}) || null;"),
-            Duration::from_secs(20),
-        )
-        .await
+        self.wait_for(what, &format!("return ({expression}) || null;"), Duration::from_secs(20)).await
     }
 
     /// Text of the first element matching `css` in the shadow root of `host`, or null.
@@ -150,10 +121,7 @@ impl Browser {
 
     /// The `mingjing:*` events and CSP violations that `watch.js` recorded.
     pub async fn recorded(&self) -> Value {
-        self.client
-            .execute("return window.__mj;", vec![])
-            .await
-            .expect("recorded events")
+        self.client.execute("return window.__mj;", vec![]).await.expect("recorded events")
     }
 
     pub async fn close(mut self) {

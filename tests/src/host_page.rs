@@ -36,24 +36,19 @@ impl HostPage {
             let html = html.clone();
             let csp = csp.clone();
             async move {
-                let mut response =
-                    ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response();
+                let mut response = ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response();
                 if let Some(csp) = csp {
-                    response.headers_mut().insert(
-                        header::CONTENT_SECURITY_POLICY,
-                        HeaderValue::from_str(&csp).expect("a valid header"),
-                    );
+                    response
+                        .headers_mut()
+                        .insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_str(&csp).expect("a valid header"));
                 }
                 response
             }
         };
-        let router = Router::new().route("/", get(page)).route(
-            "/watch.js",
-            get(|| async { ([(header::CONTENT_TYPE, "text/javascript")], WATCH_JS) }),
-        );
-        let listener = tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0)))
-            .await
-            .expect("bind");
+        let router = Router::new()
+            .route("/", get(page))
+            .route("/watch.js", get(|| async { ([(header::CONTENT_TYPE, "text/javascript")], WATCH_JS) }));
+        let listener = tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0))).await.expect("bind");
         let addr = listener.local_addr().expect("address");
         let (tx, rx) = oneshot::channel::<()>();
         tokio::spawn(async move {
@@ -63,10 +58,7 @@ impl HostPage {
                 })
                 .await;
         });
-        Self {
-            origin: format!("http://{addr}"),
-            shutdown: Some(tx),
-        }
+        Self { origin: format!("http://{addr}"), shutdown: Some(tx) }
     }
 }
 

@@ -9,13 +9,9 @@ pub fn workspace() -> PathBuf {
 
 /// The built widget bundle (`cargo xtask build` writes it).
 pub fn pkg_dir() -> PathBuf {
-    std::env::var_os("MINGJING_PKG_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| workspace().join("pkg"))
+    std::env::var_os("MINGJING_PKG_DIR").map(PathBuf::from).unwrap_or_else(|| workspace().join("pkg"))
 }
 
 pub fn www_dir() -> PathBuf {
-    std::env::var_os("MINGJING_WWW_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| workspace().join("www"))
+    std::env::var_os("MINGJING_WWW_DIR").map(PathBuf::from).unwrap_or_else(|| workspace().join("www"))
 }

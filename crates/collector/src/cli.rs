@@ -35,9 +35,8 @@ impl DatabaseArgs {
         match &self.database {
             Some(url) => Ok(url.clone()),
             None => {
-                std::fs::create_dir_all(&self.data_dir).with_context(|| {
-                    format!("cannot create data directory {}", self.data_dir.display())
-                })?;
+                std::fs::create_dir_all(&self.data_dir)
+                    .with_context(|| format!("cannot create data directory {}", self.data_dir.display()))?;
                 Ok(ServeConfig::default_database(&self.data_dir))
             }
         }
@@ -64,6 +63,9 @@ pub struct ServeArgs {
     pub pkg_dir: PathBuf,
     #[arg(long, default_value = "www")]
     pub www_dir: PathBuf,
+    /// Public base URL for the links the collector hands out (default: the request's Host).
+    #[arg(long, env = "MINGJING_PUBLIC_URL")]
+    pub public_url: Option<String>,
     /// Log as JSON lines instead of text.
     #[arg(long)]
     pub log_json: bool,
@@ -72,9 +74,7 @@ pub struct ServeArgs {
 /// Parses the command line and runs it.
 pub fn run() -> anyhow::Result<()> {
     let cli = Cli::parse();
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async move {
         match cli.command {
             Command::Serve(args) => serve(&cli.db, args).await,
@@ -96,6 +96,7 @@ async fn serve(db: &DatabaseArgs, args: ServeArgs) -> anyhow::Result<()> {
         database: db.url()?,
         pkg_dir: args.pkg_dir,
         www_dir: args.www_dir,
+        public_url: args.public_url,
     };
     let started = std::time::Instant::now();
     let app = Application::build(&config).await?;

@@ -11,6 +11,8 @@ pub struct ServeConfig {
     pub pkg_dir: PathBuf,
     /// The department demo site and webmaster docs, served under `/`.
     pub www_dir: PathBuf,
+    /// The public base URL for links the collector hands out, such as review URLs.
+    pub public_url: Option<String>,
 }
 
 impl ServeConfig {

@@ -12,10 +12,7 @@ use crate::storage::StorageError;
 pub enum ApiError {
     /// The body is not JSON, or a value has the wrong type (400).
     #[error("{message}")]
-    BadJson {
-        message: String,
-        field: Option<String>,
-    },
+    BadJson { message: String, field: Option<String> },
     #[error("request body must be JSON (Content-Type: application/json)")]
     UnsupportedMediaType,
     #[error("request body is larger than {limit} bytes")]
@@ -24,14 +21,13 @@ pub enum ApiError {
     #[error(transparent)]
     Invalid(#[from] FieldError),
     #[error("{what} not found")]
-    NotFound {
-        what: &'static str,
-        field: Option<&'static str>,
-    },
+    NotFound { what: &'static str, field: Option<&'static str> },
     #[error("this page's origin is not registered for site {site}")]
     OriginNotAllowed { site: String },
-    #[error("{0}")]
-    Conflict(String),
+    #[error("{message}")]
+    Conflict { code: &'static str, message: String },
+    #[error("missing or wrong site secret: send `Authorization: Bearer <site secret>`")]
+    Unauthorized,
     #[error("method not allowed")]
     MethodNotAllowed,
     /// The database is down or overloaded; the client should retry (503).
@@ -51,7 +47,8 @@ impl ApiError {
             ApiError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::NotFound { .. } => StatusCode::NOT_FOUND,
             ApiError::OriginNotAllowed { .. } => StatusCode::FORBIDDEN,
-            ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::Conflict { .. } => StatusCode::CONFLICT,
+            ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -66,7 +63,8 @@ impl ApiError {
             ApiError::Invalid(e) => e.rule,
             ApiError::NotFound { .. } => "not_found",
             ApiError::OriginNotAllowed { .. } => "origin_not_allowed",
-            ApiError::Conflict(_) => "conflict",
+            ApiError::Conflict { code, .. } => code,
+            ApiError::Unauthorized => "unauthorized",
             ApiError::MethodNotAllowed => "method_not_allowed",
             ApiError::Unavailable => "unavailable",
             ApiError::Internal(_) => "internal",
@@ -88,13 +86,7 @@ impl ApiError {
             ApiError::Invalid(e) => e.message.clone(),
             other => other.to_string(),
         };
-        ErrorEnvelope {
-            error: ErrorBody {
-                code: self.code().to_owned(),
-                message,
-                field: self.field(),
-            },
-        }
+        ErrorEnvelope { error: ErrorBody { code: self.code().to_owned(), message, field: self.field() } }
     }
 }
 
@@ -108,10 +100,7 @@ impl IntoResponse for ApiError {
         }
         let mut response = (status, Json(self.body())).into_response();
         if status == StatusCode::SERVICE_UNAVAILABLE {
-            response.headers_mut().insert(
-                axum::http::header::RETRY_AFTER,
-                axum::http::HeaderValue::from_static("2"),
-            );
+            response.headers_mut().insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from_static("2"));
         }
         response
     }
@@ -121,7 +110,12 @@ impl From<StorageError> for ApiError {
     fn from(e: StorageError) -> Self {
         match e {
             StorageError::Unavailable(_) => ApiError::Unavailable,
-            StorageError::Conflict(what) => ApiError::Conflict(what.to_owned()),
+            // The national wording, which citizens see as it is.
+            StorageError::Conflict("already_reviewed") => ApiError::Conflict {
+                code: "already_reviewed",
+                message: "本次服务已存在评价，请勿重复评价".to_owned(),
+            },
+            StorageError::Conflict(what) => ApiError::Conflict { code: "conflict", message: what.to_owned() },
             other => ApiError::Internal(other.to_string()),
         }
     }

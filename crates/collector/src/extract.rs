@@ -26,14 +26,9 @@ where
         }
         let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
             if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-                ApiError::PayloadTooLarge {
-                    limit: MAX_JSON_BODY,
-                }
+                ApiError::PayloadTooLarge { limit: MAX_JSON_BODY }
             } else {
-                ApiError::BadJson {
-                    message: "request body could not be read".to_owned(),
-                    field: None,
-                }
+                ApiError::BadJson { message: "request body could not be read".to_owned(), field: None }
             }
         })?;
         parse(&bytes).map(AppJson)
@@ -67,11 +62,6 @@ fn is_json(value: Option<&axum::http::HeaderValue>) -> bool {
     let Some(Ok(v)) = value.map(|v| v.to_str()) else {
         return false;
     };
-    let mime = v
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let mime = v.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     mime == "application/json" || (mime.starts_with("application/") && mime.ends_with("+json"))
 }

@@ -3,6 +3,7 @@
 //!
 //! `main.rs` only calls [`cli::run`]; everything else is library code that tests import.
 
+pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod error;
@@ -16,3 +17,4 @@ pub mod startup;
 pub mod state;
 pub mod storage;
 pub mod telemetry;
+pub mod token;

@@ -25,9 +25,7 @@ struct RequestLabels {
 }
 
 fn latency_histogram() -> Histogram {
-    Histogram::new([
-        0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5,
-    ])
+    Histogram::new([0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5])
 }
 
 #[derive(Debug)]
@@ -39,9 +37,7 @@ pub struct Metrics {
 impl Default for Metrics {
     fn default() -> Self {
         let mut registry = Registry::with_prefix("mingjing");
-        let requests = Family::<RequestLabels, Histogram, fn() -> Histogram>::new_with_constructor(
-            latency_histogram,
-        );
+        let requests = Family::<RequestLabels, Histogram, fn() -> Histogram>::new_with_constructor(latency_histogram);
         registry.register(
             "http_request_duration_seconds",
             "HTTP request latency by method, route and status; its _count is the request count",
@@ -70,16 +66,8 @@ pub async fn track(State(state): State<AppState>, req: Request<Body>, next: Next
         .map(|p| p.as_str().to_owned())
         .unwrap_or_else(|| bucket_unmatched(req.uri().path()).to_owned());
     let response = next.run(req).await;
-    let labels = RequestLabels {
-        method,
-        route,
-        status: response.status().as_u16(),
-    };
-    state
-        .metrics
-        .requests
-        .get_or_create(&labels)
-        .observe(start.elapsed().as_secs_f64());
+    let labels = RequestLabels { method, route, status: response.status().as_u16() };
+    state.metrics.requests.get_or_create(&labels).observe(start.elapsed().as_secs_f64());
     response
 }
 
@@ -95,11 +83,5 @@ fn bucket_unmatched(path: &str) -> &'static str {
 }
 
 pub async fn get(State(state): State<AppState>) -> impl IntoResponse {
-    (
-        [(
-            header::CONTENT_TYPE,
-            "application/openmetrics-text; version=1.0.0; charset=utf-8",
-        )],
-        state.metrics.render(),
-    )
+    ([(header::CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")], state.metrics.render())
 }

@@ -28,17 +28,12 @@ pub fn hash(secret: &str) -> String {
 pub fn verify(secret: &str, stored_hash: &str) -> bool {
     let presented = hash(secret);
     presented.len() == stored_hash.len()
-        && presented
-            .bytes()
-            .zip(stored_hash.bytes())
-            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-            == 0
+        && presented.bytes().zip(stored_hash.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
 }
 
 /// The review-token signing key, base64url.
 pub fn token_key(secret: &str) -> String {
-    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret.as_bytes())
-        .expect("hmac takes any key length");
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret.as_bytes()).expect("hmac takes any key length");
     mac.update(TOKEN_KEY_LABEL);
     URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
 }
@@ -49,10 +44,7 @@ pub fn receipt_code() -> String {
     const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     let mut bytes = [0u8; 10];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
-    let code: String = bytes
-        .iter()
-        .map(|b| ALPHABET[usize::from(b & 31)] as char)
-        .collect();
+    let code: String = bytes.iter().map(|b| ALPHABET[usize::from(b & 31)] as char).collect();
     format!("MJ{code}")
 }
 

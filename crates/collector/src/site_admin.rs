@@ -30,21 +30,11 @@ pub enum SiteCommand {
 
 pub async fn run(storage: &Storage, cmd: SiteCommand) -> anyhow::Result<()> {
     match cmd {
-        SiteCommand::Add {
-            name,
-            origins,
-            id,
-            if_missing,
-        } => {
-            let origins = origins
-                .iter()
-                .map(|o| origin::parse(o))
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(anyhow::Error::msg)?;
+        SiteCommand::Add { name, origins, id, if_missing } => {
+            let origins =
+                origins.iter().map(|o| origin::parse(o)).collect::<Result<Vec<_>, _>>().map_err(anyhow::Error::msg)?;
             let id = match id {
-                Some(raw) => {
-                    SiteId::parse(&raw).map_err(|e| anyhow::anyhow!("--id: {}", e.message))?
-                }
+                Some(raw) => SiteId::parse(&raw).map_err(|e| anyhow::anyhow!("--id: {}", e.message))?,
                 None => random_site_id()?,
             };
             let name = name.trim().to_owned();
@@ -63,9 +53,7 @@ pub async fn run(storage: &Storage, cmd: SiteCommand) -> anyhow::Result<()> {
                 Ok(()) => {
                     println!("site_id={id}");
                     println!("secret={secret}");
-                    eprintln!(
-                        "keep the secret now: it is stored only hashed and cannot be shown again"
-                    );
+                    eprintln!("keep the secret now: it is stored only hashed and cannot be shown again");
                 }
                 Err(StorageError::Conflict(_)) if if_missing => {
                     storage.add_site_origins(&id, &origins).await?;
@@ -88,8 +76,6 @@ pub async fn run(storage: &Storage, cmd: SiteCommand) -> anyhow::Result<()> {
 fn random_site_id() -> anyhow::Result<SiteId> {
     const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyz23456789";
     let mut rng = rand::thread_rng();
-    let raw: String = (0..12)
-        .map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char)
-        .collect();
+    let raw: String = (0..12).map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char).collect();
     SiteId::parse(&raw).map_err(|e| anyhow::anyhow!(e.message))
 }

@@ -46,31 +46,21 @@ impl Application {
     pub async fn build(config: &ServeConfig) -> Result<Self, StartupError> {
         let storage = Storage::open(&config.database).await?;
         let listener =
-            TcpListener::bind(config.addr)
-                .await
-                .map_err(|source| StartupError::Bind {
-                    addr: config.addr,
-                    source,
-                })?;
+            TcpListener::bind(config.addr).await.map_err(|source| StartupError::Bind { addr: config.addr, source })?;
         let router = router(
             AppState {
                 storage: storage.clone(),
                 metrics: Arc::new(Metrics::default()),
+                public_url: config.public_url.clone(),
             },
             config,
         );
-        Ok(Self {
-            listener,
-            router,
-            storage,
-        })
+        Ok(Self { listener, router, storage })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
         // A bound listener always has a local address.
-        self.listener
-            .local_addr()
-            .unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0)))
+        self.listener.local_addr().unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0)))
     }
 
     pub fn storage(&self) -> &Storage {
@@ -78,16 +68,9 @@ impl Application {
     }
 
     /// Serves until `shutdown` completes, then finishes the requests in flight.
-    pub async fn run_until(
-        self,
-        shutdown: impl Future<Output = ()> + Send + 'static,
-    ) -> io::Result<()> {
-        let service = self
-            .router
-            .into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service)
-            .with_graceful_shutdown(shutdown)
-            .await?;
+    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> io::Result<()> {
+        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service).with_graceful_shutdown(shutdown).await?;
         self.storage.close().await;
         Ok(())
     }
@@ -98,34 +81,24 @@ pub fn router(state: AppState, config: &ServeConfig) -> Router {
     let (api, openapi) = routes::api().split_for_parts();
     let openapi = Arc::new(openapi);
     let api = api
-        .route(
-            "/api/v1/openapi.json",
-            get(move || std::future::ready(axum::Json(openapi.as_ref().clone()))),
-        )
+        .route("/api/v1/openapi.json", get(move || std::future::ready(axum::Json(openapi.as_ref().clone()))))
         .fallback(api_not_found)
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(DefaultBodyLimit::max(MAX_JSON_BODY))
         .layer(cors(state.storage.clone()))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("no-store"),
-        ));
+        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
 
     // The widget bundle is loaded cross-origin by every department page: module scripts and
     // wasm are fetched in CORS mode, so these public assets allow any origin.
     let widgets = Router::new()
         .fallback_service(ServeDir::new(&config.pkg_dir).not_found_service(get(api_not_found)))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::ACCESS_CONTROL_ALLOW_ORIGIN,
-            HeaderValue::from_static("*"),
-        ))
+        .layer(SetResponseHeaderLayer::overriding(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*")))
         .layer(SetResponseHeaderLayer::overriding(
             HeaderName::from_static("cross-origin-resource-policy"),
             HeaderValue::from_static("cross-origin"),
         ));
-    let www = ServeDir::new(&config.www_dir)
-        .append_index_html_on_directories(true)
-        .not_found_service(get(api_not_found));
+    let www =
+        ServeDir::new(&config.www_dir).append_index_html_on_directories(true).not_found_service(get(api_not_found));
 
     Router::new()
         .merge(api)
@@ -147,27 +120,22 @@ pub fn router(state: AppState, config: &ServeConfig) -> Router {
 }
 
 async fn api_not_found() -> ApiError {
-    ApiError::NotFound {
-        what: "resource",
-        field: None,
-    }
+    ApiError::NotFound { what: "resource", field: None }
 }
 
 /// CORS for the API: only origins that some registered site lists. Whether the origin is
 /// allowed for the *named* site is checked again by each handler, which knows the site.
 fn cors(storage: Storage) -> CorsLayer {
     CorsLayer::new()
-        .allow_origin(AllowOrigin::async_predicate(
-            move |origin: HeaderValue, _parts| {
-                let storage = storage.clone();
-                async move {
-                    let Ok(origin) = origin.to_str() else {
-                        return false;
-                    };
-                    storage.origin_registered(origin).await.unwrap_or(false)
-                }
-            },
-        ))
+        .allow_origin(AllowOrigin::async_predicate(move |origin: HeaderValue, _parts| {
+            let storage = storage.clone();
+            async move {
+                let Ok(origin) = origin.to_str() else {
+                    return false;
+                };
+                storage.origin_registered(origin).await.unwrap_or(false)
+            }
+        }))
         .allow_methods([Method::GET, Method::POST, Method::PATCH])
         .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION])
         .max_age(Duration::from_secs(3600))

@@ -8,4 +8,6 @@ use crate::storage::Storage;
 pub struct AppState {
     pub storage: Storage,
     pub metrics: Arc<Metrics>,
+    /// The collector's public base URL for links it hands out, when configured.
+    pub public_url: Option<String>,
 }

@@ -8,3 +8,4 @@ pub mod calendar;
 pub mod catalog;
 pub mod review;
 pub mod site;
+pub mod transaction;

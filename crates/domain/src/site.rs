@@ -19,17 +19,11 @@ impl SiteId {
 
     pub fn parse(raw: &str) -> Result<Self, FieldError> {
         let ok_len = (3..=Self::MAX_LEN).contains(&raw.len());
-        let ok_chars = raw
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        let ok_chars = raw.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if ok_len && ok_chars && !raw.starts_with('-') {
             Ok(Self(raw.to_owned()))
         } else {
-            Err(FieldError::new(
-                "site",
-                "invalid_site_id",
-                "site id must be 3 to 40 lower-case letters, digits or '-'",
-            ))
+            Err(FieldError::new("site", "invalid_site_id", "site id must be 3 to 40 lower-case letters, digits or '-'"))
         }
     }
 

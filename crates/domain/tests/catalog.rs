@@ -4,9 +4,7 @@
 use std::collections::BTreeSet;
 
 use mingjing_domain::calendar::LimitUnit;
-use mingjing_domain::catalog::{
-    CatalogFile, CatalogItem, CreditCode, FeeStandard, ImportError, ItemType, PhoneNumber,
-};
+use mingjing_domain::catalog::{CatalogFile, CatalogItem, CreditCode, FeeStandard, ImportError, ItemType, PhoneNumber};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -26,16 +24,11 @@ fn demo_value() -> Value {
 
 /// The (index, field, rule) of every error, which is what a caller acts on.
 fn reported(errors: &[ImportError]) -> Vec<(Option<u32>, String, String)> {
-    errors
-        .iter()
-        .map(|error| (error.index, error.field.clone(), error.rule.clone()))
-        .collect()
+    errors.iter().map(|error| (error.index, error.field.clone(), error.rule.clone())).collect()
 }
 
 fn expected(list: &[(Option<u32>, &str, &str)]) -> Vec<(Option<u32>, String, String)> {
-    list.iter()
-        .map(|&(index, field, rule)| (index, field.to_owned(), rule.to_owned()))
-        .collect()
+    list.iter().map(|&(index, field, rule)| (index, field.to_owned(), rule.to_owned())).collect()
 }
 
 #[test]
@@ -47,11 +40,7 @@ fn demo_catalogue_parses_cleanly_and_is_broad_enough_to_demonstrate() {
     assert!(items.len() >= 45, "only {} items", items.len());
 
     let departments: BTreeSet<_> = items.iter().map(|item| item.department().name()).collect();
-    assert!(
-        departments.len() >= 6,
-        "only {} departments",
-        departments.len()
-    );
+    assert!(departments.len() >= 6, "only {} departments", departments.len());
 
     let types: BTreeSet<_> = items.iter().map(CatalogItem::item_type).collect();
     for wanted in [
@@ -70,55 +59,28 @@ fn demo_catalogue_parses_cleanly_and_is_broad_enough_to_demonstrate() {
         .flat_map(|item| [item.limits().legal(), item.limits().promised()])
         .map(|limit| format!("{:?}", limit.time().unit))
         .collect();
-    for unit in [
-        LimitUnit::WorkingDays,
-        LimitUnit::NaturalDays,
-        LimitUnit::Hours,
-    ] {
+    for unit in [LimitUnit::WorkingDays, LimitUnit::NaturalDays, LimitUnit::Hours] {
         assert!(units.contains(&format!("{unit:?}")), "no limit in {unit:?}");
     }
 
     assert!(items.iter().any(CatalogItem::is_free));
     assert!(items.iter().any(|item| !item.is_free()));
-    let fixed_amount = |item: &CatalogItem| {
-        item.fees()
-            .iter()
-            .any(|fee| matches!(fee.standard(), FeeStandard::AmountFen(_)))
-    };
+    let fixed_amount =
+        |item: &CatalogItem| item.fees().iter().any(|fee| matches!(fee.standard(), FeeStandard::AmountFen(_)));
     assert!(items.iter().any(fixed_amount));
-    assert!(
-        items
-            .iter()
-            .any(|item| !item.intermediary_services().is_empty())
-    );
-    assert!(
-        items
-            .iter()
-            .any(|item| !item.certificates_required().is_empty())
-    );
+    assert!(items.iter().any(|item| !item.intermediary_services().is_empty()));
+    assert!(items.iter().any(|item| !item.certificates_required().is_empty()));
 
-    let shortened = items
-        .iter()
-        .filter(|item| item.limits().legal().time() != item.limits().promised().time())
-        .count();
-    assert!(
-        shortened * 4 >= items.len() * 3,
-        "only {shortened} promised limits differ"
-    );
+    let shortened = items.iter().filter(|item| item.limits().legal().time() != item.limits().promised().time()).count();
+    assert!(shortened * 4 >= items.len() * 3, "only {shortened} promised limits differ");
 }
 
 #[test]
 fn demo_catalogue_has_the_company_registration_item_free_and_compressed() {
     let file = demo();
-    let item = file
-        .items()
-        .iter()
-        .find(|item| item.name().as_str() == "企业设立登记")
-        .expect("the demo has 企业设立登记");
-    assert!(matches!(
-        item.item_type(),
-        ItemType::Confirmation | ItemType::Licensing
-    ));
+    let item =
+        file.items().iter().find(|item| item.name().as_str() == "企业设立登记").expect("the demo has 企业设立登记");
+    assert!(matches!(item.item_type(), ItemType::Confirmation | ItemType::Licensing));
     assert!(item.is_free());
     assert!(!item.keywords().is_empty());
     assert_eq!(item.limits().legal().time().amount, 3);
@@ -132,9 +94,7 @@ fn broken_file_reports_one_error_per_bad_record_and_nothing_else() {
     let mut value = demo_value();
     value["format"] = json!("mingjing-catalog/2");
     let template = value["items"][0].clone();
-    let credit_code = template["department"]["credit_code"]
-        .as_str()
-        .expect("a code");
+    let credit_code = template["department"]["credit_code"].as_str().expect("a code");
     let mut items = Vec::new();
     for position in 0..16 {
         let mut item = template.clone();
@@ -159,10 +119,7 @@ fn broken_file_reports_one_error_per_bad_record_and_nothing_else() {
     items[8]["visits"] = json!("sometimes");
     items[9]["materials"][0]["copies"] = json!(0);
     items[10]["basic_code"] = json!("ABC");
-    items[11]
-        .as_object_mut()
-        .expect("an object")
-        .remove("steps");
+    items[11].as_object_mut().expect("an object").remove("steps");
     items[12]["colour"] = json!("red");
     items[13]["fees"][0]["formula"] = json!("每件20元");
     items[14]["implementation_code"] = json!(format!("91350100M000100Y433{}", "900000000014"));
@@ -175,53 +132,24 @@ fn broken_file_reports_one_error_per_bad_record_and_nothing_else() {
         reported(errors.errors()),
         expected(&[
             (None, "format", "unsupported_format"),
-            (
-                Some(1),
-                "items[1].fees[0].amount_fen",
-                "fee_amount_negative"
-            ),
-            (
-                Some(2),
-                "items[2].department.credit_code",
-                "credit_code_checksum"
-            ),
-            (
-                Some(3),
-                "items[3].promised_limit.amount",
-                "promised_exceeds_legal"
-            ),
+            (Some(1), "items[1].fees[0].amount_fen", "fee_amount_negative"),
+            (Some(2), "items[2].department.credit_code", "credit_code_checksum"),
+            (Some(3), "items[3].promised_limit.amount", "promised_exceeds_legal"),
             (Some(4), "items[4].consultation_phone", "phone_format"),
             (Some(5), "items[5].forms[0].url", "url_format"),
             (Some(6), "items[6].name", "blank"),
             (Some(7), "items[7].legal_limit.amount", "limit_not_positive"),
             (Some(8), "items[8].visits", "unknown_value"),
-            (
-                Some(9),
-                "items[9].materials[0].copies",
-                "required_material_without_copies"
-            ),
+            (Some(9), "items[9].materials[0].copies", "required_material_without_copies"),
             (Some(10), "items[10].basic_code", "basic_code_format"),
             (Some(11), "items[11].steps", "required"),
             (Some(12), "items[12].colour", "unknown_field"),
             (Some(13), "items[13].fees[0].amount_fen", "fee_standard"),
-            (
-                Some(14),
-                "items[14].implementation_code",
-                "implementation_code_mismatch"
-            ),
-            (
-                Some(15),
-                "items[15].online_handling",
-                "online_flag_mismatch"
-            ),
+            (Some(14), "items[14].implementation_code", "implementation_code_mismatch"),
+            (Some(15), "items[15].online_handling", "online_flag_mismatch"),
         ])
     );
-    assert!(
-        errors
-            .errors()
-            .iter()
-            .all(|error| !error.message.is_empty())
-    );
+    assert!(errors.errors().iter().all(|error| !error.message.is_empty()));
 }
 
 #[test]
@@ -229,34 +157,22 @@ fn duplicate_implementation_codes_are_rejected_on_the_later_item() {
     let mut value = demo_value();
     let items = value["items"].as_array_mut().expect("a list");
     let copy = items[0].clone();
-    let code = copy["implementation_code"]
-        .as_str()
-        .expect("a code")
-        .to_owned();
+    let code = copy["implementation_code"].as_str().expect("a code").to_owned();
     let position = u32::try_from(items.len()).expect("few items");
     items.push(copy);
 
     let errors = CatalogFile::from_value(&value).expect_err("a code is used twice");
 
     let field = format!("items[{position}].implementation_code");
-    assert_eq!(
-        reported(errors.errors()),
-        expected(&[(Some(position), &field, "duplicate_code")])
-    );
+    assert_eq!(reported(errors.errors()), expected(&[(Some(position), &field, "duplicate_code")]));
     let message = &errors.errors()[0].message;
-    assert!(
-        message.contains(&code) && message.contains("items[0]"),
-        "{message}"
-    );
+    assert!(message.contains(&code) && message.contains("items[0]"), "{message}");
 }
 
 #[test]
 fn text_that_is_not_json_is_one_file_level_error() {
     let errors = CatalogFile::parse_json("{\"format\": ").expect_err("not json");
-    assert_eq!(
-        reported(errors.errors()),
-        expected(&[(None, "", "invalid_json")])
-    );
+    assert_eq!(reported(errors.errors()), expected(&[(None, "", "invalid_json")]));
 }
 
 #[test]
@@ -280,32 +196,21 @@ fn a_single_item_deserializes_with_paths_relative_to_the_item() {
 
     item["complaint_phone"] = json!("x");
     let errors = CatalogItem::from_value(&item).expect_err("a bad phone");
-    assert_eq!(
-        reported(errors.errors()),
-        expected(&[(None, "complaint_phone", "phone_format")])
-    );
+    assert_eq!(reported(errors.errors()), expected(&[(None, "complaint_phone", "phone_format")]));
 }
 
 fn schema_validator() -> jsonschema::Validator {
     let schema: Value = serde_json::from_str(SCHEMA).expect("the schema is json");
-    assert!(
-        jsonschema::meta::is_valid(&schema),
-        "the schema is not a valid schema"
-    );
-    jsonschema::draft202012::options()
-        .should_validate_formats(true)
-        .build(&schema)
-        .expect("the schema compiles")
+    assert!(jsonschema::meta::is_valid(&schema), "the schema is not a valid schema");
+    jsonschema::draft202012::options().should_validate_formats(true).build(&schema).expect("the schema compiles")
 }
 
 #[test]
 fn demo_catalogue_satisfies_the_json_schema() {
     let validator = schema_validator();
     let demo = demo_value();
-    let problems: Vec<String> = validator
-        .iter_errors(&demo)
-        .map(|error| format!("{}: {error}", error.instance_path()))
-        .collect();
+    let problems: Vec<String> =
+        validator.iter_errors(&demo).map(|error| format!("{}: {error}", error.instance_path())).collect();
     assert!(problems.is_empty(), "{problems:#?}");
 }
 
@@ -329,27 +234,20 @@ fn json_schema_rejects_what_the_importer_rejects() {
             }]);
         }),
         ("unknown field", |item| item["colour"] = json!("red")),
-        ("zero limit", |item| {
-            item["legal_limit"]["amount"] = json!(0)
-        }),
+        ("zero limit", |item| item["legal_limit"]["amount"] = json!(0)),
         ("required material without copies", |item| {
             item["materials"][0]["copies"] = json!(0);
         }),
         ("counter item flagged online", |item| {
             item["handling_form"] = json!("counter");
         }),
-        ("impossible date", |item| {
-            item["effective_from"] = json!("2023-02-30")
-        }),
+        ("impossible date", |item| item["effective_from"] = json!("2023-02-30")),
     ];
     for (what, breakage) in breakages {
         let mut file = demo_value();
         breakage(&mut file["items"][0]);
         assert!(!validator.is_valid(&file), "the schema accepts a {what}");
-        assert!(
-            CatalogFile::from_value(&file).is_err(),
-            "the importer accepts a {what}"
-        );
+        assert!(CatalogFile::from_value(&file).is_err(), "the importer accepts a {what}");
     }
 }
 

@@ -31,9 +31,5 @@ pub struct Health {
 )]
 async fn get(State(state): State<AppState>) -> Result<Json<Health>, ApiError> {
     state.storage.ping().await?;
-    Ok(Json(Health {
-        status: "ok",
-        version: env!("CARGO_PKG_VERSION"),
-        database: state.storage.backend(),
-    }))
+    Ok(Json(Health { status: "ok", version: env!("CARGO_PKG_VERSION"), database: state.storage.backend() }))
 }

@@ -3,6 +3,7 @@
 mod health;
 mod reviews;
 mod sites;
+mod transactions;
 
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
@@ -19,7 +20,8 @@ use crate::state::AppState;
     components(schemas(
         mingjing_domain::api_error::ErrorEnvelope,
         mingjing_domain::api_error::ErrorBody
-    ))
+    )),
+    modifiers(&SiteSecret)
 )]
 struct ApiDoc;
 
@@ -30,4 +32,24 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(health::router())
         .merge(reviews::router())
         .merge(sites::router())
+        .merge(transactions::router())
+}
+
+/// Documents the bearer scheme that back-office calls authenticate with.
+struct SiteSecret;
+
+impl utoipa::Modify for SiteSecret {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "site_secret",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("the site secret that `mingjing site add` printed"))
+                    .build(),
+            ),
+        );
+    }
 }

@@ -25,9 +25,7 @@ impl From<sqlx::Error> for StorageError {
             | sqlx::Error::PoolClosed
             | sqlx::Error::WorkerCrashed
             | sqlx::Error::Tls(_) => Self::Unavailable(e),
-            sqlx::Error::Database(ref db) if is_transient(db.code().as_deref()) => {
-                Self::Unavailable(e)
-            }
+            sqlx::Error::Database(ref db) if is_transient(db.code().as_deref()) => Self::Unavailable(e),
             other => Self::Other(other),
         }
     }
@@ -38,18 +36,7 @@ fn is_transient(code: Option<&str>) -> bool {
     matches!(
         code,
         Some(
-            "57P01"
-                | "57P02"
-                | "57P03"
-                | "08000"
-                | "08001"
-                | "08003"
-                | "08004"
-                | "08006"
-                | "53300"
-                | "5"
-                | "6"
-                | "517"
+            "57P01" | "57P02" | "57P03" | "08000" | "08001" | "08003" | "08004" | "08006" | "53300" | "5" | "6" | "517"
         )
     )
 }

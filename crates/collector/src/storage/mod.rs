@@ -5,19 +5,19 @@
 mod error;
 mod reviews;
 mod sites;
+mod transactions;
 
 use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 
 pub use error::StorageError;
 pub use reviews::{NewReview, StoredReceipt};
 pub use sites::{NewSite, Site};
+pub use transactions::NewTransaction;
 
 /// Runs `$body` with `$pool` bound to whichever pool the storage holds. The body is the
 /// same code for both backends; only the types differ.
@@ -90,10 +90,7 @@ impl Storage {
 
     /// Whether the database answers right now; the health route reports it.
     pub async fn ping(&self) -> Result<(), StorageError> {
-        with_pool!(self, |pool| sqlx::query("SELECT 1")
-            .execute(pool)
-            .await
-            .map(|_| ()))?;
+        with_pool!(self, |pool| sqlx::query("SELECT 1").execute(pool).await.map(|_| ()))?;
         Ok(())
     }
 

@@ -14,6 +14,8 @@ pub struct NewReview {
     pub verified: bool,
     pub idempotency_key: String,
     pub created_at: i64,
+    /// Set for a verified review: the transaction and evaluation number its token binds.
+    pub transaction: Option<(String, i64)>,
 }
 
 /// The receipt of a stored review, and whether this call created it or found it there
@@ -31,8 +33,8 @@ impl Storage {
         with_pool!(self, |pool| {
             let created: Option<String> = sqlx::query_scalar(
                 "INSERT INTO reviews (receipt, site_id, service_code, rating, dimensions, reasons, comment,
-                                      channel, verified, idempotency_key, created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                                      channel, verified, idempotency_key, created_at, transaction_no, evaluation_no)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
                  ON CONFLICT (site_id, idempotency_key) DO NOTHING
                  RETURNING receipt",
             )
@@ -47,25 +49,21 @@ impl Storage {
             .bind(r.verified)
             .bind(&r.idempotency_key)
             .bind(r.created_at)
+            .bind(r.transaction.as_ref().map(|(t, _)| t.as_str()))
+            .bind(r.transaction.as_ref().map(|(_, e)| *e))
             .fetch_optional(pool)
-            .await?;
+            .await
+            .map_err(already_reviewed)?;
             if let Some(receipt) = created {
-                return Ok(StoredReceipt {
-                    receipt,
-                    created: true,
-                });
+                return Ok(StoredReceipt { receipt, created: true });
             }
-            let receipt: String = sqlx::query_scalar(
-                "SELECT receipt FROM reviews WHERE site_id = $1 AND idempotency_key = $2",
-            )
-            .bind(&r.site_id)
-            .bind(&r.idempotency_key)
-            .fetch_one(pool)
-            .await?;
-            Ok(StoredReceipt {
-                receipt,
-                created: false,
-            })
+            let receipt: String =
+                sqlx::query_scalar("SELECT receipt FROM reviews WHERE site_id = $1 AND idempotency_key = $2")
+                    .bind(&r.site_id)
+                    .bind(&r.idempotency_key)
+                    .fetch_one(pool)
+                    .await?;
+            Ok(StoredReceipt { receipt, created: false })
         })
     }
 
@@ -73,11 +71,18 @@ impl Storage {
     /// written by a refused request.
     pub async fn review_count(&self, site_id: &str) -> Result<i64, StorageError> {
         let n: i64 = with_pool!(self, |pool| {
-            sqlx::query_scalar("SELECT COUNT(*) FROM reviews WHERE site_id = $1")
-                .bind(site_id)
-                .fetch_one(pool)
-                .await?
+            sqlx::query_scalar("SELECT COUNT(*) FROM reviews WHERE site_id = $1").bind(site_id).fetch_one(pool).await?
         });
         Ok(n)
     }
+}
+
+/// A second review of the same (transaction, evaluation number) breaks the unique index.
+fn already_reviewed(e: sqlx::Error) -> StorageError {
+    if let sqlx::Error::Database(db) = &e {
+        if db.is_unique_violation() {
+            return StorageError::Conflict("already_reviewed");
+        }
+    }
+    e.into()
 }

@@ -22,10 +22,7 @@ impl Site {
 
     /// The site's review settings; anything it does not set takes the default.
     pub fn review_config(&self) -> ReviewConfig {
-        self.config
-            .get("review")
-            .and_then(|v| serde_json::from_value(v.clone()).ok())
-            .unwrap_or_default()
+        self.config.get("review").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default()
     }
 }
 
@@ -71,11 +68,7 @@ impl Storage {
     }
 
     /// Adds origins to an existing site; origins it already has are kept once.
-    pub async fn add_site_origins(
-        &self,
-        id: &SiteId,
-        origins: &[String],
-    ) -> Result<(), StorageError> {
+    pub async fn add_site_origins(&self, id: &SiteId, origins: &[String]) -> Result<(), StorageError> {
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
             for origin in origins {
@@ -92,18 +85,16 @@ impl Storage {
 
     pub async fn site(&self, id: &SiteId) -> Result<Option<Site>, StorageError> {
         let (row, origins) = with_pool!(self, |pool| {
-            let row =
-                sqlx::query("SELECT name, secret_hash, token_key, config FROM sites WHERE id = $1")
-                    .bind(id.as_str())
-                    .fetch_optional(pool)
-                    .await?;
+            let row = sqlx::query("SELECT name, secret_hash, token_key, config FROM sites WHERE id = $1")
+                .bind(id.as_str())
+                .fetch_optional(pool)
+                .await?;
             let Some(row) = row else { return Ok(None) };
-            let origins: Vec<String> = sqlx::query_scalar(
-                "SELECT origin FROM site_origins WHERE site_id = $1 ORDER BY origin",
-            )
-            .bind(id.as_str())
-            .fetch_all(pool)
-            .await?;
+            let origins: Vec<String> =
+                sqlx::query_scalar("SELECT origin FROM site_origins WHERE site_id = $1 ORDER BY origin")
+                    .bind(id.as_str())
+                    .fetch_all(pool)
+                    .await?;
             let row = (
                 row.try_get::<String, _>(0)?,
                 row.try_get::<String, _>(1)?,
@@ -113,23 +104,13 @@ impl Storage {
             (row, origins)
         });
         let (name, secret_hash, token_key, config) = row;
-        let config = serde_json::from_str(&config)
-            .map_err(|e| StorageError::Corrupt(format!("site config: {e}")))?;
-        Ok(Some(Site {
-            id: id.clone(),
-            name,
-            origins,
-            secret_hash,
-            token_key,
-            config,
-        }))
+        let config = serde_json::from_str(&config).map_err(|e| StorageError::Corrupt(format!("site config: {e}")))?;
+        Ok(Some(Site { id: id.clone(), name, origins, secret_hash, token_key, config }))
     }
 
     pub async fn list_sites(&self) -> Result<Vec<(String, String)>, StorageError> {
         let rows: Vec<(String, String)> = with_pool!(self, |pool| {
-            sqlx::query_as("SELECT id, name FROM sites ORDER BY id")
-                .fetch_all(pool)
-                .await?
+            sqlx::query_as("SELECT id, name FROM sites ORDER BY id").fetch_all(pool).await?
         });
         Ok(rows)
     }

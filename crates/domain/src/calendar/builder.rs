@@ -22,17 +22,9 @@ impl Builder {
     pub(super) fn open_year(&mut self, year: i32, line: u32) -> Result<(), CalendarError> {
         self.check_last_block_not_empty()?;
         if let Some(block) = self.blocks.iter().find(|block| block.year == year) {
-            return Err(CalendarError::DuplicateYear {
-                line,
-                year,
-                first_line: block.line,
-            });
+            return Err(CalendarError::DuplicateYear { line, year, first_line: block.line });
         }
-        self.blocks.push(YearBlock {
-            year,
-            line,
-            days_off_lines: 0,
-        });
+        self.blocks.push(YearBlock { year, line, days_off_lines: 0 });
         Ok(())
     }
 
@@ -49,11 +41,7 @@ impl Builder {
         }
         let days = u32::try_from((last - first).whole_days() + 1).unwrap_or(u32::MAX);
         if days > MAX_RANGE_DAYS {
-            return Err(CalendarError::RangeTooLong {
-                line,
-                days,
-                max: MAX_RANGE_DAYS,
-            });
+            return Err(CalendarError::RangeTooLong { line, days, max: MAX_RANGE_DAYS });
         }
         check_in_block(first, year, line)?;
         check_in_block(last, year, line)?;
@@ -71,61 +59,31 @@ impl Builder {
         Ok(())
     }
 
-    pub(super) fn add_make_up_day(
-        &mut self,
-        date: Date,
-        holiday: &str,
-        line: u32,
-    ) -> Result<(), CalendarError> {
+    pub(super) fn add_make_up_day(&mut self, date: Date, holiday: &str, line: u32) -> Result<(), CalendarError> {
         let year = self.current_year(line)?;
         check_in_block(date, year, line)?;
         if !is_weekend(date) {
-            return Err(CalendarError::MakeUpOnWeekday {
-                line,
-                date,
-                weekday: date.weekday(),
-            });
+            return Err(CalendarError::MakeUpOnWeekday { line, date, weekday: date.weekday() });
         }
         self.insert(date, Kind::MakeUp, holiday, line)
     }
 
     fn current_year(&self, line: u32) -> Result<i32, CalendarError> {
-        self.blocks
-            .last()
-            .map(|block| block.year)
-            .ok_or(CalendarError::EntryBeforeYear { line })
+        self.blocks.last().map(|block| block.year).ok_or(CalendarError::EntryBeforeYear { line })
     }
 
-    fn insert(
-        &mut self,
-        date: Date,
-        kind: Kind,
-        holiday: &str,
-        line: u32,
-    ) -> Result<(), CalendarError> {
+    fn insert(&mut self, date: Date, kind: Kind, holiday: &str, line: u32) -> Result<(), CalendarError> {
         match self.listed.entry(date) {
             Entry::Vacant(slot) => {
-                slot.insert(Listing {
-                    kind,
-                    line,
-                    holiday: holiday.into(),
-                });
+                slot.insert(Listing { kind, line, holiday: holiday.into() });
                 Ok(())
             }
             Entry::Occupied(existing) => {
                 let other_line = existing.get().line;
                 if existing.get().kind == kind {
-                    Err(CalendarError::ListedTwice {
-                        line,
-                        date,
-                        other_line,
-                    })
+                    Err(CalendarError::ListedTwice { line, date, other_line })
                 } else {
-                    Err(CalendarError::OffAndMakeUp {
-                        line,
-                        date,
-                        other_line,
-                    })
+                    Err(CalendarError::OffAndMakeUp { line, date, other_line })
                 }
             }
         }
@@ -135,10 +93,9 @@ impl Builder {
     /// silently turn weekends-only guesses into "certain" answers.
     fn check_last_block_not_empty(&self) -> Result<(), CalendarError> {
         match self.blocks.last() {
-            Some(block) if block.days_off_lines == 0 => Err(CalendarError::EmptyYear {
-                line: block.line,
-                year: block.year,
-            }),
+            Some(block) if block.days_off_lines == 0 => {
+                Err(CalendarError::EmptyYear { line: block.line, year: block.year })
+            }
             _ => Ok(()),
         }
     }
@@ -151,26 +108,14 @@ impl Builder {
         let mut make_up_days = Vec::new();
         // The map iterates in date order, so both lists come out sorted for binary search.
         for (date, listing) in self.listed {
-            let day = ListedDay {
-                date,
-                holiday: listing.holiday,
-            };
+            let day = ListedDay { date, holiday: listing.holiday };
             match listing.kind {
                 Kind::Off => days_off.push(day),
                 Kind::MakeUp => make_up_days.push(day),
             }
         }
-        let weekday_days_off = days_off
-            .iter()
-            .map(|day| day.date)
-            .filter(|date| !is_weekend(*date))
-            .collect();
-        Ok(WorkCalendar {
-            years,
-            days_off,
-            make_up_days,
-            weekday_days_off,
-        })
+        let weekday_days_off = days_off.iter().map(|day| day.date).filter(|date| !is_weekend(*date)).collect();
+        Ok(WorkCalendar { years, days_off, make_up_days, weekday_days_off })
     }
 }
 
@@ -200,9 +145,5 @@ enum Kind {
 fn check_in_block(date: Date, year: i32, line: u32) -> Result<(), CalendarError> {
     let in_year = date.year() == year;
     let in_previous_december = date.year() == year - 1 && date.month() == Month::December;
-    if in_year || in_previous_december {
-        Ok(())
-    } else {
-        Err(CalendarError::OutsideYear { line, date, year })
-    }
+    if in_year || in_previous_december { Ok(()) } else { Err(CalendarError::OutsideYear { line, date, year }) }
 }

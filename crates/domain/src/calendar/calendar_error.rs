@@ -8,11 +8,7 @@ pub enum CalendarError {
     UnknownKeyword { line: u32, keyword: String },
 
     #[error("line {line}: `{keyword}` is missing {missing}")]
-    MissingField {
-        line: u32,
-        keyword: &'static str,
-        missing: &'static str,
-    },
+    MissingField { line: u32, keyword: &'static str, missing: &'static str },
 
     #[error("line {line}: unexpected `{text}` after the entry (holiday names contain no spaces)")]
     UnexpectedText { line: u32, text: String },
@@ -21,11 +17,7 @@ pub enum CalendarError {
     BadYear { line: u32, text: String },
 
     #[error("line {line}: year {year} is declared twice (first on line {first_line})")]
-    DuplicateYear {
-        line: u32,
-        year: i32,
-        first_line: u32,
-    },
+    DuplicateYear { line: u32, year: i32, first_line: u32 },
 
     #[error("line {line}: year {year} lists no days off, so it cannot be covered yet")]
     EmptyYear { line: u32, year: i32 },
@@ -49,28 +41,16 @@ pub enum CalendarError {
     OutsideYear { line: u32, date: Date, year: i32 },
 
     #[error("line {line}: make-up workday {date} falls on a {weekday}, not on a weekend")]
-    MakeUpOnWeekday {
-        line: u32,
-        date: Date,
-        weekday: Weekday,
-    },
+    MakeUpOnWeekday { line: u32, date: Date, weekday: Weekday },
 
     #[error(
         "line {line}: {date} is listed both as a day off and as a make-up workday \
          (see line {other_line})"
     )]
-    OffAndMakeUp {
-        line: u32,
-        date: Date,
-        other_line: u32,
-    },
+    OffAndMakeUp { line: u32, date: Date, other_line: u32 },
 
     #[error("line {line}: {date} is already listed on line {other_line}")]
-    ListedTwice {
-        line: u32,
-        date: Date,
-        other_line: u32,
-    },
+    ListedTwice { line: u32, date: Date, other_line: u32 },
 }
 
 impl CalendarError {

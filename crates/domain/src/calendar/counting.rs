@@ -18,10 +18,7 @@ impl WorkCalendar {
         let mut certainty = Certainty::Certain;
         while remaining > 0 {
             let Some(next) = date.next_day() else {
-                return DueDate {
-                    date,
-                    certainty: Certainty::Estimate,
-                };
+                return DueDate { date, certainty: Certainty::Estimate };
             };
             date = next;
             if !self.covers(date) {
@@ -56,10 +53,7 @@ impl WorkCalendar {
     #[must_use]
     pub fn working_days_between(&self, from: Date, to: Date) -> WorkingDays {
         let Some(first) = from.next_day().filter(|first| *first <= to) else {
-            return WorkingDays {
-                days: 0,
-                certainty: Certainty::Certain,
-            };
+            return WorkingDays { days: 0, certainty: Certainty::Certain };
         };
         let weekdays = weekdays_in(first, to);
         let off = count_in(&self.weekday_days_off, first, to, |date| *date);
@@ -78,11 +72,7 @@ impl WorkCalendar {
         let start = self.years.partition_point(|year| *year < first);
         let end = self.years.partition_point(|year| *year <= last);
         let covered = i64::try_from(end - start).unwrap_or(i64::MAX);
-        if covered == i64::from(last) - i64::from(first) + 1 {
-            Certainty::Certain
-        } else {
-            Certainty::Estimate
-        }
+        if covered == i64::from(last) - i64::from(first) + 1 { Certainty::Certain } else { Certainty::Estimate }
     }
 }
 
@@ -90,14 +80,8 @@ impl WorkCalendar {
 /// the last representable date.
 fn add_natural_days(start: Date, n: u32) -> DueDate {
     match start.checked_add(Duration::days(i64::from(n))) {
-        Some(date) => DueDate {
-            date,
-            certainty: Certainty::Certain,
-        },
-        None => DueDate {
-            date: Date::MAX,
-            certainty: Certainty::Estimate,
-        },
+        Some(date) => DueDate { date, certainty: Certainty::Certain },
+        None => DueDate { date: Date::MAX, certainty: Certainty::Estimate },
     }
 }
 
@@ -130,9 +114,6 @@ mod tests {
         assert_eq!(weekdays_in(date!(2024 - 02 - 09), date!(2024 - 02 - 20)), 8);
         assert_eq!(weekdays_in(date!(2024 - 02 - 10), date!(2024 - 02 - 11)), 0);
         assert_eq!(weekdays_in(date!(2024 - 02 - 12), date!(2024 - 02 - 12)), 1);
-        assert_eq!(
-            weekdays_in(date!(2024 - 02 - 12), date!(2024 - 03 - 10)),
-            20
-        );
+        assert_eq!(weekdays_in(date!(2024 - 02 - 12), date!(2024 - 03 - 10)), 20);
     }
 }

@@ -47,10 +47,7 @@ impl WorkCalendar {
                     builder.add_make_up_day(date, holiday, line)?;
                 }
                 other => {
-                    return Err(CalendarError::UnknownKeyword {
-                        line,
-                        keyword: other.to_owned(),
-                    });
+                    return Err(CalendarError::UnknownKeyword { line, keyword: other.to_owned() });
                 }
             }
         }
@@ -64,28 +61,18 @@ fn required<'a>(
     keyword: &'static str,
     missing: &'static str,
 ) -> Result<&'a str, CalendarError> {
-    field.ok_or(CalendarError::MissingField {
-        line,
-        keyword,
-        missing,
-    })
+    field.ok_or(CalendarError::MissingField { line, keyword, missing })
 }
 
 fn no_more(field: Option<&str>, line: u32) -> Result<(), CalendarError> {
     match field {
-        Some(text) => Err(CalendarError::UnexpectedText {
-            line,
-            text: text.to_owned(),
-        }),
+        Some(text) => Err(CalendarError::UnexpectedText { line, text: text.to_owned() }),
         None => Ok(()),
     }
 }
 
 fn parse_year(text: &str, line: u32) -> Result<i32, CalendarError> {
-    let bad = || CalendarError::BadYear {
-        line,
-        text: text.to_owned(),
-    };
+    let bad = || CalendarError::BadYear { line, text: text.to_owned() };
     if text.len() != 4 || !text.bytes().all(|byte| byte.is_ascii_digit()) {
         return Err(bad());
     }
@@ -102,8 +89,5 @@ fn parse_range(text: &str, line: u32) -> Result<(Date, Date), CalendarError> {
 }
 
 fn parse_date(text: &str, line: u32) -> Result<Date, CalendarError> {
-    Date::parse(text, ISO_DATE).map_err(|_| CalendarError::BadDate {
-        line,
-        text: text.to_owned(),
-    })
+    Date::parse(text, ISO_DATE).map_err(|_| CalendarError::BadDate { line, text: text.to_owned() })
 }

@@ -44,12 +44,7 @@ impl WorkCalendar {
     /// A calendar that covers no year and so knows only weekends.
     #[must_use]
     pub fn empty() -> WorkCalendar {
-        WorkCalendar {
-            years: Vec::new(),
-            days_off: Vec::new(),
-            make_up_days: Vec::new(),
-            weekday_days_off: Vec::new(),
-        }
+        WorkCalendar { years: Vec::new(), days_off: Vec::new(), make_up_days: Vec::new(), weekday_days_off: Vec::new() }
     }
 
     /// Whether a government office is open for business on `date`: Monday to Friday,
@@ -100,9 +95,7 @@ impl WorkCalendar {
 }
 
 fn find(days: &[ListedDay], date: Date) -> Option<&ListedDay> {
-    days.binary_search_by_key(&date, |day| day.date)
-        .ok()
-        .and_then(|index| days.get(index))
+    days.binary_search_by_key(&date, |day| day.date).ok().and_then(|index| days.get(index))
 }
 
 pub(super) fn is_weekend(date: Date) -> bool {

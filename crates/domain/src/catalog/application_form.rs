@@ -25,9 +25,6 @@ impl ApplicationForm {
     pub(crate) fn read(fields: &mut Fields<'_, '_>) -> Option<Self> {
         let name = fields.text("name");
         let url = fields.parsed("url", HttpUrl::parse);
-        Some(Self {
-            name: name?,
-            url: url?,
-        })
+        Some(Self { name: name?, url: url? })
     }
 }

@@ -40,9 +40,6 @@ impl Authority {
     pub(crate) fn read(fields: &mut Fields<'_, '_>) -> Option<Self> {
         let level = fields.choice("level");
         let description = fields.text("description");
-        Some(Self {
-            level: level?,
-            description: description?,
-        })
+        Some(Self { level: level?, description: description? })
     }
 }

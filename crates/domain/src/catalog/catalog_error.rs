@@ -42,10 +42,7 @@ pub enum CatalogError {
         "implementation code must start with the department's credit code {credit_code} \
          and end with the basic code {basic_code}"
     )]
-    ImplementationCodeMismatch {
-        credit_code: String,
-        basic_code: String,
-    },
+    ImplementationCodeMismatch { credit_code: String, basic_code: String },
 
     #[error("credit code must be 18 characters from 0-9 and A-Y without I, O, S, V and Z")]
     CreditCodeFormat,
@@ -59,9 +56,7 @@ pub enum CatalogError {
     #[error("promised limit of {promised} exceeds the legal limit of {legal} in the same unit")]
     PromisedExceedsLegal { promised: u32, legal: u32 },
 
-    #[error(
-        "phone number must be 5 to 20 digits, hyphens or spaces, starting and ending with a digit"
-    )]
+    #[error("phone number must be 5 to 20 digits, hyphens or spaces, starting and ending with a digit")]
     PhoneFormat,
 
     #[error("url must start with http:// or https://, name a host and contain no spaces")]

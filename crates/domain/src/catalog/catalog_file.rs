@@ -40,9 +40,7 @@ impl CatalogFile {
 
     /// The item with this implementation code, if any.
     pub fn item(&self, implementation_code: &str) -> Option<&CatalogItem> {
-        self.items
-            .iter()
-            .find(|item| item.implementation_code().as_str() == implementation_code)
+        self.items.iter().find(|item| item.implementation_code().as_str() == implementation_code)
     }
 }
 

@@ -34,10 +34,6 @@ impl RequiredCertificate {
         let name = fields.text("name");
         let issuer = fields.text("issuer");
         let legal_basis = fields.optional_text("legal_basis");
-        Some(Self {
-            name: name?,
-            issuer: issuer?,
-            legal_basis: legal_basis?,
-        })
+        Some(Self { name: name?, issuer: issuer?, legal_basis: legal_basis? })
     }
 }

@@ -10,9 +10,7 @@ use super::CatalogError;
 const ALPHABET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
 
 /// The weight of each of the first 17 characters: 3 to the power of the position, mod 31.
-const WEIGHTS: [u32; 17] = [
-    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
-];
+const WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
 /// The 18-character unified social credit code of the department that implements an item.
 ///
@@ -26,20 +24,13 @@ impl CreditCode {
     pub fn parse(text: &str) -> Result<Self, CatalogError> {
         let values = text
             .bytes()
-            .map(|byte| {
-                ALPHABET
-                    .iter()
-                    .position(|&allowed| allowed == byte)
-                    .map(|at| at as u32)
-            })
+            .map(|byte| ALPHABET.iter().position(|&allowed| allowed == byte).map(|at| at as u32))
             .collect::<Option<Vec<_>>>()
             .filter(|values| values.len() == 18)
             .ok_or(CatalogError::CreditCodeFormat)?;
         let expected = check_character(&values[..17]);
         if text.as_bytes()[17] != expected {
-            return Err(CatalogError::CreditCodeChecksum {
-                expected: char::from(expected),
-            });
+            return Err(CatalogError::CreditCodeChecksum { expected: char::from(expected) });
         }
         Ok(Self(text.to_owned()))
     }
@@ -58,11 +49,7 @@ pub(crate) fn has_credit_code_alphabet(text: &str) -> bool {
 
 /// The GB 32100-2015 check character for the first 17 character values.
 fn check_character(values: &[u32]) -> u8 {
-    let sum: u32 = values
-        .iter()
-        .zip(WEIGHTS)
-        .map(|(&value, weight)| value * weight)
-        .sum();
+    let sum: u32 = values.iter().zip(WEIGHTS).map(|(&value, weight)| value * weight).sum();
     let check = (31 - sum % 31) % 31;
     ALPHABET[check as usize]
 }

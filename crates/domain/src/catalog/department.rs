@@ -26,9 +26,6 @@ impl Department {
     pub(crate) fn read(fields: &mut Fields<'_, '_>) -> Option<Self> {
         let name = fields.text("name");
         let credit_code = fields.parsed("credit_code", CreditCode::parse);
-        Some(Self {
-            name: name?,
-            credit_code: credit_code?,
-        })
+        Some(Self { name: name?, credit_code: credit_code? })
     }
 }

@@ -55,8 +55,7 @@ impl Fen {
 }
 
 impl Fee {
-    pub(crate) const FIELDS: &'static [&'static str] =
-        &["name", "amount_fen", "formula", "legal_basis", "reductions"];
+    pub(crate) const FIELDS: &'static [&'static str] = &["name", "amount_fen", "formula", "legal_basis", "reductions"];
 
     pub fn name(&self) -> &Text {
         &self.name
@@ -80,12 +79,7 @@ impl Fee {
         let standard = read_standard(fields);
         let legal_basis = fields.text("legal_basis");
         let reductions = fields.optional_text("reductions");
-        Some(Self {
-            name: name?,
-            standard: standard?,
-            legal_basis: legal_basis?,
-            reductions: reductions?,
-        })
+        Some(Self { name: name?, standard: standard?, legal_basis: legal_basis?, reductions: reductions? })
     }
 }
 
@@ -95,10 +89,7 @@ fn read_standard(fields: &mut Fields<'_, '_>) -> Option<FeeStandard> {
             let fen = read_fen(amount);
             fields.check("amount_fen", fen).map(FeeStandard::AmountFen)
         }
-        (None, Some(_)) => fields
-            .optional_text("formula")
-            .flatten()
-            .map(FeeStandard::Formula),
+        (None, Some(_)) => fields.optional_text("formula").flatten().map(FeeStandard::Formula),
         (None, None) | (Some(_), Some(_)) => {
             fields.reject("amount_fen", &CatalogError::FeeStandard);
             None
@@ -110,12 +101,9 @@ fn read_fen(amount: &Value) -> Result<Fen, CatalogError> {
     if let Some(fen) = amount.as_u64() {
         return Fen::new(fen);
     }
-    let negative =
-        amount.as_i64().is_some_and(|fen| fen < 0) || amount.as_f64().is_some_and(|fen| fen < 0.0);
+    let negative = amount.as_i64().is_some_and(|fen| fen < 0) || amount.as_f64().is_some_and(|fen| fen < 0.0);
     if negative {
         return Err(CatalogError::FeeAmountNegative);
     }
-    Err(CatalogError::InvalidType {
-        expected: "a whole number of fen",
-    })
+    Err(CatalogError::InvalidType { expected: "a whole number of fen" })
 }

@@ -41,9 +41,6 @@ impl HandlingResult {
     pub(crate) fn read(fields: &mut Fields<'_, '_>) -> Option<Self> {
         let kind = fields.choice("kind");
         let name = fields.text("name");
-        Some(Self {
-            kind: kind?,
-            name: name?,
-        })
+        Some(Self { kind: kind?, name: name? })
     }
 }

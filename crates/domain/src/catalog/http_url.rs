@@ -14,10 +14,8 @@ pub struct HttpUrl(String);
 
 impl HttpUrl {
     pub fn parse(text: &str) -> Result<Self, CatalogError> {
-        let rest = text
-            .strip_prefix("https://")
-            .or_else(|| text.strip_prefix("http://"))
-            .ok_or(CatalogError::UrlFormat)?;
+        let rest =
+            text.strip_prefix("https://").or_else(|| text.strip_prefix("http://")).ok_or(CatalogError::UrlFormat)?;
         let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
         let has_space = text.chars().any(char::is_whitespace);
         if host.is_empty() || has_space {

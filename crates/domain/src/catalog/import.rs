@@ -58,12 +58,7 @@ fn read_file(value: &Value, rejections: &mut Rejections) -> Option<CatalogFile> 
     if format? != CATALOG_FORMAT || !unique {
         return None;
     }
-    Some(CatalogFile {
-        format: FormatTag,
-        demo: demo?,
-        publisher: publisher?,
-        items: items?,
-    })
+    Some(CatalogFile { format: FormatTag, demo: demo?, publisher: publisher?, items: items? })
 }
 
 /// Rejects every item whose implementation code an earlier item already uses.
@@ -82,10 +77,7 @@ fn reject_duplicate_codes(value: &Value, rejections: &mut Rejections) -> bool {
             continue;
         };
         if let Some(&first) = first_seen.get(code) {
-            let error = CatalogError::DuplicateCode {
-                code: code.to_owned(),
-                first,
-            };
+            let error = CatalogError::DuplicateCode { code: code.to_owned(), first };
             let field = format!("items[{position}].implementation_code");
             rejections.reject(Some(position), field, &error);
             unique = false;

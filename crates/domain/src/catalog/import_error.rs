@@ -18,11 +18,7 @@ pub struct ImportError {
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let field = if self.field.is_empty() {
-            "file"
-        } else {
-            &self.field
-        };
+        let field = if self.field.is_empty() { "file" } else { &self.field };
         write!(f, "{field}: {} ({})", self.message, self.rule)
     }
 }
@@ -51,11 +47,7 @@ impl ImportErrors {
 
 impl fmt::Display for ImportErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "catalogue rejected with {} problem(s)",
-            self.errors.len()
-        )?;
+        write!(f, "catalogue rejected with {} problem(s)", self.errors.len())?;
         for error in &self.errors {
             write!(f, "; {error}")?;
         }

@@ -21,14 +21,8 @@ pub struct IntermediaryService {
 }
 
 impl IntermediaryService {
-    pub(crate) const FIELDS: &'static [&'static str] = &[
-        "name",
-        "legal_basis",
-        "conditions",
-        "steps",
-        "time_limit",
-        "fee",
-    ];
+    pub(crate) const FIELDS: &'static [&'static str] =
+        &["name", "legal_basis", "conditions", "steps", "time_limit", "fee"];
 
     pub fn name(&self) -> &Text {
         &self.name

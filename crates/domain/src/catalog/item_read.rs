@@ -86,24 +86,13 @@ impl CatalogItem {
         let consultation_phone = fields.parsed("consultation_phone", PhoneNumber::parse);
         let complaint_phone = fields.parsed("complaint_phone", PhoneNumber::parse);
         let keywords = fields.texts("keywords");
-        let intermediary_services = fields.objects(
-            "intermediary_services",
-            IntermediaryService::FIELDS,
-            IntermediaryService::read,
-        );
-        let certificates_required = fields.objects(
-            "certificates_required",
-            RequiredCertificate::FIELDS,
-            RequiredCertificate::read,
-        );
+        let intermediary_services =
+            fields.objects("intermediary_services", IntermediaryService::FIELDS, IntermediaryService::read);
+        let certificates_required =
+            fields.objects("certificates_required", RequiredCertificate::FIELDS, RequiredCertificate::read);
         let effective_from = fields.parsed("effective_from", parse_date);
 
-        let codes_agree = check_codes(
-            fields,
-            implementation_code.as_ref(),
-            basic_code.as_ref(),
-            department.as_ref(),
-        );
+        let codes_agree = check_codes(fields, implementation_code.as_ref(), basic_code.as_ref(), department.as_ref());
         let channels_agree = check_channels(fields, handling_form, visits, online_handling);
         if !(codes_agree && channels_agree) {
             return None;
@@ -154,15 +143,11 @@ fn check_codes(
     basic_code: Option<&BasicCode>,
     department: Option<&Department>,
 ) -> bool {
-    let (Some(code), Some(basic_code), Some(department)) =
-        (implementation_code, basic_code, department)
-    else {
+    let (Some(code), Some(basic_code), Some(department)) = (implementation_code, basic_code, department) else {
         return true;
     };
     let credit_code = department.credit_code();
-    if code.credit_code_part() == credit_code.as_str()
-        && code.basic_code_part() == basic_code.as_str()
-    {
+    if code.credit_code_part() == credit_code.as_str() && code.basic_code_part() == basic_code.as_str() {
         return true;
     }
     let error = CatalogError::ImplementationCodeMismatch {
@@ -185,10 +170,7 @@ fn check_channels(
         return true;
     };
     if form.is_online() != online {
-        let error = CatalogError::OnlineFlagMismatch {
-            expected: form.is_online(),
-            form: form.as_str(),
-        };
+        let error = CatalogError::OnlineFlagMismatch { expected: form.is_online(), form: form.as_str() };
         fields.reject("online_handling", &error);
         return false;
     }

@@ -43,10 +43,7 @@ impl Limit {
         let amount = fields.count("amount");
         let unit = fields.choice("unit");
         let note = fields.optional_text("note");
-        let time = TimeLimit {
-            amount: amount?,
-            unit: unit?,
-        };
+        let time = TimeLimit { amount: amount?, unit: unit? };
         let limit = Self::new(time, note?);
         fields.check("amount", limit)
     }

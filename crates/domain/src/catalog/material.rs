@@ -34,15 +34,8 @@ impl Choice for MaterialForm {
 }
 
 impl Material {
-    pub(crate) const FIELDS: &'static [&'static str] = &[
-        "name",
-        "required",
-        "form",
-        "copies",
-        "source",
-        "blank_form_url",
-        "sample_url",
-    ];
+    pub(crate) const FIELDS: &'static [&'static str] =
+        &["name", "required", "form", "copies", "source", "blank_form_url", "sample_url"];
 
     pub fn name(&self) -> &Text {
         &self.name

@@ -16,11 +16,8 @@ pub struct PhoneNumber(String);
 impl PhoneNumber {
     pub fn parse(text: &str) -> Result<Self, CatalogError> {
         let length = text.chars().count();
-        let allowed = text
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '-' || c == ' ');
-        let digit_ends = text.starts_with(|c: char| c.is_ascii_digit())
-            && text.ends_with(|c: char| c.is_ascii_digit());
+        let allowed = text.chars().all(|c| c.is_ascii_digit() || c == '-' || c == ' ');
+        let digit_ends = text.starts_with(|c: char| c.is_ascii_digit()) && text.ends_with(|c: char| c.is_ascii_digit());
         if !(5..=20).contains(&length) || !allowed || !digit_ends {
             return Err(CatalogError::PhoneFormat);
         }

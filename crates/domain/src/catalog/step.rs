@@ -27,9 +27,6 @@ impl Step {
     pub(crate) fn read(fields: &mut Fields<'_, '_>) -> Option<Self> {
         let name = fields.text("name");
         let description = fields.text("description");
-        Some(Self {
-            name: name?,
-            description: description?,
-        })
+        Some(Self { name: name?, description: description? })
     }
 }

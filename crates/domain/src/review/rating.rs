@@ -18,11 +18,7 @@ impl Rating {
     pub fn parse(field: &str, raw: i64) -> Result<Self, FieldError> {
         match u8::try_from(raw) {
             Ok(level @ 1..=5) => Ok(Self(level)),
-            _ => Err(FieldError::new(
-                field,
-                "out_of_range",
-                "rating must be a whole number from 1 to 5",
-            )),
+            _ => Err(FieldError::new(field, "out_of_range", "rating must be a whole number from 1 to 5")),
         }
     }
 

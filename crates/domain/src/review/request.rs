@@ -53,8 +53,8 @@ pub struct IdempotencyKey(String);
 
 impl IdempotencyKey {
     pub fn parse(raw: &str) -> Result<Self, FieldError> {
-        let ok = (16..=64).contains(&raw.len())
-            && raw.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        let ok =
+            (16..=64).contains(&raw.len()) && raw.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
         if ok {
             Ok(Self(raw.to_owned()))
         } else {
@@ -153,13 +153,18 @@ pub fn parse_service_code(raw: &str) -> Result<String, FieldError> {
     if ok {
         Ok(raw.to_owned())
     } else {
-        Err(FieldError::new("service", "invalid_service_code", "service code must be 1 to 64 letters, digits, '.', '-' or '_'"))
+        Err(FieldError::new(
+            "service",
+            "invalid_service_code",
+            "service code must be 1 to 64 letters, digits, '.', '-' or '_'",
+        ))
     }
 }
 
 /// A configured code such as a reason or dimension key: 1 to 32 of `[a-z0-9_]`.
 fn parse_code(field: &str, raw: &str) -> Result<String, FieldError> {
-    let ok = (1..=32).contains(&raw.len()) && raw.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    let ok =
+        (1..=32).contains(&raw.len()) && raw.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
     if ok {
         Ok(raw.to_owned())
     } else {

@@ -9,6 +9,7 @@ use crate::extract::AppJson;
 use crate::secret;
 use crate::state::AppState;
 use crate::storage::{NewReview, now_millis};
+use crate::token::{self, Claims, TokenError};
 
 /// Submit a 好差评 review.
 ///
@@ -25,6 +26,7 @@ use crate::storage::{NewReview, now_millis};
         (status = 400, description = "malformed JSON or a wrong type", body = ErrorEnvelope),
         (status = 403, description = "the page's origin is not registered for the site", body = ErrorEnvelope),
         (status = 404, description = "unknown site", body = ErrorEnvelope),
+        (status = 409, description = "this transaction was already reviewed (本次服务已存在评价，请勿重复评价)", body = ErrorEnvelope),
         (status = 413, description = "body over 64 KiB", body = ErrorEnvelope),
         (status = 415, description = "not JSON", body = ErrorEnvelope),
         (status = 422, description = "a rule is broken; `field` names the field", body = ErrorEnvelope),
@@ -37,62 +39,49 @@ pub async fn post(
     AppJson(req): AppJson<ReviewRequest>,
 ) -> Result<(StatusCode, Json<ReviewReceipt>), ApiError> {
     let review = Review::parse(&req)?;
-    let site = state
-        .storage
-        .site(&review.site)
-        .await?
-        .ok_or(ApiError::NotFound {
-            what: "site",
-            field: Some("site"),
-        })?;
+    let site =
+        state.storage.site(&review.site).await?.ok_or(ApiError::NotFound { what: "site", field: Some("site") })?;
     if let Some(origin) = headers.get(header::ORIGIN) {
         let origin = origin.to_str().unwrap_or("");
         if !site.allows_origin(origin) {
-            return Err(ApiError::OriginNotAllowed {
-                site: site.id.to_string(),
-            });
+            return Err(ApiError::OriginNotAllowed { site: site.id.to_string() });
         }
     }
     check_against_config(&review, &site.review_config())?;
-    if review.token.is_some() {
-        // Verified reviews arrive with the token that the department's back office was
-        // issued for the transaction; until a site has registered transactions there is
-        // nothing to verify against.
-        return Err(FieldError::new(
-            "token",
-            "unknown_token",
-            "this review token was not issued by the site",
-        )
-        .into());
-    }
+    let claims = match &review.token {
+        Some(t) => Some(
+            token::verify(t, &site.token_key, site.id.as_str(), &review.service, now_millis() / 1000)
+                .map_err(TokenError::into_field_error)?,
+        ),
+        None if site.review_config().allow_open_reviews => None,
+        None => {
+            return Err(FieldError::new(
+                "token",
+                "token_required",
+                "this site accepts only reviews with a review token",
+            )
+            .into());
+        }
+    };
+    // The token, signed by the department, says where the review was asked for.
+    let channel = claims.as_ref().map_or(review.channel, Claims::channel);
     let new = NewReview {
         receipt: secret::receipt_code(),
         site_id: review.site.to_string(),
         service_code: review.service.clone(),
         rating: i64::from(review.rating.get()),
-        dimensions_json: serde_json::to_string(&review.dimensions)
-            .map_err(|e| ApiError::Internal(e.to_string()))?,
-        reasons_json: serde_json::to_string(&review.reasons)
-            .map_err(|e| ApiError::Internal(e.to_string()))?,
+        dimensions_json: serde_json::to_string(&review.dimensions).map_err(|e| ApiError::Internal(e.to_string()))?,
+        reasons_json: serde_json::to_string(&review.reasons).map_err(|e| ApiError::Internal(e.to_string()))?,
         comment: review.comment.clone(),
-        channel: i64::from(review.channel.code()),
-        verified: false,
+        channel: i64::from(channel.code()),
+        verified: claims.is_some(),
         idempotency_key: review.idempotency_key.as_str().to_owned(),
         created_at: now_millis(),
+        transaction: claims.as_ref().map(|c| (c.transaction_no.clone(), i64::from(c.evaluation_no))),
     };
     let stored = state.storage.insert_review(&new).await?;
-    let status = if stored.created {
-        StatusCode::CREATED
-    } else {
-        StatusCode::OK
-    };
-    Ok((
-        status,
-        Json(ReviewReceipt {
-            receipt: stored.receipt,
-            verified: false,
-        }),
-    ))
+    let status = if stored.created { StatusCode::CREATED } else { StatusCode::OK };
+    Ok((status, Json(ReviewReceipt { receipt: stored.receipt, verified: claims.is_some() })))
 }
 
 /// The reasons and dimensions must be ones the site offers for this channel.
@@ -106,11 +95,7 @@ fn check_against_config(review: &Review, config: &ReviewConfig) -> Result<(), Fi
             ));
         }
     }
-    let offered = if review.channel.is_counter() {
-        &config.counter_dimensions
-    } else {
-        &config.online_dimensions
-    };
+    let offered = if review.channel.is_counter() { &config.counter_dimensions } else { &config.online_dimensions };
     for (i, (key, _)) in review.dimensions.iter().enumerate() {
         if !offered.iter().any(|c| &c.code == key) {
             return Err(FieldError::new(

@@ -13,18 +13,13 @@ mod tests {
 
     use super::Choice;
     use crate::calendar::LimitUnit;
-    use crate::catalog::{
-        AuthorityLevel, HandlingForm, ItemType, MaterialForm, ResultKind, Visits,
-    };
+    use crate::catalog::{AuthorityLevel, HandlingForm, ItemType, MaterialForm, ResultKind, Visits};
 
     /// Every string an error message offers must be one the reader accepts.
     fn assert_allowed_values_parse<T: Choice>() {
         for allowed in T::ALLOWED.split(", ") {
             let deserializer: StrDeserializer<'_, ValueError> = allowed.into_deserializer();
-            assert!(
-                T::deserialize(deserializer).is_ok(),
-                "{allowed} does not parse"
-            );
+            assert!(T::deserialize(deserializer).is_ok(), "{allowed} does not parse");
         }
     }
 

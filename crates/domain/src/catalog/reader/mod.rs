@@ -38,18 +38,11 @@ impl<'v, 'r> Fields<'v, 'r> {
         rejections: &'r mut Rejections,
     ) -> Option<Self> {
         let Some(map) = value.as_object() else {
-            let error = CatalogError::InvalidType {
-                expected: "an object",
-            };
+            let error = CatalogError::InvalidType { expected: "an object" };
             rejections.reject(index, path, &error);
             return None;
         };
-        let mut fields = Self {
-            map,
-            path,
-            index,
-            rejections,
-        };
+        let mut fields = Self { map, path, index, rejections };
         for key in map.keys().filter(|key| !known.contains(&key.as_str())) {
             fields.reject(key, &CatalogError::UnknownField);
         }
@@ -57,11 +50,7 @@ impl<'v, 'r> Fields<'v, 'r> {
     }
 
     pub(crate) fn path_of(&self, key: &str) -> String {
-        if self.path.is_empty() {
-            key.to_owned()
-        } else {
-            format!("{}.{key}", self.path)
-        }
+        if self.path.is_empty() { key.to_owned() } else { format!("{}.{key}", self.path) }
     }
 
     pub(crate) fn reject(&mut self, key: &str, error: &CatalogError) {
@@ -100,11 +89,7 @@ impl<'v, 'r> Fields<'v, 'r> {
     }
 
     /// A required string turned into a domain value by `parse`.
-    pub(crate) fn parsed<T>(
-        &mut self,
-        key: &str,
-        parse: impl FnOnce(&str) -> Result<T, CatalogError>,
-    ) -> Option<T> {
+    pub(crate) fn parsed<T>(&mut self, key: &str, parse: impl FnOnce(&str) -> Result<T, CatalogError>) -> Option<T> {
         let text = self.string(key)?;
         self.check(key, parse(text))
     }
@@ -176,9 +161,7 @@ impl<'v, 'r> Fields<'v, 'r> {
     fn expect_str_at(&mut self, path: String, value: &'v Value) -> Option<&'v str> {
         let text = value.as_str();
         if text.is_none() {
-            let error = CatalogError::InvalidType {
-                expected: "a string",
-            };
+            let error = CatalogError::InvalidType { expected: "a string" };
             self.rejections.reject(self.index, path, &error);
         }
         text
@@ -191,8 +174,6 @@ impl<'v, 'r> Fields<'v, 'r> {
     }
 
     fn check_at<T>(&mut self, path: String, parsed: Result<T, CatalogError>) -> Option<T> {
-        parsed
-            .map_err(|error| self.rejections.reject(self.index, path, &error))
-            .ok()
+        parsed.map_err(|error| self.rejections.reject(self.index, path, &error)).ok()
     }
 }

@@ -9,12 +9,7 @@ pub(crate) struct Rejections {
 
 impl Rejections {
     pub(crate) fn reject(&mut self, index: Option<u32>, field: String, error: &CatalogError) {
-        self.errors.push(ImportError {
-            index,
-            field,
-            rule: error.rule().to_owned(),
-            message: error.to_string(),
-        });
+        self.errors.push(ImportError { index, field, rule: error.rule().to_owned(), message: error.to_string() });
     }
 
     /// The parsed value if nothing was rejected, otherwise every rejection, file-level
