@@ -87,6 +87,28 @@ impl TestApp {
         secret
     }
 
+    /// Adds a staff member the way `mingjing staff add` does, and returns their access code.
+    pub async fn add_staff(&self, site: &str, name: &str) -> (i64, String) {
+        let id = self.storage.insert_staff(site, name).await.expect("staff added");
+        let code = mingjing_collector::session::new_access_code(id);
+        self.storage.set_staff_code(id, &mingjing_collector::session::hash_code(&code)).await.expect("code set");
+        (id, code)
+    }
+
+    /// Signs a staff member in and returns the session token.
+    pub async fn staff_session(&self, site: &str, code: &str) -> String {
+        let resp = self
+            .client
+            .post(self.url("/api/v1/staff/session"))
+            .json(&serde_json::json!({ "site": site, "code": code }))
+            .send()
+            .await
+            .expect("sign-in sent");
+        assert_eq!(resp.status(), StatusCode::CREATED, "sign-in");
+        let body: Value = resp.json().await.expect("sign-in body");
+        body["token"].as_str().expect("token").to_owned()
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }
@@ -144,6 +166,7 @@ async fn launch(database: &TestDatabase, addr: SocketAddr) -> Launched {
         pkg_dir: paths::pkg_dir(),
         www_dir: paths::www_dir(),
         public_url: None,
+        contact_key: database.contact_key.clone(),
     };
     let app = Application::build(&config).await.expect("collector starts");
     let addr = app.local_addr();

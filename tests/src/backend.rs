@@ -2,6 +2,7 @@
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
+use mingjing_collector::seal::ContactKey;
 use sqlx::Connection;
 use tempfile::TempDir;
 
@@ -17,6 +18,8 @@ pub enum Backend {
 pub struct TestDatabase {
     pub url: String,
     pub dir: Option<TempDir>,
+    /// The key the collector seals contacts with; it outlives a restart, like the data.
+    pub contact_key: mingjing_collector::seal::ContactKey,
 }
 
 /// Postgres tests are skipped only when asked (`MINGJING_SKIP_POSTGRES=1`), never silently.
@@ -34,7 +37,7 @@ impl Backend {
             Backend::Sqlite => {
                 let dir = tempfile::tempdir().expect("temporary folder");
                 let url = dir.path().join("mingjing.db").to_string_lossy().into_owned();
-                TestDatabase { url, dir: Some(dir) }
+                TestDatabase { url, dir: Some(dir), contact_key: ContactKey::random() }
             }
             Backend::Postgres => {
                 let server = std::env::var("MINGJING_TEST_POSTGRES_URL").expect(
@@ -59,7 +62,7 @@ impl Backend {
                     .expect("create test database");
                 conn.close().await.ok();
                 let base = server.rsplit_once('/').map(|(b, _)| b).unwrap_or(&server);
-                TestDatabase { url: format!("{base}/{name}"), dir: None }
+                TestDatabase { url: format!("{base}/{name}"), dir: None, contact_key: ContactKey::random() }
             }
         }
     }

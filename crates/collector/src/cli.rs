@@ -7,9 +7,10 @@ use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 
 use crate::config::ServeConfig;
+use crate::seal::ContactKey;
 use crate::startup::{Application, shutdown_signal};
 use crate::storage::Storage;
-use crate::{site_admin, telemetry};
+use crate::{site_admin, staff_admin, telemetry};
 
 #[derive(Debug, Parser)]
 #[command(name = "mingjing", version, about = "The Mingjing collection service")]
@@ -50,6 +51,9 @@ pub enum Command {
     /// Register and inspect the department sites that embed the widgets.
     #[command(subcommand)]
     Site(site_admin::SiteCommand),
+    /// Add, list and revoke the department staff who use the desk.
+    #[command(subcommand)]
+    Staff(staff_admin::StaffCommand),
 }
 
 #[derive(Debug, Args)]
@@ -79,9 +83,14 @@ pub fn run() -> anyhow::Result<()> {
         match cli.command {
             Command::Serve(args) => serve(&cli.db, args).await,
             Command::Site(cmd) => {
-                telemetry::init(false);
-                let storage = Storage::open(&cli.db.url()?).await?;
+                let storage = admin_storage(&cli.db).await?;
                 let result = site_admin::run(&storage, cmd).await;
+                storage.close().await;
+                result
+            }
+            Command::Staff(cmd) => {
+                let storage = admin_storage(&cli.db).await?;
+                let result = staff_admin::run(&storage, cmd).await;
                 storage.close().await;
                 result
             }
@@ -97,6 +106,7 @@ async fn serve(db: &DatabaseArgs, args: ServeArgs) -> anyhow::Result<()> {
         pkg_dir: args.pkg_dir,
         www_dir: args.www_dir,
         public_url: args.public_url,
+        contact_key: contact_key(db)?,
     };
     let started = std::time::Instant::now();
     let app = Application::build(&config).await?;
@@ -110,4 +120,19 @@ async fn serve(db: &DatabaseArgs, args: ServeArgs) -> anyhow::Result<()> {
     app.run_until(shutdown_signal()).await?;
     tracing::info!("stopped");
     Ok(())
+}
+
+async fn admin_storage(db: &DatabaseArgs) -> anyhow::Result<Storage> {
+    telemetry::init(false);
+    Ok(Storage::open(&db.url()?).await?)
+}
+
+/// `MINGJING_CONTACT_KEY` (base64, for several collectors sharing one PostgreSQL), else the
+/// key file in the data directory, created on first start.
+fn contact_key(db: &DatabaseArgs) -> anyhow::Result<ContactKey> {
+    if let Ok(raw) = std::env::var("MINGJING_CONTACT_KEY") {
+        return Ok(ContactKey::from_base64(&raw)?);
+    }
+    std::fs::create_dir_all(&db.data_dir)?;
+    Ok(ContactKey::load_or_create(&db.data_dir.join("contact.key"))?)
 }

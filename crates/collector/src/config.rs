@@ -13,6 +13,7 @@ pub struct ServeConfig {
     pub www_dir: PathBuf,
     /// The public base URL for links the collector hands out, such as review URLs.
     pub public_url: Option<String>,
+    pub contact_key: crate::seal::ContactKey,
 }
 
 impl ServeConfig {

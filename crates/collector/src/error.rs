@@ -26,6 +26,12 @@ pub enum ApiError {
     OriginNotAllowed { site: String },
     #[error("{message}")]
     Conflict { code: &'static str, message: String },
+    #[error("sign in first: this needs a valid session")]
+    SignInRequired,
+    #[error("the access code is wrong, revoked or expired")]
+    BadCode,
+    #[error("too many wrong codes: try again in {retry_after_secs} seconds")]
+    LockedOut { retry_after_secs: u64 },
     #[error("missing or wrong site secret: send `Authorization: Bearer <site secret>`")]
     Unauthorized,
     #[error("method not allowed")]
@@ -48,7 +54,8 @@ impl ApiError {
             ApiError::NotFound { .. } => StatusCode::NOT_FOUND,
             ApiError::OriginNotAllowed { .. } => StatusCode::FORBIDDEN,
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
-            ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
+            ApiError::Unauthorized | ApiError::SignInRequired | ApiError::BadCode => StatusCode::UNAUTHORIZED,
+            ApiError::LockedOut { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -65,6 +72,9 @@ impl ApiError {
             ApiError::OriginNotAllowed { .. } => "origin_not_allowed",
             ApiError::Conflict { code, .. } => code,
             ApiError::Unauthorized => "unauthorized",
+            ApiError::SignInRequired => "sign_in_required",
+            ApiError::BadCode => "bad_code",
+            ApiError::LockedOut { .. } => "locked_out",
             ApiError::MethodNotAllowed => "method_not_allowed",
             ApiError::Unavailable => "unavailable",
             ApiError::Internal(_) => "internal",
@@ -99,6 +109,11 @@ impl IntoResponse for ApiError {
             _ => tracing::debug!(code = self.code(), "request refused"),
         }
         let mut response = (status, Json(self.body())).into_response();
+        if let ApiError::LockedOut { retry_after_secs } = &self {
+            if let Ok(v) = axum::http::HeaderValue::from_str(&retry_after_secs.to_string()) {
+                response.headers_mut().insert(axum::http::header::RETRY_AFTER, v);
+            }
+        }
         if status == StatusCode::SERVICE_UNAVAILABLE {
             response.headers_mut().insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from_static("2"));
         }

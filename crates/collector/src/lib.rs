@@ -6,13 +6,17 @@
 pub mod auth;
 pub mod cli;
 pub mod config;
+pub mod deadline;
 pub mod error;
 pub mod extract;
 pub mod metrics;
 pub mod origin;
 pub mod routes;
+pub mod seal;
 pub mod secret;
+pub mod session;
 pub mod site_admin;
+pub mod staff_admin;
 pub mod startup;
 pub mod state;
 pub mod storage;

@@ -52,6 +52,7 @@ impl Application {
                 storage: storage.clone(),
                 metrics: Arc::new(Metrics::default()),
                 public_url: config.public_url.clone(),
+                contact_key: config.contact_key.clone(),
             },
             config,
         );

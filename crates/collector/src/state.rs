@@ -1,6 +1,7 @@
 use std::sync::Arc;
 
 use crate::metrics::Metrics;
+use crate::seal::ContactKey;
 use crate::storage::Storage;
 
 /// What every handler can reach. Cloning is cheap: everything is behind `Arc` or a pool.
@@ -10,4 +11,6 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// The collector's public base URL for links it hands out, when configured.
     pub public_url: Option<String>,
+    /// Seals reviewers' contact details at rest.
+    pub contact_key: ContactKey,
 }

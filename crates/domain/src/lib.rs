@@ -6,6 +6,8 @@
 pub mod api_error;
 pub mod calendar;
 pub mod catalog;
+pub mod desk;
+pub mod follow_up;
 pub mod review;
 pub mod site;
 pub mod transaction;

@@ -36,19 +36,14 @@ pub async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiFailure> {
 }
 
 /// POSTs JSON and returns the status with the decoded answer.
-pub async fn post<B: Serialize, T: DeserializeOwned>(
-    url: &str,
-    body: &B,
-) -> Result<(u16, T), ApiFailure> {
+pub async fn post<B: Serialize, T: DeserializeOwned>(url: &str, body: &B) -> Result<(u16, T), ApiFailure> {
     let json = serde_json::to_string(body).map_err(|_| ApiFailure::Garbled)?;
     let init = RequestInit::new();
     init.set_method("POST");
     init.set_mode(RequestMode::Cors);
     init.set_body(&JsValue::from_str(&json));
     let headers = web_sys::Headers::new().map_err(|_| ApiFailure::Garbled)?;
-    headers
-        .set("content-type", "application/json")
-        .map_err(|_| ApiFailure::Garbled)?;
+    headers.set("content-type", "application/json").map_err(|_| ApiFailure::Garbled)?;
     init.set_headers(&headers);
     let (status, text) = send(url, &init).await?;
     decode(status, &text)
@@ -57,17 +52,11 @@ pub async fn post<B: Serialize, T: DeserializeOwned>(
 async fn send(url: &str, init: &RequestInit) -> Result<(u16, String), ApiFailure> {
     let window = web_sys::window().ok_or(ApiFailure::Unreachable)?;
     let request = Request::new_with_str_and_init(url, init).map_err(|_| ApiFailure::Unreachable)?;
-    let response = JsFuture::from(window.fetch_with_request(&request))
-        .await
-        .map_err(|_| ApiFailure::Unreachable)?;
+    let response = JsFuture::from(window.fetch_with_request(&request)).await.map_err(|_| ApiFailure::Unreachable)?;
     let response: Response = response.dyn_into().map_err(|_| ApiFailure::Garbled)?;
     let status = response.status();
     let text = match response.text() {
-        Ok(promise) => JsFuture::from(promise)
-            .await
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_default(),
+        Ok(promise) => JsFuture::from(promise).await.ok().and_then(|v| v.as_string()).unwrap_or_default(),
         Err(_) => String::new(),
     };
     Ok((status, text))
@@ -75,9 +64,7 @@ async fn send(url: &str, init: &RequestInit) -> Result<(u16, String), ApiFailure
 
 fn decode<T: DeserializeOwned>(status: u16, text: &str) -> Result<(u16, T), ApiFailure> {
     match status {
-        200..=299 => serde_json::from_str(text)
-            .map(|body| (status, body))
-            .map_err(|_| ApiFailure::Garbled),
+        200..=299 => serde_json::from_str(text).map(|body| (status, body)).map_err(|_| ApiFailure::Garbled),
         400..=499 => match serde_json::from_str::<ErrorEnvelope>(text) {
             Ok(envelope) => Err(ApiFailure::Refused(status, envelope.error)),
             Err(_) => Err(ApiFailure::Garbled),

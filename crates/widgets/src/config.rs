@@ -109,12 +109,14 @@ impl WidgetConfig {
             Some(s) if mingjing_domain::site::SiteId::parse(s).is_ok() => s.to_owned(),
             _ => return Err(fail("site", raw.site.as_ref())),
         };
-        let api = raw
-            .api
-            .clone()
-            .unwrap_or_default()
-            .trim_end_matches('/')
-            .to_owned();
+        // The review form cannot be sent without a service code, so say so now rather than
+        // on submit.
+        if raw.kind == Kind::Review
+            && !raw.service.as_deref().is_some_and(|s| mingjing_domain::review::parse_service_code(s.trim()).is_ok())
+        {
+            return Err(fail("service", raw.service.as_ref()));
+        }
+        let api = raw.api.clone().unwrap_or_default().trim_end_matches('/').to_owned();
         if !(api.starts_with("https://") || api.starts_with("http://")) {
             return Err(fail("api", raw.api.as_ref()));
         }

@@ -25,15 +25,9 @@ pub struct WidgetHandle {
 /// Renders a widget into `container`, which lives in `host`'s shadow root.
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement, container: Element, config_json: &str) -> WidgetHandle {
-    let props = RootProps {
-        host: host.clone(),
-        config: WidgetConfig::from_json(config_json),
-    };
+    let props = RootProps { host: host.clone(), config: WidgetConfig::from_json(config_json) };
     let app = yew::Renderer::<Root>::with_root_and_props(container, props).render();
-    WidgetHandle {
-        host,
-        app: Some(app),
-    }
+    WidgetHandle { host, app: Some(app) }
 }
 
 #[wasm_bindgen]
@@ -41,10 +35,7 @@ impl WidgetHandle {
     /// Re-renders with new attributes.
     pub fn update(&mut self, config_json: &str) {
         if let Some(app) = self.app.as_mut() {
-            app.update(RootProps {
-                host: self.host.clone(),
-                config: WidgetConfig::from_json(config_json),
-            });
+            app.update(RootProps { host: self.host.clone(), config: WidgetConfig::from_json(config_json) });
         }
     }
 

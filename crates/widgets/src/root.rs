@@ -33,20 +33,12 @@ struct ErrorDetail<'a> {
 pub fn Root(props: &RootProps) -> Html {
     {
         let host = props.host.clone();
-        let outcome = props
-            .config
-            .as_ref()
-            .map(|c| (c.kind, c.lang))
-            .map_err(|e| e.attribute);
+        let outcome = props.config.as_ref().map(|c| (c.kind, c.lang)).map_err(|e| e.attribute);
         use_effect_with(outcome, move |outcome| match *outcome {
             Ok((kind, lang)) => events::dispatch(
                 &host,
                 "mingjing:ready",
-                &ReadyDetail {
-                    widget: kind.tag(),
-                    version: env!("CARGO_PKG_VERSION"),
-                    lang: lang.tag(),
-                },
+                &ReadyDetail { widget: kind.tag(), version: env!("CARGO_PKG_VERSION"), lang: lang.tag() },
             ),
             Err(attribute) => {
                 web_sys::console::error_1(
@@ -56,14 +48,7 @@ pub fn Root(props: &RootProps) -> Html {
                     )
                     .into(),
                 );
-                events::dispatch(
-                    &host,
-                    "mingjing:error",
-                    &ErrorDetail {
-                        code: "bad_attribute",
-                        attribute,
-                    },
-                );
+                events::dispatch(&host, "mingjing:error", &ErrorDetail { code: "bad_attribute", attribute });
             }
         });
     }

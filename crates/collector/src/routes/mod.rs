@@ -1,8 +1,10 @@
 //! Every API route, each in its own module with its own `router()`, merged here.
 
+pub mod desk;
 mod health;
 mod reviews;
 mod sites;
+mod staff;
 mod transactions;
 
 use utoipa::OpenApi;
@@ -33,6 +35,8 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(reviews::router())
         .merge(sites::router())
         .merge(transactions::router())
+        .merge(staff::router())
+        .merge(desk::router())
 }
 
 /// Documents the bearer scheme that back-office calls authenticate with.
@@ -48,6 +52,15 @@ impl utoipa::Modify for SiteSecret {
                 HttpBuilder::new()
                     .scheme(HttpAuthScheme::Bearer)
                     .description(Some("the site secret that `mingjing site add` printed"))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "staff_session",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("the token from POST /api/v1/staff/session"))
                     .build(),
             ),
         );

@@ -3,8 +3,10 @@
 //! `RETURNING`, integers for times), so the two backends cannot drift apart.
 
 mod error;
+mod follow_up;
 mod reviews;
 mod sites;
+mod staff;
 mod transactions;
 
 use std::path::Path;
@@ -15,8 +17,10 @@ use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 
 pub use error::StorageError;
+pub use follow_up::{EventRow, FollowUpRow, ReceiptRow, StepColumns};
 pub use reviews::{NewReview, StoredReceipt};
 pub use sites::{NewSite, Site};
+pub use staff::{SessionRecord, StaffRecord};
 pub use transactions::NewTransaction;
 
 /// Runs `$body` with `$pool` bound to whichever pool the storage holds. The body is the

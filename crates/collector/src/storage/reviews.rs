@@ -16,6 +16,11 @@ pub struct NewReview {
     pub created_at: i64,
     /// Set for a verified review: the transaction and evaluation number its token binds.
     pub transaction: Option<(String, i64)>,
+    /// The call-back contact, sealed (see `seal.rs`), and the phone as staff see it.
+    pub contact_sealed: Option<String>,
+    pub contact_phone_masked: Option<String>,
+    /// For a poor review: the follow-up stage it starts at and its due date.
+    pub follow_up: Option<(&'static str, String)>,
 }
 
 /// The receipt of a stored review, and whether this call created it or found it there
@@ -33,8 +38,9 @@ impl Storage {
         with_pool!(self, |pool| {
             let created: Option<String> = sqlx::query_scalar(
                 "INSERT INTO reviews (receipt, site_id, service_code, rating, dimensions, reasons, comment,
-                                      channel, verified, idempotency_key, created_at, transaction_no, evaluation_no)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                                      channel, verified, idempotency_key, created_at, transaction_no, evaluation_no,
+                                      contact_sealed, contact_phone_masked, stage, due_date)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
                  ON CONFLICT (site_id, idempotency_key) DO NOTHING
                  RETURNING receipt",
             )
@@ -51,6 +57,10 @@ impl Storage {
             .bind(r.created_at)
             .bind(r.transaction.as_ref().map(|(t, _)| t.as_str()))
             .bind(r.transaction.as_ref().map(|(_, e)| *e))
+            .bind(&r.contact_sealed)
+            .bind(&r.contact_phone_masked)
+            .bind(r.follow_up.as_ref().map(|(stage, _)| *stage))
+            .bind(r.follow_up.as_ref().map(|(_, due)| due.as_str()))
             .fetch_optional(pool)
             .await
             .map_err(already_reviewed)?;

@@ -85,11 +85,7 @@ impl Lang {
     /// The element's `lang`, else the page's `<html lang>`, else Chinese.
     pub fn pick(attribute: Option<&str>, page: &str) -> Self {
         let chosen = attribute.filter(|a| !a.trim().is_empty()).unwrap_or(page);
-        if chosen.trim().to_ascii_lowercase().starts_with("en") {
-            Lang::En
-        } else {
-            Lang::ZhCn
-        }
+        if chosen.trim().to_ascii_lowercase().starts_with("en") { Lang::En } else { Lang::ZhCn }
     }
 
     /// The BCP 47 tag for the `lang` attribute of the widget's root.
@@ -122,11 +118,7 @@ mod tests {
     use super::*;
 
     fn placeholders(text: &str) -> Vec<&str> {
-        let mut found: Vec<&str> = text
-            .split('{')
-            .skip(1)
-            .filter_map(|s| s.split_once('}').map(|(p, _)| p))
-            .collect();
+        let mut found: Vec<&str> = text.split('{').skip(1).filter_map(|s| s.split_once('}').map(|(p, _)| p)).collect();
         found.sort_unstable();
         found
     }
@@ -139,11 +131,7 @@ mod tests {
         for ((key, zh_text), (_, en_text)) in zh.iter().zip(&en) {
             assert!(!zh_text.trim().is_empty(), "zh-CN {key} is empty");
             assert!(!en_text.trim().is_empty(), "en {key} is empty");
-            assert_eq!(
-                placeholders(zh_text),
-                placeholders(en_text),
-                "placeholders differ in {key}"
-            );
+            assert_eq!(placeholders(zh_text), placeholders(en_text), "placeholders differ in {key}");
         }
     }
 

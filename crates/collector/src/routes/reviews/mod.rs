@@ -1,4 +1,5 @@
 mod post;
+mod receipt;
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -6,5 +7,5 @@ use utoipa_axum::routes;
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(post::post))
+    OpenApiRouter::new().routes(routes!(post::post)).routes(routes!(receipt::get))
 }

@@ -4,12 +4,14 @@ use axum::http::{HeaderMap, StatusCode, header};
 use mingjing_domain::api_error::{ErrorEnvelope, FieldError};
 use mingjing_domain::review::{Review, ReviewConfig, ReviewReceipt, ReviewRequest};
 
+use crate::deadline;
 use crate::error::ApiError;
 use crate::extract::AppJson;
 use crate::secret;
 use crate::state::AppState;
 use crate::storage::{NewReview, now_millis};
 use crate::token::{self, Claims, TokenError};
+use mingjing_domain::follow_up::Stage;
 
 /// Submit a 好差评 review.
 ///
@@ -65,6 +67,7 @@ pub async fn post(
     };
     // The token, signed by the department, says where the review was asked for.
     let channel = claims.as_ref().map_or(review.channel, Claims::channel);
+    let created_at = now_millis();
     let new = NewReview {
         receipt: secret::receipt_code(),
         site_id: review.site.to_string(),
@@ -76,8 +79,17 @@ pub async fn post(
         channel: i64::from(channel.code()),
         verified: claims.is_some(),
         idempotency_key: review.idempotency_key.as_str().to_owned(),
-        created_at: now_millis(),
+        created_at,
         transaction: claims.as_ref().map(|c| (c.transaction_no.clone(), i64::from(c.evaluation_no))),
+        contact_sealed: review
+            .contact
+            .as_ref()
+            .map(|c| state.contact_key.seal(&format!("{}\n{}", c.name(), c.phone().reveal()))),
+        contact_phone_masked: review.contact.as_ref().map(|c| c.phone().masked()),
+        follow_up: review.rating.is_poor().then(|| {
+            let due = deadline::due_after(created_at, site.review_config().follow_up_working_days);
+            (Stage::New.as_str(), deadline::iso(due.date))
+        }),
     };
     let stored = state.storage.insert_review(&new).await?;
     let status = if stored.created { StatusCode::CREATED } else { StatusCode::OK };

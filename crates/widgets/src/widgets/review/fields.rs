@@ -146,17 +146,13 @@ pub fn ContactFields(props: &FieldProps) -> Html {
     let on_name = {
         let form = form.dispatcher();
         Callback::from(move |e: InputEvent| {
-            form.dispatch(Action::Name(
-                e.target_unchecked_into::<HtmlInputElement>().value(),
-            ))
+            form.dispatch(Action::Name(e.target_unchecked_into::<HtmlInputElement>().value()))
         })
     };
     let on_phone = {
         let form = form.dispatcher();
         Callback::from(move |e: InputEvent| {
-            form.dispatch(Action::Phone(
-                e.target_unchecked_into::<HtmlInputElement>().value(),
-            ))
+            form.dispatch(Action::Phone(e.target_unchecked_into::<HtmlInputElement>().value()))
         })
     };
     let name_problem = form.problem("contact.name");

@@ -59,9 +59,7 @@ pub fn ReviewForm(props: &ReviewProps) -> Html {
         use_effect_with(url, move |url| {
             let url = url.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(public) =
-                    api::get::<mingjing_domain::review::PublicSiteConfig>(&url).await
-                {
+                if let Ok(public) = api::get::<mingjing_domain::review::PublicSiteConfig>(&url).await {
                     site_config.set(public.review);
                 }
             });
@@ -69,11 +67,7 @@ pub fn ReviewForm(props: &ReviewProps) -> Html {
             outbox::start();
         });
     }
-    submit::use_kiosk_reset(
-        form.clone(),
-        site_config.kiosk_idle_seconds,
-        channel == Channel::Kiosk,
-    );
+    submit::use_kiosk_reset(form.clone(), site_config.kiosk_idle_seconds, channel == Channel::Kiosk);
     {
         // Move focus to the error summary, so keyboard and screen-reader users hear it.
         let summary_ref = summary_ref.clone();

@@ -55,10 +55,7 @@ fn save_persistent(entries: &[Entry]) {
 pub fn push(entry: Entry, persistent: bool) {
     if persistent {
         let mut entries = load_persistent();
-        if !entries
-            .iter()
-            .any(|e| e.request.idempotency_key == entry.request.idempotency_key)
-        {
+        if !entries.iter().any(|e| e.request.idempotency_key == entry.request.idempotency_key) {
             entries.push(entry);
         }
         save_persistent(&entries);

@@ -84,20 +84,11 @@ impl Form {
     }
 
     pub fn problem(&self, field: &str) -> Option<&str> {
-        self.problems
-            .iter()
-            .find(|p| p.field == field)
-            .map(|p| p.message.as_str())
+        self.problems.iter().find(|p| p.field == field).map(|p| p.message.as_str())
     }
 
     /// The request this form would send. Reasons only travel with a poor review.
-    pub fn request(
-        &self,
-        site: &str,
-        service: &str,
-        channel: Channel,
-        token: Option<&str>,
-    ) -> ReviewRequest {
+    pub fn request(&self, site: &str, service: &str, channel: Channel, token: Option<&str>) -> ReviewRequest {
         let comment = self.comment.trim();
         ReviewRequest {
             site: site.to_owned(),
@@ -106,16 +97,9 @@ impl Form {
             dimensions: self
                 .dimensions
                 .iter()
-                .map(|(key, r)| DimensionRequest {
-                    key: key.clone(),
-                    rating: i64::from(*r),
-                })
+                .map(|(key, r)| DimensionRequest { key: key.clone(), rating: i64::from(*r) })
                 .collect(),
-            reasons: if self.is_poor() {
-                self.reasons.clone()
-            } else {
-                Vec::new()
-            },
+            reasons: if self.is_poor() { self.reasons.clone() } else { Vec::new() },
             comment: (!comment.is_empty()).then(|| comment.to_owned()),
             channel,
             idempotency_key: self.key.clone(),
@@ -138,15 +122,12 @@ impl Reducible for Form {
         match action {
             Action::Rate(r) => {
                 next.rating = Some(r);
-                next.problems
-                    .retain(|p| p.field != "rating" && (r <= 2 || p.field != "reasons"));
+                next.problems.retain(|p| p.field != "rating" && (r <= 2 || p.field != "reasons"));
             }
-            Action::RateDimension(key, r) => {
-                match next.dimensions.iter_mut().find(|(k, _)| *k == key) {
-                    Some(entry) => entry.1 = r,
-                    None => next.dimensions.push((key, r)),
-                }
-            }
+            Action::RateDimension(key, r) => match next.dimensions.iter_mut().find(|(k, _)| *k == key) {
+                Some(entry) => entry.1 = r,
+                None => next.dimensions.push((key, r)),
+            },
             Action::ToggleReason(code) => {
                 if let Some(i) = next.reasons.iter().position(|c| *c == code) {
                     next.reasons.remove(i);
@@ -157,8 +138,7 @@ impl Reducible for Form {
             }
             Action::Comment(text) => {
                 next.comment = text;
-                next.problems
-                    .retain(|p| p.field != "comment" && p.field != "reasons");
+                next.problems.retain(|p| p.field != "comment" && p.field != "reasons");
             }
             Action::Callback(on) => {
                 next.callback = on;

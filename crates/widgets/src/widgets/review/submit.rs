@@ -58,10 +58,7 @@ pub fn on_submit(
         let request = form.request(&config.site, &service, channel, config.token.as_deref());
         if let Err(broken) = Review::parse(&request) {
             let message = message_for(t, broken.rule, &broken.message);
-            form.dispatch(Action::Problems(vec![Problem {
-                field: broken.field,
-                message,
-            }]));
+            form.dispatch(Action::Problems(vec![Problem { field: broken.field, message }]));
             return;
         }
         form.dispatch(Action::Sending);
@@ -79,28 +76,15 @@ pub fn on_submit(
                         service: &service,
                     };
                     events::dispatch(&host, "mingjing:submitted", &detail);
-                    form.dispatch(Action::Sent {
-                        receipt: receipt.receipt,
-                        verified: receipt.verified,
-                    });
+                    form.dispatch(Action::Sent { receipt: receipt.receipt, verified: receipt.verified });
                 }
                 Err(failure) if failure.is_retryable() => {
-                    outbox::push(
-                        Entry {
-                            api: config.api.clone(),
-                            request,
-                        },
-                        channel != Channel::Kiosk,
-                    );
+                    outbox::push(Entry { api: config.api.clone(), request }, channel != Channel::Kiosk);
                     form.dispatch(Action::Queued);
                 }
                 Err(ApiFailure::Refused(status, body)) => {
                     let t = config.lang.messages();
-                    let rule = if status == 409 {
-                        "already_reviewed"
-                    } else {
-                        body.code.as_str()
-                    };
+                    let rule = if status == 409 { "already_reviewed" } else { body.code.as_str() };
                     let field = body.field.unwrap_or_else(|| "form".to_owned());
                     events::dispatch(
                         &host,
@@ -113,13 +97,7 @@ pub fn on_submit(
                     }]));
                 }
                 Err(_) => {
-                    outbox::push(
-                        Entry {
-                            api: config.api.clone(),
-                            request,
-                        },
-                        channel != Channel::Kiosk,
-                    );
+                    outbox::push(Entry { api: config.api.clone(), request }, channel != Channel::Kiosk);
                     form.dispatch(Action::Queued);
                 }
             }
@@ -133,18 +111,15 @@ pub fn on_submit(
 pub fn use_kiosk_reset(form: UseReducerHandle<Form>, idle_seconds: u32, enabled: bool) {
     let done = matches!(form.phase, Phase::Sent { .. } | Phase::Queued);
     let touched = form.touched;
-    use_effect_with(
-        (touched, done, idle_seconds, enabled),
-        move |&(_, done, idle, enabled)| {
-            let seconds = if done { 15 } else { idle.max(15) };
-            let dispatcher = form.dispatcher();
-            let timer = enabled.then(|| {
-                gloo_timers::callback::Timeout::new(seconds * 1000, move || {
-                    dispatcher.dispatch(Action::Reset(api::random_key()));
-                })
-            });
-            // Dropping the timer cancels it, so any new input starts the count again.
-            move || drop(timer)
-        },
-    );
+    use_effect_with((touched, done, idle_seconds, enabled), move |&(_, done, idle, enabled)| {
+        let seconds = if done { 15 } else { idle.max(15) };
+        let dispatcher = form.dispatcher();
+        let timer = enabled.then(|| {
+            gloo_timers::callback::Timeout::new(seconds * 1000, move || {
+                dispatcher.dispatch(Action::Reset(api::random_key()));
+            })
+        });
+        // Dropping the timer cancels it, so any new input starts the count again.
+        move || drop(timer)
+    });
 }

@@ -1,0 +1,66 @@
+//! The department desk: poor reviews with their working-day deadlines, the follow-up
+//! steps, and contact reveals. Every route needs a staff session.
+
+mod detail;
+mod list;
+mod reveal;
+mod step;
+
+use mingjing_domain::desk::{DeskEvent, DeskItem};
+use mingjing_domain::follow_up::Stage;
+use mingjing_domain::review::Channel;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::deadline;
+use crate::state::AppState;
+use crate::storage::{EventRow, FollowUpRow};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list::list))
+        .routes(routes!(detail::detail))
+        .routes(routes!(step::step))
+        .routes(routes!(reveal::reveal))
+}
+
+pub fn rfc3339(millis: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(millis) * 1_000_000)
+        .ok()
+        .and_then(|t| t.to_offset(deadline::CHINA).format(&time::format_description::well_known::Rfc3339).ok())
+        .unwrap_or_default()
+}
+
+/// Today in China, as `YYYY-MM-DD`: a deadline is overdue once today is past it.
+pub fn today() -> String {
+    deadline::iso(deadline::china_date(crate::storage::now_millis()))
+}
+
+pub fn item(row: &FollowUpRow, today: &str) -> DeskItem {
+    let stage = Stage::parse(&row.stage).unwrap_or(Stage::New);
+    DeskItem {
+        receipt: row.receipt.clone(),
+        service: row.service_code.clone(),
+        rating: u8::try_from(row.rating).unwrap_or(1),
+        reasons: serde_json::from_str(&row.reasons_json).unwrap_or_default(),
+        comment: row.comment.clone(),
+        channel: u8::try_from(row.channel).ok().and_then(Channel::from_code).unwrap_or_default(),
+        verified: row.verified,
+        received_at: rfc3339(row.created_at),
+        stage,
+        overdue: stage != Stage::Closed && today > row.due_date.as_str(),
+        due_date: row.due_date.clone(),
+        named: row.named,
+        phone_masked: row.phone_masked.clone(),
+    }
+}
+
+pub fn event(row: &EventRow) -> DeskEvent {
+    DeskEvent {
+        kind: row.kind.clone(),
+        actor: row.actor.clone(),
+        note: row.note.clone(),
+        detail: row.data.clone(),
+        at: rfc3339(row.at),
+    }
+}

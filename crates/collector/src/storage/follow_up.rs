@@ -1,0 +1,262 @@
+use sqlx::Row;
+
+use super::{Storage, StorageError, now_millis, with_pool};
+
+/// A poor review as the desk lists it.
+#[derive(Debug, Clone)]
+pub struct FollowUpRow {
+    pub id: i64,
+    pub receipt: String,
+    pub service_code: String,
+    pub rating: i64,
+    pub reasons_json: String,
+    pub comment: Option<String>,
+    pub channel: i64,
+    pub verified: bool,
+    pub created_at: i64,
+    pub stage: String,
+    pub due_date: String,
+    pub phone_masked: Option<String>,
+    pub named: bool,
+    pub reply: Option<String>,
+}
+
+/// One recorded step.
+#[derive(Debug, Clone)]
+pub struct EventRow {
+    pub kind: String,
+    pub actor: String,
+    pub note: String,
+    pub data: String,
+    pub at: i64,
+}
+
+/// The columns a step sets; `None` leaves a column as it is.
+#[derive(Debug, Clone, Default)]
+pub struct StepColumns {
+    pub called_back: Option<bool>,
+    pub verification: Option<String>,
+    pub outcome: Option<String>,
+    pub plan_due: Option<String>,
+    pub rectified_at: Option<i64>,
+    pub reply: Option<String>,
+    pub closed_at: Option<i64>,
+}
+
+/// A review as its receipt shows it to the reviewer.
+#[derive(Debug, Clone)]
+pub struct ReceiptRow {
+    pub site_id: String,
+    pub receipt: String,
+    pub service_code: String,
+    pub rating: i64,
+    pub stage: Option<String>,
+    pub due_date: Option<String>,
+    pub reply: Option<String>,
+    pub closed_at: Option<i64>,
+    pub rectified_at: Option<i64>,
+    pub outcome: Option<String>,
+    pub transaction_no: Option<String>,
+    pub evaluation_no: Option<i64>,
+    pub channel: i64,
+}
+
+const ROW_COLUMNS: &str =
+    "id, receipt, service_code, rating, reasons, comment, channel, verified, created_at, stage, due_date,
+     contact_phone_masked, contact_sealed IS NOT NULL AS named, reply";
+
+fn follow_up_row<R: Row>(row: &R) -> Result<FollowUpRow, sqlx::Error>
+where
+    for<'a> &'a str: sqlx::ColumnIndex<R>,
+    for<'a> i64: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
+    for<'a> String: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
+    for<'a> bool: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
+{
+    Ok(FollowUpRow {
+        id: row.try_get("id")?,
+        receipt: row.try_get("receipt")?,
+        service_code: row.try_get("service_code")?,
+        rating: row.try_get("rating")?,
+        reasons_json: row.try_get("reasons")?,
+        comment: row.try_get("comment")?,
+        channel: row.try_get("channel")?,
+        verified: row.try_get("verified")?,
+        created_at: row.try_get("created_at")?,
+        stage: row.try_get("stage")?,
+        due_date: row.try_get("due_date")?,
+        phone_masked: row.try_get("contact_phone_masked")?,
+        named: row.try_get("named")?,
+        reply: row.try_get("reply")?,
+    })
+}
+
+impl Storage {
+    /// A site's poor reviews, the soonest due first; closed ones only when asked.
+    pub async fn follow_ups(&self, site_id: &str, include_closed: bool) -> Result<Vec<FollowUpRow>, StorageError> {
+        let sql = format!(
+            "SELECT {ROW_COLUMNS} FROM reviews WHERE site_id = $1 AND stage IS NOT NULL AND ($2 OR stage <> 'closed')
+             ORDER BY due_date, created_at LIMIT 500"
+        );
+        let rows = with_pool!(self, |pool| {
+            let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(site_id).bind(include_closed).fetch_all(pool).await?;
+            rows.iter().map(follow_up_row).collect::<Result<Vec<_>, _>>()?
+        });
+        Ok(rows)
+    }
+
+    pub async fn follow_up(&self, site_id: &str, receipt: &str) -> Result<Option<FollowUpRow>, StorageError> {
+        let sql =
+            format!("SELECT {ROW_COLUMNS} FROM reviews WHERE site_id = $1 AND receipt = $2 AND stage IS NOT NULL");
+        let row = with_pool!(self, |pool| {
+            let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(site_id).bind(receipt).fetch_optional(pool).await?;
+            row.as_ref().map(follow_up_row).transpose()?
+        });
+        Ok(row)
+    }
+
+    pub async fn follow_up_events(&self, review_id: i64) -> Result<Vec<EventRow>, StorageError> {
+        let rows: Vec<(String, String, String, String, i64)> = with_pool!(self, |pool| {
+            sqlx::query_as("SELECT kind, actor, note, data, at FROM review_events WHERE review_id = $1 ORDER BY id")
+                .bind(review_id)
+                .fetch_all(pool)
+                .await?
+        });
+        Ok(rows.into_iter().map(|(kind, actor, note, data, at)| EventRow { kind, actor, note, data, at }).collect())
+    }
+
+    /// Records a step: moves the stage from `from` to `to`, sets the step's columns, and
+    /// appends the event, all in one transaction. If someone else moved the stage first,
+    /// nothing is written and the answer is a conflict.
+    pub async fn record_step(
+        &self,
+        review_id: i64,
+        from: &str,
+        to: &str,
+        columns: &StepColumns,
+        event: &EventRow,
+    ) -> Result<(), StorageError> {
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let moved = sqlx::query(
+                "UPDATE reviews SET stage = $1,
+                    called_back = COALESCE($2, called_back), verification = COALESCE($3, verification),
+                    outcome = COALESCE($4, outcome), plan_due = COALESCE($5, plan_due),
+                    rectified_at = COALESCE($6, rectified_at), reply = COALESCE($7, reply),
+                    closed_at = COALESCE($8, closed_at)
+                 WHERE id = $9 AND stage = $10",
+            )
+            .bind(to)
+            .bind(columns.called_back)
+            .bind(&columns.verification)
+            .bind(&columns.outcome)
+            .bind(&columns.plan_due)
+            .bind(columns.rectified_at)
+            .bind(&columns.reply)
+            .bind(columns.closed_at)
+            .bind(review_id)
+            .bind(from)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if moved != 1 {
+                return Err(StorageError::Conflict("the follow-up changed meanwhile: reload it"));
+            }
+            insert_event(&mut tx, review_id, event).await?;
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    /// Logs a reveal of a reviewer's contact and returns the sealed contact.
+    pub async fn reveal_contact(&self, review_id: i64, event: &EventRow) -> Result<Option<String>, StorageError> {
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let sealed: Option<Option<String>> = sqlx::query_scalar("SELECT contact_sealed FROM reviews WHERE id = $1")
+                .bind(review_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+            let Some(Some(sealed)) = sealed else { return Ok(None) };
+            insert_event(&mut tx, review_id, event).await?;
+            tx.commit().await?;
+            Ok(Some(sealed))
+        })
+    }
+
+    pub async fn receipt(&self, receipt: &str) -> Result<Option<ReceiptRow>, StorageError> {
+        let row = with_pool!(self, |pool| {
+            let row = sqlx::query(
+                "SELECT site_id, receipt, service_code, rating, stage, due_date, reply, closed_at, rectified_at, outcome,
+                        transaction_no, evaluation_no, channel
+                 FROM reviews WHERE receipt = $1",
+            )
+            .bind(receipt)
+            .fetch_optional(pool)
+            .await?;
+            match row {
+                None => None,
+                Some(r) => Some(ReceiptRow {
+                    site_id: r.try_get("site_id")?,
+                    receipt: r.try_get("receipt")?,
+                    service_code: r.try_get("service_code")?,
+                    rating: r.try_get("rating")?,
+                    stage: r.try_get("stage")?,
+                    due_date: r.try_get("due_date")?,
+                    reply: r.try_get("reply")?,
+                    closed_at: r.try_get("closed_at")?,
+                    rectified_at: r.try_get("rectified_at")?,
+                    outcome: r.try_get("outcome")?,
+                    transaction_no: r.try_get("transaction_no")?,
+                    evaluation_no: r.try_get("evaluation_no")?,
+                    channel: r.try_get("channel")?,
+                }),
+            }
+        });
+        Ok(row)
+    }
+
+    /// Whether a (transaction, evaluation) has been reviewed.
+    pub async fn evaluation_exists(
+        &self,
+        site_id: &str,
+        transaction_no: &str,
+        evaluation_no: i64,
+    ) -> Result<bool, StorageError> {
+        let found: Option<i64> = with_pool!(self, |pool| {
+            sqlx::query_scalar(
+                "SELECT id FROM reviews WHERE site_id = $1 AND transaction_no = $2 AND evaluation_no = $3",
+            )
+            .bind(site_id)
+            .bind(transaction_no)
+            .bind(evaluation_no)
+            .fetch_optional(pool)
+            .await?
+        });
+        Ok(found.is_some())
+    }
+}
+
+async fn insert_event<'c, DB>(
+    tx: &mut sqlx::Transaction<'c, DB>,
+    review_id: i64,
+    e: &EventRow,
+) -> Result<(), sqlx::Error>
+where
+    DB: sqlx::Database,
+    for<'q> i64: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    for<'q> String: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    for<'q> <DB as sqlx::Database>::Arguments: sqlx::IntoArguments<DB>,
+    for<'t> &'t mut <DB as sqlx::Database>::Connection: sqlx::Executor<'t, Database = DB>,
+{
+    sqlx::query::<DB>(
+        "INSERT INTO review_events (review_id, kind, actor, note, data, at) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(review_id)
+    .bind(e.kind.clone())
+    .bind(e.actor.clone())
+    .bind(e.note.clone())
+    .bind(e.data.clone())
+    .bind(if e.at == 0 { now_millis() } else { e.at })
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,103 @@
+//! The department desk's JSON: what staff sign in with, list, open and record, and what a
+//! reviewer sees when looking up a receipt. Shared by the desk widget and the collector.
+
+use serde::{Deserialize, Serialize};
+
+use crate::follow_up::Stage;
+use crate::review::Channel;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SignInRequest {
+    pub site: String,
+    /// The access code `mingjing staff add` printed.
+    pub code: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SignInResponse {
+    /// Send as `Authorization: Bearer <token>`.
+    pub token: String,
+    /// RFC 3339.
+    pub expires_at: String,
+    pub name: String,
+}
+
+/// A poor review on the desk. Contact details are masked; see [`RevealRequest`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DeskItem {
+    pub receipt: String,
+    pub service: String,
+    pub rating: u8,
+    pub reasons: Vec<String>,
+    pub comment: Option<String>,
+    pub channel: Channel,
+    pub verified: bool,
+    /// RFC 3339.
+    pub received_at: String,
+    pub stage: Stage,
+    /// The follow-up deadline, `YYYY-MM-DD`, in working days on the official calendar.
+    pub due_date: String,
+    /// Past the due date and not closed.
+    pub overdue: bool,
+    /// Whether the reviewer left a call-back contact.
+    pub named: bool,
+    /// 138****1234, when there is a contact.
+    pub phone_masked: Option<String>,
+}
+
+/// One entry in a follow-up's append-only history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DeskEvent {
+    /// `call_back`, `verify`, `decide`, `rectified`, `reply` or `reveal_contact`.
+    pub kind: String,
+    /// Who did it, such as `staff:7`.
+    pub actor: String,
+    pub note: String,
+    /// The step's choice, such as `confirmed` or `rectification_plan 2026-12-31`.
+    pub detail: String,
+    /// RFC 3339.
+    pub at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DeskDetail {
+    pub item: DeskItem,
+    pub events: Vec<DeskEvent>,
+    pub reply: Option<String>,
+}
+
+/// Staff must give a reason to see a reviewer's full phone number; the reveal is logged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RevealRequest {
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RevealedContact {
+    pub name: String,
+    pub phone: String,
+}
+
+/// What a reviewer sees for their receipt: no personal data, the department's reply, and
+/// after a rectification a token to rate it (evaluation number 2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReceiptStatus {
+    pub receipt: String,
+    pub service: String,
+    pub rating: u8,
+    /// Only poor reviews are followed up.
+    pub stage: Option<Stage>,
+    pub due_date: Option<String>,
+    pub reply: Option<String>,
+    pub closed_at: Option<String>,
+    /// Present once a rectification is done and the reviewer has not yet rated it.
+    pub rerate_token: Option<String>,
+}
