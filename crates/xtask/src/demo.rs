@@ -1,0 +1,116 @@
+//! `cargo xtask demo`: the collector serving the demo department site, on this machine.
+
+use std::fs;
+use std::io::Write;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, bail};
+
+use crate::util::{self, say};
+use crate::widgets::{self, Profile};
+
+const SITE_ID: &str = "demo";
+const SITE_NAME: &str = "示例市政务服务中心（演示）";
+const SECRET_FILE: &str = "demo-site-secret.txt";
+
+#[derive(Debug)]
+pub struct DemoOptions {
+    pub port: u16,
+    pub data_dir: PathBuf,
+    pub database: Option<String>,
+}
+
+pub fn run(options: &DemoOptions) -> anyhow::Result<()> {
+    widgets::build(Profile::Release)?;
+
+    say("compiling the collector (mingjing-collector, release)");
+    util::run(util::cargo().args(["build", "--release", "-p", "mingjing-collector"]))?;
+    let mingjing = Mingjing { binary: util::target_dir().join("release/mingjing"), options };
+
+    fs::create_dir_all(&options.data_dir).with_context(|| format!("cannot create {}", options.data_dir.display()))?;
+    register_site(&mingjing)?;
+    import_catalog(&mingjing)?;
+
+    let mut serve = mingjing.command();
+    serve.args(["serve", "--port", &options.port.to_string()]);
+    say(format!("running {}", util::display(&serve)));
+    println!();
+    println!("Demo department site: http://localhost:{}/  (Ctrl-C to stop)", options.port);
+    println!();
+    // Ctrl-C reaches the server too (same process group); we only wait for it to shut down.
+    let status = serve.status().context("cannot start mingjing serve")?;
+    if !status.success() && !util::interrupted() {
+        bail!("mingjing serve stopped: {status}");
+    }
+    Ok(())
+}
+
+/// The collector binary with the demo's storage flags, run from the workspace root so that its
+/// default `pkg/` and `www/` folders are the right ones.
+struct Mingjing<'a> {
+    binary: PathBuf,
+    options: &'a DemoOptions,
+}
+
+impl Mingjing<'_> {
+    fn command(&self) -> Command {
+        let mut cmd = Command::new(&self.binary);
+        cmd.current_dir(util::workspace_root()).arg("--data-dir").arg(&self.options.data_dir);
+        if let Some(url) = &self.options.database {
+            cmd.args(["--database", url]);
+        }
+        cmd
+    }
+}
+
+fn register_site(mingjing: &Mingjing) -> anyhow::Result<()> {
+    let port = mingjing.options.port;
+    let mut add = mingjing.command();
+    add.args(["site", "add", "--id", SITE_ID, "--name", SITE_NAME])
+        .args(["--origin", &format!("http://localhost:{port}")])
+        .args(["--origin", &format!("http://127.0.0.1:{port}"), "--if-missing"]);
+    say(format!("registering the demo site: {}", util::display(&add)));
+    add.stderr(std::process::Stdio::inherit());
+    let output = util::capture(&mut add)?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    for line in stdout.lines() {
+        match line.strip_prefix("secret=") {
+            Some(secret) => save_secret(&mingjing.options.data_dir.join(SECRET_FILE), secret)?,
+            None => println!("{line}"),
+        }
+    }
+    Ok(())
+}
+
+/// Keeps the site secret, shown only when the site is created, readable by this user alone.
+fn save_secret(path: &Path, secret: &str) -> anyhow::Result<()> {
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    writeln!(file, "{secret}")?;
+    say(format!("saved the demo site's secret to {} (mode 0600)", path.display()));
+    Ok(())
+}
+
+/// Imports the demo service catalog once the collector has a `catalog` command.
+fn import_catalog(mingjing: &Mingjing) -> anyhow::Result<()> {
+    let help = util::capture(Command::new(&mingjing.binary).arg("--help"))?;
+    if !String::from_utf8_lossy(&help.stdout).contains("catalog") {
+        return Ok(());
+    }
+    let catalog = util::workspace_root().join("crates/domain/data/demo-catalog.json");
+    if !catalog.is_file() {
+        say(format!("skipping the catalog import: {} is missing", catalog.display()));
+        return Ok(());
+    }
+    let mut import = mingjing.command();
+    import.args(["catalog", "import", "--if-empty"]).arg(&catalog);
+    say("importing the demo service catalog (only into an empty catalog)");
+    util::run(&mut import)
+}

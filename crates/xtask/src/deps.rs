@@ -1,0 +1,155 @@
+//! The system packages and Rust targets the jobs need, installed when we may.
+//!
+//! On Debian as root (every developer machine and CI here) missing packages are installed
+//! with apt; anywhere else a missing package is an error that names it.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use anyhow::{Context, bail};
+
+use crate::util::{self, say};
+
+pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// The real Chromium binary: the `/usr/bin/chromium` wrapper adds flags that defeat
+/// `--disable-background-networking`.
+pub fn chromium() -> PathBuf {
+    env_path("MINGJING_CHROMIUM", "/usr/lib/chromium/chromium")
+}
+
+pub fn chromedriver() -> PathBuf {
+    env_path("MINGJING_CHROMEDRIVER", "/usr/bin/chromedriver")
+}
+
+fn env_path(var: &str, default: &str) -> PathBuf {
+    std::env::var_os(var).map(PathBuf::from).unwrap_or_else(|| PathBuf::from(default))
+}
+
+/// Something a job needs from the system, and the Debian packages that provide it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    /// `wasm-opt`, to shrink the widget bundle.
+    Binaryen,
+    /// Headless Chromium and chromedriver, for the browser tests.
+    Chromium,
+    /// `initdb` and `pg_ctl`, for a throwaway test database.
+    Postgres,
+}
+
+impl Need {
+    fn packages(self) -> &'static [&'static str] {
+        match self {
+            Need::Binaryen => &["binaryen"],
+            Need::Chromium => &["chromium", "chromium-driver"],
+            Need::Postgres => &["postgresql"],
+        }
+    }
+
+    fn why(self) -> &'static str {
+        match self {
+            Need::Binaryen => "wasm-opt shrinks the widget bundle",
+            Need::Chromium => "needed for browser tests",
+            Need::Postgres => "the tests run against a throwaway PostgreSQL too",
+        }
+    }
+
+    /// What `is_present` looks for, for error messages.
+    fn provides(self) -> String {
+        match self {
+            Need::Binaryen => "wasm-opt on PATH".to_owned(),
+            Need::Chromium => format!("{} and {}", chromium().display(), chromedriver().display()),
+            Need::Postgres => "initdb and pg_ctl (pg_config --bindir or /usr/lib/postgresql/*/bin)".to_owned(),
+        }
+    }
+
+    fn is_present(self) -> bool {
+        match self {
+            Need::Binaryen => util::which("wasm-opt").is_some(),
+            Need::Chromium => chromium().is_file() && chromedriver().is_file(),
+            Need::Postgres => postgres_bindir().is_some(),
+        }
+    }
+}
+
+/// Makes sure every need is met, installing what is missing with one `apt-get install`.
+pub fn ensure(needs: &[Need]) -> anyhow::Result<()> {
+    let missing: Vec<Need> = needs.iter().copied().filter(|need| !need.is_present()).collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let packages: Vec<&str> = missing.iter().flat_map(|need| need.packages()).copied().collect();
+    let reasons: Vec<&str> = missing.iter().map(|need| need.why()).collect();
+    let wanted = packages.join(" ");
+    if !is_root()? || !Path::new("/etc/debian_version").exists() {
+        bail!("missing system packages: install {wanted} (Debian names) and try again; {}", reasons.join("; "));
+    }
+    apt_update_once()?;
+    say(format!("installing {wanted} with apt ({})", reasons.join("; ")));
+    let mut install = Command::new("apt-get");
+    install.env("DEBIAN_FRONTEND", "noninteractive").args(["install", "-y", "--no-install-recommends"]).args(&packages);
+    util::run(&mut install).with_context(|| format!("cannot install {wanted}"))?;
+    if let Some(still) = missing.iter().find(|need| !need.is_present()) {
+        bail!("installed {} but still cannot find {}", still.packages().join(" "), still.provides());
+    }
+    Ok(())
+}
+
+fn apt_update_once() -> anyhow::Result<()> {
+    static UPDATED: AtomicBool = AtomicBool::new(false);
+    if UPDATED.swap(true, Ordering::SeqCst) {
+        return Ok(());
+    }
+    say("refreshing apt's package lists (apt-get update)");
+    util::run(Command::new("apt-get").env("DEBIAN_FRONTEND", "noninteractive").arg("update"))
+}
+
+pub fn is_root() -> anyhow::Result<bool> {
+    let output = util::capture(Command::new("id").arg("-u"))?;
+    Ok(String::from_utf8_lossy(&output.stdout).trim() == "0")
+}
+
+/// Makes sure rustup has the wasm target, adding it if not.
+pub fn ensure_wasm_target() -> anyhow::Result<()> {
+    let output = util::capture(Command::new("rustup").args(["target", "list", "--installed"]))
+        .context("cannot ask rustup for the installed targets (is rustup installed?)")?;
+    if String::from_utf8_lossy(&output.stdout).lines().any(|line| line.trim() == WASM_TARGET) {
+        return Ok(());
+    }
+    say(format!("adding the Rust target {WASM_TARGET} with rustup (the widgets compile to it)"));
+    util::run(Command::new("rustup").args(["target", "add", WASM_TARGET]))
+}
+
+/// The PostgreSQL server programs' folder, holding `initdb` and `pg_ctl`.
+///
+/// `pg_config --bindir` can name a client-only folder (Debian's libpq-dev), so each candidate
+/// must really hold the server programs. After it come Debian's versioned folders, newest first,
+/// then `PATH`.
+pub fn postgres_bindir() -> Option<PathBuf> {
+    let has_server = |dir: &Path| dir.join("initdb").is_file() && dir.join("pg_ctl").is_file();
+    let from_pg_config = Command::new("pg_config")
+        .arg("--bindir")
+        .output()
+        .ok()
+        .filter(|output| output.status.success())
+        .map(|output| PathBuf::from(String::from_utf8_lossy(&output.stdout).trim()));
+    if let Some(dir) = from_pg_config.filter(|dir| has_server(dir)) {
+        return Some(dir);
+    }
+    let mut versioned: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|entry| {
+            let version = entry.file_name().to_str()?.parse::<u32>().ok()?;
+            Some((version, entry.path().join("bin")))
+        })
+        .filter(|(_, dir)| has_server(dir))
+        .collect();
+    versioned.sort();
+    if let Some((_, dir)) = versioned.pop() {
+        return Some(dir);
+    }
+    util::which("initdb").and_then(|initdb| initdb.parent().map(Path::to_path_buf)).filter(|dir| has_server(dir))
+}
