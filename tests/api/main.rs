@@ -1,7 +1,11 @@
 //! API tests: the real collector on port 0, on SQLite and on PostgreSQL.
 
+// Test code: a failed unwrap is a failed test, which is what we want.
+#![allow(clippy::unwrap_used)]
+
 mod bad_input;
 mod desk;
 mod operations;
 mod reviews;
+mod stats;
 mod tokens;

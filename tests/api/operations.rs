@@ -30,7 +30,7 @@ async fn every_documented_route_is_served(backend: Backend) {
         assert!(paths.contains_key(expected), "{expected} is not documented");
     }
     for (path, item) in paths {
-        let concrete = path.replace('{', "").replace('}', "");
+        let concrete = path.replace(['{', '}'], "");
         for method in item.as_object().unwrap().keys() {
             let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
             let resp = app.client.request(method.clone(), app.url(&concrete)).send().await.unwrap();

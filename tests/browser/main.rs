@@ -1,6 +1,9 @@
 //! Browser tests: the real widget bundle in a real headless Chromium, against the real
 //! collector on port 0.
 
+// Test code: a failed unwrap is a failed test, which is what we want.
+#![allow(clippy::unwrap_used)]
+
 mod demo_page;
 mod embedding;
 mod review_form;

@@ -4,6 +4,9 @@
 //! `cargo xtask test` starts a throwaway PostgreSQL server and passes its URL in
 //! `MINGJING_TEST_POSTGRES_URL`; each test gets a database of its own on it.
 
+// Test code: a failed unwrap is a failed test, which is what we want.
+#![allow(clippy::unwrap_used)]
+
 pub mod app;
 pub mod backend;
 pub mod browser;

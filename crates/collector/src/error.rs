@@ -109,10 +109,10 @@ impl IntoResponse for ApiError {
             _ => tracing::debug!(code = self.code(), "request refused"),
         }
         let mut response = (status, Json(self.body())).into_response();
-        if let ApiError::LockedOut { retry_after_secs } = &self {
-            if let Ok(v) = axum::http::HeaderValue::from_str(&retry_after_secs.to_string()) {
-                response.headers_mut().insert(axum::http::header::RETRY_AFTER, v);
-            }
+        if let ApiError::LockedOut { retry_after_secs } = &self
+            && let Ok(v) = axum::http::HeaderValue::from_str(&retry_after_secs.to_string())
+        {
+            response.headers_mut().insert(axum::http::header::RETRY_AFTER, v);
         }
         if status == StatusCode::SERVICE_UNAVAILABLE {
             response.headers_mut().insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from_static("2"));

@@ -11,10 +11,11 @@ pub fn parse(raw: &str) -> Result<String, String> {
     if rest.is_empty() || rest.contains(['/', '?', '#', '@', ' ']) {
         return Err(format!("origin {raw:?} must be scheme://host[:port], with no path"));
     }
-    if let Some((_, port)) = rest.rsplit_once(':').filter(|(host, _)| !host.ends_with(']') || rest.starts_with('[')) {
-        if !rest.ends_with(']') && port.parse::<u16>().is_err() {
-            return Err(format!("origin {raw:?} has a bad port"));
-        }
+    if let Some((_, port)) = rest.rsplit_once(':').filter(|(host, _)| !host.ends_with(']') || rest.starts_with('['))
+        && !rest.ends_with(']')
+        && port.parse::<u16>().is_err()
+    {
+        return Err(format!("origin {raw:?} has a bad port"));
     }
     Ok(lower)
 }

@@ -10,4 +10,5 @@ pub mod desk;
 pub mod follow_up;
 pub mod review;
 pub mod site;
+pub mod stats;
 pub mod transaction;

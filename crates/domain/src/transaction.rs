@@ -79,14 +79,10 @@ impl Transaction {
                 "completed_at must not be before accepted_at",
             ));
         }
-        if let Some(limit) = req.promised_limit {
-            if limit.amount == 0 {
-                return Err(FieldError::new(
-                    "promised_limit.amount",
-                    "out_of_range",
-                    "a time limit must be at least 1",
-                ));
-            }
+        if let Some(limit) = req.promised_limit
+            && limit.amount == 0
+        {
+            return Err(FieldError::new("promised_limit.amount", "out_of_range", "a time limit must be at least 1"));
         }
         let overdue_reason = match req.overdue_reason.as_deref().map(str::trim) {
             None | Some("") => None,

@@ -28,25 +28,46 @@ impl ApiFailure {
 }
 
 pub async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiFailure> {
-    let init = RequestInit::new();
-    init.set_method("GET");
-    init.set_mode(RequestMode::Cors);
+    get_as(url, None).await
+}
+
+/// GETs with a session token, for the desk and the supervisor panel.
+pub async fn get_as<T: DeserializeOwned>(url: &str, session: Option<&str>) -> Result<T, ApiFailure> {
+    let init = request("GET", session)?;
     let (status, text) = send(url, &init).await?;
     decode(status, &text).map(|(_, body)| body)
 }
 
 /// POSTs JSON and returns the status with the decoded answer.
 pub async fn post<B: Serialize, T: DeserializeOwned>(url: &str, body: &B) -> Result<(u16, T), ApiFailure> {
+    post_as(url, body, None).await
+}
+
+pub async fn post_as<B: Serialize, T: DeserializeOwned>(
+    url: &str,
+    body: &B,
+    session: Option<&str>,
+) -> Result<(u16, T), ApiFailure> {
     let json = serde_json::to_string(body).map_err(|_| ApiFailure::Garbled)?;
-    let init = RequestInit::new();
-    init.set_method("POST");
-    init.set_mode(RequestMode::Cors);
+    let init = request("POST", session)?;
     init.set_body(&JsValue::from_str(&json));
-    let headers = web_sys::Headers::new().map_err(|_| ApiFailure::Garbled)?;
-    headers.set("content-type", "application/json").map_err(|_| ApiFailure::Garbled)?;
-    init.set_headers(&headers);
     let (status, text) = send(url, &init).await?;
     decode(status, &text)
+}
+
+fn request(method: &str, session: Option<&str>) -> Result<RequestInit, ApiFailure> {
+    let init = RequestInit::new();
+    init.set_method(method);
+    init.set_mode(RequestMode::Cors);
+    let headers = web_sys::Headers::new().map_err(|_| ApiFailure::Garbled)?;
+    if method == "POST" {
+        headers.set("content-type", "application/json").map_err(|_| ApiFailure::Garbled)?;
+    }
+    if let Some(token) = session {
+        headers.set("authorization", &format!("Bearer {token}")).map_err(|_| ApiFailure::Garbled)?;
+    }
+    init.set_headers(&headers);
+    Ok(init)
 }
 
 async fn send(url: &str, init: &RequestInit) -> Result<(u16, String), ApiFailure> {

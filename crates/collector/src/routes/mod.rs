@@ -5,6 +5,7 @@ mod health;
 mod reviews;
 mod sites;
 mod staff;
+mod stats;
 mod transactions;
 
 use utoipa::OpenApi;
@@ -37,6 +38,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(transactions::router())
         .merge(staff::router())
         .merge(desk::router())
+        .merge(stats::router())
 }
 
 /// Documents the bearer scheme that back-office calls authenticate with.

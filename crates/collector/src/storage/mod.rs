@@ -7,6 +7,7 @@ mod follow_up;
 mod reviews;
 mod sites;
 mod staff;
+mod stats;
 mod transactions;
 
 use std::path::Path;
@@ -21,6 +22,7 @@ pub use follow_up::{EventRow, FollowUpRow, ReceiptRow, StepColumns};
 pub use reviews::{NewReview, StoredReceipt};
 pub use sites::{NewSite, Site};
 pub use staff::{SessionRecord, StaffRecord};
+pub use stats::{FollowUpCounts, RatingGroup, StatsFilter};
 pub use transactions::NewTransaction;
 
 /// Runs `$body` with `$pool` bound to whichever pool the storage holds. The body is the

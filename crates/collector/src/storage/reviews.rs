@@ -89,10 +89,10 @@ impl Storage {
 
 /// A second review of the same (transaction, evaluation number) breaks the unique index.
 fn already_reviewed(e: sqlx::Error) -> StorageError {
-    if let sqlx::Error::Database(db) = &e {
-        if db.is_unique_violation() {
-            return StorageError::Conflict("already_reviewed");
-        }
+    if let sqlx::Error::Database(db) = &e
+        && db.is_unique_violation()
+    {
+        return StorageError::Conflict("already_reviewed");
     }
     e.into()
 }
