@@ -89,7 +89,8 @@ async fn static_files_have_correct_content_types(backend: Backend) {
     let pkg = mingjing_tests::paths::pkg_dir();
     assert!(pkg.join("mingjing.js").exists(), "no widget bundle in {}: run `cargo xtask build`", pkg.display());
     for (path, ty) in [
-        ("/widgets/mingjing_widgets_bg.wasm", "application/wasm"),
+        ("/widgets/review/mingjing_widgets_bg.wasm", "application/wasm"),
+        ("/widgets/suite/mingjing_widgets_bg.wasm", "application/wasm"),
         ("/widgets/mingjing.js", "text/javascript"),
         ("/widgets/mingjing.css", "text/css"),
         ("/", "text/html"),

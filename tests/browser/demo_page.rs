@@ -40,7 +40,10 @@ async fn the_demo_page_loads_the_wasm_once_and_renders_every_widget() {
         .unwrap();
     let wasm_fetches = wasm_fetches.as_array().unwrap();
     assert_eq!(wasm_fetches.len(), 1, "wasm fetched {wasm_fetches:?}");
-    assert!(wasm_fetches[0].as_str().unwrap().ends_with("/widgets/mingjing_widgets_bg.wasm"));
+    assert!(
+        wasm_fetches[0].as_str().unwrap().ends_with("/widgets/suite/mingjing_widgets_bg.wasm"),
+        "the demo page shows every widget"
+    );
 
     // The widget's styles come from the collector's stylesheet inside the shadow root.
     let styled: Value = browser

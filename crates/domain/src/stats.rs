@@ -192,19 +192,22 @@ impl StatsScope {
         from: Option<&str>,
         to: Option<&str>,
     ) -> Result<Self, FieldError> {
-        let given = |v: Option<&str>| v.map(str::trim).filter(|v| !v.is_empty());
         let site = given(site).ok_or_else(|| FieldError::new("site", "required", "site is required"))?;
         let site = SiteId::parse(site)?;
         let service = given(service).map(parse_service_code).transpose()?;
         let from = given(from).map(|d| parse_day("from", d)).transpose()?;
         let to = given(to).map(|d| parse_day("to", d)).transpose()?;
-        if let (Some(from), Some(to)) = (from, to) {
-            if to < from {
-                return Err(FieldError::new("to", "before_from", "to must not be before from"));
-            }
+        if let (Some(from), Some(to)) = (from, to)
+            && to < from
+        {
+            return Err(FieldError::new("to", "before_from", "to must not be before from"));
         }
         Ok(Self { site, service, from, to })
     }
+}
+
+fn given(value: Option<&str>) -> Option<&str> {
+    value.map(str::trim).filter(|v| !v.is_empty())
 }
 
 /// A day written `YYYY-MM-DD`, and nothing else: no signs, no five-digit years.

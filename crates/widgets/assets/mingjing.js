@@ -10,17 +10,29 @@ const BASE = new URL("./", import.meta.url);
 const KINDS = ["review", "lookup", "supervisor", "stats", "desk"];
 const ATTRIBUTES = ["site", "lang", "theme", "size", "api", "service", "token", "channel", "dept", "today", "idle"];
 
-let wasm = null;
+// Two bundles: "review" holds only the review form, which is all most pages show, and
+// "suite" holds every widget. Each is fetched and instantiated at most once per page.
+const SUITE_ONLY = "mingjing-lookup, mingjing-supervisor, mingjing-stats, mingjing-desk";
+const bundles = new Map();
 
-/** Loads the glue and the wasm on first use; every element awaits the same promise. */
-function loadWasm() {
-  if (!wasm) {
-    wasm = import(new URL("mingjing_widgets.js", BASE).href).then(async (glue) => {
-      await glue.default({ module_or_path: new URL("mingjing_widgets_bg.wasm", BASE) });
-      return glue;
-    });
+function bundleFor(kind) {
+  if (kind === "review" && !bundles.has("suite") && !document.querySelector(SUITE_ONLY)) return "review";
+  return "suite";
+}
+
+/** Loads a bundle's glue and wasm on first use; every element awaits the same promise. */
+function loadWasm(kind) {
+  const dir = bundleFor(kind);
+  if (!bundles.has(dir)) {
+    bundles.set(
+      dir,
+      import(new URL(dir + "/mingjing_widgets.js", BASE).href).then(async (glue) => {
+        await glue.default({ module_or_path: new URL(dir + "/mingjing_widgets_bg.wasm", BASE) });
+        return glue;
+      }),
+    );
   }
-  return wasm;
+  return bundles.get(dir);
 }
 
 function pageLang() {
@@ -87,10 +99,10 @@ class MingjingElement extends HTMLElement {
     if (!this.isConnected) return;
     let glue;
     try {
-      glue = await loadWasm();
+      glue = await loadWasm(this.constructor.kind);
     } catch (e) {
       console.error("[mingjing] could not load the widget bundle from " + BASE.href, e);
-      this.#container.textContent = "评价组件加载失败，请刷新页面重试。 The widget could not be loaded; please reload the page.";
+      this.#container.textContent = "组件加载失败，请刷新页面重试。 The widget could not be loaded; please reload the page.";
       this.#container.setAttribute("role", "alert");
       this.dispatchEvent(
         new CustomEvent("mingjing:error", { bubbles: true, composed: true, detail: { code: "load_failed" } }),

@@ -44,7 +44,7 @@ pub fn Root(props: &RootProps) -> Html {
                 web_sys::console::error_1(
                     &format!(
                         "[mingjing] <{}>: attribute \"{attribute}\" is missing or invalid",
-                        host.tag_name().to_lowercase()
+                        host.tag_name().to_ascii_lowercase()
                     )
                     .into(),
                 );

@@ -27,11 +27,15 @@ fn env_path(var: &str, default: &str) -> PathBuf {
     std::env::var_os(var).map(PathBuf::from).unwrap_or_else(|| PathBuf::from(default))
 }
 
+const CJK_FONT: &str = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+
 /// Something a job needs from the system, and the Debian packages that provide it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Need {
-    /// `wasm-opt`, to shrink the widget bundle.
-    Binaryen,
+    /// Node.js and npm, to install the pinned npm tools (wasm-opt, axe-core).
+    Node,
+    /// A CJK font, so Chromium renders Chinese as people see it (layout, screenshots).
+    CjkFonts,
     /// Headless Chromium and chromedriver, for the browser tests.
     Chromium,
     /// `initdb` and `pg_ctl`, for a throwaway test database.
@@ -41,7 +45,8 @@ pub enum Need {
 impl Need {
     fn packages(self) -> &'static [&'static str] {
         match self {
-            Need::Binaryen => &["binaryen"],
+            Need::Node => &["nodejs", "npm"],
+            Need::CjkFonts => &["fonts-noto-cjk"],
             Need::Chromium => &["chromium", "chromium-driver"],
             Need::Postgres => &["postgresql"],
         }
@@ -49,7 +54,8 @@ impl Need {
 
     fn why(self) -> &'static str {
         match self {
-            Need::Binaryen => "wasm-opt shrinks the widget bundle",
+            Need::Node => "npm installs the pinned wasm-opt and axe-core",
+            Need::CjkFonts => "Chromium needs a Chinese font to lay out the widgets as people see them",
             Need::Chromium => "needed for browser tests",
             Need::Postgres => "the tests run against a throwaway PostgreSQL too",
         }
@@ -58,7 +64,8 @@ impl Need {
     /// What `is_present` looks for, for error messages.
     fn provides(self) -> String {
         match self {
-            Need::Binaryen => "wasm-opt on PATH".to_owned(),
+            Need::Node => "npm on PATH".to_owned(),
+            Need::CjkFonts => CJK_FONT.to_owned(),
             Need::Chromium => format!("{} and {}", chromium().display(), chromedriver().display()),
             Need::Postgres => "initdb and pg_ctl (pg_config --bindir or /usr/lib/postgresql/*/bin)".to_owned(),
         }
@@ -66,7 +73,8 @@ impl Need {
 
     fn is_present(self) -> bool {
         match self {
-            Need::Binaryen => util::which("wasm-opt").is_some(),
+            Need::Node => util::which("npm").is_some() && util::which("node").is_some(),
+            Need::CjkFonts => std::path::Path::new(CJK_FONT).is_file(),
             Need::Chromium => chromium().is_file() && chromedriver().is_file(),
             Need::Postgres => postgres_bindir().is_some(),
         }

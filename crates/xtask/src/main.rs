@@ -4,6 +4,7 @@
 mod demo;
 mod deps;
 mod manifest;
+mod npm_tools;
 mod postgres;
 mod test;
 mod util;

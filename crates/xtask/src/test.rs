@@ -5,6 +5,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 
 use crate::deps::{self, Need};
+use crate::npm_tools;
 use crate::postgres::ThrowawayPostgres;
 use crate::util::{self, format_duration, say};
 use crate::widgets::{self, Profile};
@@ -25,9 +26,9 @@ pub fn run(options: TestOptions) -> anyhow::Result<()> {
 fn run_steps(options: TestOptions, steps: &mut Steps) -> anyhow::Result<()> {
     steps.run("system dependencies", || {
         deps::ensure_wasm_target()?;
-        let mut needs = vec![Need::Binaryen];
+        let mut needs = vec![Need::Node];
         if !options.no_browser {
-            needs.push(Need::Chromium);
+            needs.extend([Need::Chromium, Need::CjkFonts]);
         }
         if !options.no_postgres {
             needs.push(Need::Postgres);
@@ -46,6 +47,10 @@ fn run_steps(options: TestOptions, steps: &mut Steps) -> anyhow::Result<()> {
         let args = "clippy -p mingjing-widgets --target wasm32-unknown-unknown -- -D warnings";
         util::run(util::cargo().args(args.split(' ')))
     })?;
+    steps.run("widget unit tests (native)", || {
+        // The message catalogue and other pure logic; the rest runs in Chromium below.
+        util::run(util::cargo().args(["test", "-p", "mingjing-widgets", "--lib"]))
+    })?;
     steps.run("widget bundle", || widgets::build(Profile::Release))?;
 
     // Lives until the tests are done; dropping it stops the server, also on failure or panic.
@@ -63,7 +68,8 @@ fn run_steps(options: TestOptions, steps: &mut Steps) -> anyhow::Result<()> {
             .env("MINGJING_CHROMEDRIVER", deps::chromedriver())
             .env("MINGJING_PKG_DIR", widgets::pkg_dir())
             .env("MINGJING_WWW_DIR", root.join("www"))
-            .env("MINGJING_WORKSPACE", &root);
+            .env("MINGJING_WORKSPACE", &root)
+            .env("MINGJING_AXE", npm_tools::axe());
         if options.no_browser {
             say("skipping the browser tests (--no-browser): MINGJING_SKIP_BROWSER=1");
             test.env("MINGJING_SKIP_BROWSER", "1");

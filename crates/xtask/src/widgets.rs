@@ -1,7 +1,11 @@
-//! `cargo xtask build`: the widget bundle in `pkg/`.
+//! `cargo xtask build`: the widget bundles in `pkg/`.
 //!
-//! rustc's wasm goes through Debian's `wasm-opt` first (binaryen 108 cannot read wasm-bindgen's
-//! output), then through wasm-bindgen as a library, so no CLI has to be installed.
+//! Two bundles are built from the one widgets crate: `review/` holds only the review form,
+//! which is all most department pages show, and `suite/` holds every widget. The loader
+//! (`assets/mingjing.js`) picks the smaller one when it can. Each goes through wasm-bindgen
+//! as a library, then through binaryen's `wasm-opt -Oz` (version 132 from npm: Debian's 108
+//! cannot read wasm-bindgen's output, and optimising before wasm-bindgen breaks its
+//! descriptors). The review page's total is held to a budget; a bigger bundle fails the build.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -11,27 +15,35 @@ use std::time::Instant;
 use anyhow::{Context, bail};
 use wasm_bindgen_cli_support::Bindgen;
 
-use crate::deps::{self, Need, WASM_TARGET};
+use crate::deps::{self, WASM_TARGET};
 use crate::manifest;
+use crate::npm_tools;
 use crate::util::{self, TempDir, say};
 
 const CRATE: &str = "mingjing-widgets";
 const STEM: &str = "mingjing_widgets";
 
-/// The wasm features rustc enables by default for wasm32-unknown-unknown. Naming them (instead
-/// of `--all-features`) keeps wasm-opt from using anything older browsers lack.
-const WASM_OPT_FEATURES: [&str; 6] = [
-    "--enable-bulk-memory",
-    "--enable-reference-types",
-    "--enable-multivalue",
-    "--enable-nontrapping-float-to-int",
-    "--enable-sign-ext",
-    "--enable-mutable-globals",
+/// What a page that shows only the review form downloads, brotli'd: the budget of issue 7.
+pub const REVIEW_PAGE_BUDGET_BROTLI: u64 = 120_000;
+
+/// The files a review-only page fetches.
+pub const REVIEW_PAGE_FILES: [&str; 4] =
+    ["mingjing.js", "mingjing.css", "review/mingjing_widgets.js", "review/mingjing_widgets_bg.wasm"];
+
+/// A bundle: its folder under `pkg/` and the crate features it is built with.
+struct Bundle {
+    dir: &'static str,
+    features: &'static str,
+}
+
+const BUNDLES: [Bundle; 2] = [
+    Bundle { dir: "review", features: "review" },
+    Bundle { dir: "suite", features: "review,lookup,supervisor,stats,desk" },
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Profile {
-    /// The size-optimised `wasm` profile, then `wasm-opt -Os`.
+    /// The size-optimised `wasm` profile, then `wasm-opt -Oz`.
     Release,
     /// The dev profile, without wasm-opt: quick to build, large to ship.
     Dev,
@@ -42,40 +54,41 @@ pub fn pkg_dir() -> PathBuf {
     util::workspace_root().join("pkg")
 }
 
-/// Builds the bundle into `pkg/` and writes its manifest.
+/// Builds the bundles into `pkg/`, writes the manifest, and checks the review page budget.
 pub fn build(profile: Profile) -> anyhow::Result<()> {
     let started = Instant::now();
     deps::ensure_wasm_target()?;
     if profile == Profile::Release {
-        deps::ensure(&[Need::Binaryen])?;
+        npm_tools::ensure()?;
     }
-
     let (cargo_profile, profile_dir) = match profile {
         Profile::Release => ("wasm", "wasm"),
         Profile::Dev => ("dev", "debug"),
     };
-    say(format!("compiling {CRATE} for {WASM_TARGET} (profile {cargo_profile})"));
-    util::run(util::cargo().args(["build", "--profile", cargo_profile, "--target", WASM_TARGET, "-p", CRATE]))?;
-    let rustc_wasm = util::target_dir().join(WASM_TARGET).join(profile_dir).join(format!("{STEM}.wasm"));
-    if !rustc_wasm.is_file() {
-        bail!("cargo finished but {} is missing (is {CRATE} a cdylib?)", rustc_wasm.display());
-    }
-
     let staging = TempDir::new("mingjing-xtask-build")?;
-    let glue = staging.path().join("bindgen");
-    match profile {
-        Profile::Release => {
-            let optimised = wasm_opt(&rustc_wasm, &staging.path().join(format!("{STEM}.wasm")))?;
-            if let Err(e) = bindgen(&optimised, &glue) {
-                // Optimising before wasm-bindgen is the fragile part of this pipeline: better a
-                // big bundle that works (and a loud warning) than no bundle for the tests.
-                eprintln!(
-                    "xtask: WARNING: wasm-bindgen cannot read wasm-opt's output ({e:#}); shipping the unoptimised wasm"
-                );
-                bindgen(&rustc_wasm, &glue)?;
-            }
+    for bundle in &BUNDLES {
+        say(format!("compiling {CRATE} for {WASM_TARGET} (profile {cargo_profile}, features {})", bundle.features));
+        util::run(util::cargo().args([
+            "build",
+            "--profile",
+            cargo_profile,
+            "--target",
+            WASM_TARGET,
+            "-p",
+            CRATE,
+            "--no-default-features",
+            "--features",
+            bundle.features,
+        ]))?;
+        let rustc_wasm = util::target_dir().join(WASM_TARGET).join(profile_dir).join(format!("{STEM}.wasm"));
+        if !rustc_wasm.is_file() {
+            bail!("cargo finished but {} is missing (is {CRATE} a cdylib?)", rustc_wasm.display());
         }
-        Profile::Dev => bindgen(&rustc_wasm, &glue)?,
+        let out = staging.path().join(bundle.dir);
+        bindgen(&rustc_wasm, &out)?;
+        if profile == Profile::Release {
+            wasm_opt(&out.join(format!("{STEM}_bg.wasm")))?;
+        }
     }
 
     let pkg = pkg_dir();
@@ -83,8 +96,11 @@ pub fn build(profile: Profile) -> anyhow::Result<()> {
         fs::remove_dir_all(&pkg).with_context(|| format!("cannot clear {}", pkg.display()))?;
     }
     fs::create_dir_all(&pkg).with_context(|| format!("cannot create {}", pkg.display()))?;
-    for name in [format!("{STEM}.js"), format!("{STEM}_bg.wasm")] {
-        copy(&glue.join(&name), &pkg.join(&name))?;
+    for bundle in &BUNDLES {
+        fs::create_dir_all(pkg.join(bundle.dir))?;
+        for name in [format!("{STEM}.js"), format!("{STEM}_bg.wasm")] {
+            copy(&staging.path().join(bundle.dir).join(&name), &pkg.join(bundle.dir).join(&name))?;
+        }
     }
     copy_assets(&pkg)?;
 
@@ -96,26 +112,44 @@ pub fn build(profile: Profile) -> anyhow::Result<()> {
     let summary = manifest::write(&pkg, effort)?;
     say(format!("wrote {} in {}", manifest::FILE_NAME, util::format_duration(manifest_started.elapsed())));
     say(format!("wrote {} ({} files) in {}", pkg.display(), summary.files, util::format_duration(started.elapsed())));
-    say(summary.line(&format!("{STEM}_bg.wasm")));
+    say(summary.line("review/mingjing_widgets_bg.wasm"));
+    say(summary.line("suite/mingjing_widgets_bg.wasm"));
+    let review_page: u64 = REVIEW_PAGE_FILES.iter().map(|f| summary.sizes.get(*f).map_or(0, |s| s.brotli)).sum();
+    say(format!(
+        "review form page: {} brotli (budget {})",
+        util::format_size(review_page),
+        util::format_size(REVIEW_PAGE_BUDGET_BROTLI)
+    ));
+    if profile == Profile::Release && review_page > REVIEW_PAGE_BUDGET_BROTLI {
+        bail!(
+            "the review form page is {review_page} bytes brotli'd, over its budget of {REVIEW_PAGE_BUDGET_BROTLI}: \
+             shrink the review bundle (see `twiggy top pkg/review/mingjing_widgets_bg.wasm`)"
+        );
+    }
     Ok(())
 }
 
-/// Runs Debian binaryen's wasm-opt on rustc's output.
-///
-/// `-Os`, not `-Oz`: `-Oz` adds merge-similar-functions, which folds wasm-bindgen's descriptor
-/// functions into one with a parameter that wasm-bindgen's interpreter cannot follow ("failed to
-/// find `0` in function table"). `-Os` is within about 1% of `-Oz` raw and no larger brotli'd.
-fn wasm_opt(input: &Path, output: &Path) -> anyhow::Result<PathBuf> {
-    say("shrinking the wasm with wasm-opt -Os (before wasm-bindgen: binaryen 108 cannot read its output)");
+/// Runs binaryen's wasm-opt -Oz (from npm) in place on wasm-bindgen's output.
+fn wasm_opt(wasm: &Path) -> anyhow::Result<()> {
     let started = Instant::now();
-    util::run(Command::new("wasm-opt").arg("-Os").args(WASM_OPT_FEATURES).arg(input).arg("-o").arg(output))?;
+    let before = file_len(wasm)?;
+    let optimised = wasm.with_extension("opt.wasm");
+    util::run(
+        Command::new(npm_tools::wasm_opt())
+            .args(["-Oz", "--enable-bulk-memory", "--enable-reference-types", "--enable-multivalue"])
+            .args(["--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals"])
+            .arg(wasm)
+            .arg("-o")
+            .arg(&optimised),
+    )?;
+    fs::rename(&optimised, wasm)?;
     say(format!(
-        "wasm-opt: {} -> {} in {}",
-        util::format_size(file_len(input)?),
-        util::format_size(file_len(output)?),
+        "wasm-opt -Oz: {} -> {} in {}",
+        util::format_size(before),
+        util::format_size(file_len(wasm)?),
         util::format_duration(started.elapsed())
     ));
-    Ok(output.to_path_buf())
+    Ok(())
 }
 
 /// Generates the `--target web` glue into `out`, turning wasm-bindgen's panics into errors.

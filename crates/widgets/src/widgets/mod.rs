@@ -1,5 +1,6 @@
 //! One module per widget; `Shell` picks the one the element names.
 
+#[cfg(feature = "review")]
 mod review;
 
 use yew::prelude::*;
@@ -17,6 +18,7 @@ pub struct ShellProps {
 pub fn Shell(props: &ShellProps) -> Html {
     let config = &props.config;
     match config.kind {
+        #[cfg(feature = "review")]
         Kind::Review => {
             html! { <review::ReviewForm config={config.clone()} host={props.host.clone()} /> }
         }
