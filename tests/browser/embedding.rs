@@ -102,13 +102,15 @@ async fn three_elements_share_one_wasm_download() {
         .await;
     let wasm: Value = browser
         .client
-        .execute(
-            r#"return performance.getEntriesByType("resource").filter(e => e.name.endsWith(".wasm")).length;"#,
-            vec![],
-        )
+        .execute(r#"return performance.getEntriesByType("resource").filter(e => e.name.endsWith(".wasm")).map(e => e.name);"#, vec![])
         .await
         .unwrap();
-    assert_eq!(wasm, 1);
+    let wasm = wasm.as_array().unwrap();
+    assert_eq!(wasm.len(), 1, "{wasm:?}");
+    assert!(
+        wasm[0].as_str().unwrap().ends_with("/widgets/review/mingjing_widgets_bg.wasm"),
+        "a review-only page gets the small bundle"
+    );
     let ready = browser
         .wait_until(
             "three ready events",

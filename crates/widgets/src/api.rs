@@ -48,7 +48,7 @@ pub async fn post_as<B: Serialize, T: DeserializeOwned>(
     body: &B,
     session: Option<&str>,
 ) -> Result<(u16, T), ApiFailure> {
-    let json = serde_json::to_string(body).map_err(|_| ApiFailure::Garbled)?;
+    let json = crate::json::to_text(body).ok_or(ApiFailure::Garbled)?;
     let init = request("POST", session)?;
     init.set_body(&JsValue::from_str(&json));
     let (status, text) = send(url, &init).await?;
@@ -85,10 +85,10 @@ async fn send(url: &str, init: &RequestInit) -> Result<(u16, String), ApiFailure
 
 fn decode<T: DeserializeOwned>(status: u16, text: &str) -> Result<(u16, T), ApiFailure> {
     match status {
-        200..=299 => serde_json::from_str(text).map(|body| (status, body)).map_err(|_| ApiFailure::Garbled),
-        400..=499 => match serde_json::from_str::<ErrorEnvelope>(text) {
-            Ok(envelope) => Err(ApiFailure::Refused(status, envelope.error)),
-            Err(_) => Err(ApiFailure::Garbled),
+        200..=299 => crate::json::from_text(text).map(|body| (status, body)).ok_or(ApiFailure::Garbled),
+        400..=499 => match crate::json::from_text::<ErrorEnvelope>(text) {
+            Some(envelope) => Err(ApiFailure::Refused(status, envelope.error)),
+            None => Err(ApiFailure::Garbled),
         },
         _ => Err(ApiFailure::Unavailable(status)),
     }

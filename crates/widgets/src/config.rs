@@ -81,7 +81,7 @@ pub struct ConfigError {
 
 impl WidgetConfig {
     pub fn from_json(json: &str) -> Result<Self, ConfigError> {
-        let raw: RawConfig = serde_json::from_str(json).map_err(|_| ConfigError {
+        let raw: RawConfig = crate::json::from_text::<RawConfig>(json).ok_or(()).map_err(|_| ConfigError {
             kind: None,
             lang: Lang::ZhCn,
             attribute: "kind",

@@ -6,8 +6,7 @@ use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
 pub fn dispatch(host: &HtmlElement, name: &str, detail: &impl Serialize) {
-    let detail =
-        serde_json::to_string(detail).ok().and_then(|json| js_sys::JSON::parse(&json).ok()).unwrap_or(JsValue::NULL);
+    let detail = crate::json::to_js(detail).unwrap_or(JsValue::NULL);
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);

@@ -5,6 +5,7 @@ mod api;
 mod config;
 mod events;
 mod i18n;
+mod json;
 mod root;
 mod widgets;
 

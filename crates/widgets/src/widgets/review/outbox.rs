@@ -36,7 +36,7 @@ fn local_storage() -> Option<web_sys::Storage> {
 fn load_persistent() -> Vec<Entry> {
     local_storage()
         .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-        .and_then(|json| serde_json::from_str(&json).ok())
+        .and_then(|json| crate::json::from_text(&json))
         .unwrap_or_default()
 }
 
@@ -46,7 +46,7 @@ fn save_persistent(entries: &[Entry]) {
     };
     if entries.is_empty() {
         let _ = storage.remove_item(STORAGE_KEY);
-    } else if let Ok(json) = serde_json::to_string(entries) {
+    } else if let Some(json) = crate::json::to_text(entries) {
         let _ = storage.set_item(STORAGE_KEY, &json);
     }
 }

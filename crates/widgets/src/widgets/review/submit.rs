@@ -14,6 +14,12 @@ use crate::events;
 use crate::i18n::{Messages, fill};
 
 #[derive(Serialize)]
+struct RefusedDetail<'a> {
+    code: &'a str,
+    status: u16,
+}
+
+#[derive(Serialize)]
 struct SubmittedDetail<'a> {
     receipt: &'a str,
     verified: bool,
@@ -86,11 +92,7 @@ pub fn on_submit(
                     let t = config.lang.messages();
                     let rule = if status == 409 { "already_reviewed" } else { body.code.as_str() };
                     let field = body.field.unwrap_or_else(|| "form".to_owned());
-                    events::dispatch(
-                        &host,
-                        "mingjing:error",
-                        &serde_json::json!({ "code": body.code, "status": status }),
-                    );
+                    events::dispatch(&host, "mingjing:error", &RefusedDetail { code: &body.code, status });
                     form.dispatch(Action::Problems(vec![Problem {
                         field,
                         message: message_for(t, rule, &body.message),
