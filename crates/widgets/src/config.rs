@@ -112,7 +112,7 @@ impl WidgetConfig {
         // The review form cannot be sent without a service code, so say so now rather than
         // on submit.
         if raw.kind == Kind::Review
-            && !raw.service.as_deref().is_some_and(|s| mingjing_domain::review::parse_service_code(s.trim()).is_ok())
+            && raw.service.as_deref().is_none_or(|s| mingjing_domain::review::parse_service_code(s.trim()).is_err())
         {
             return Err(fail("service", raw.service.as_ref()));
         }

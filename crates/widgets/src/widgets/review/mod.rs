@@ -73,10 +73,10 @@ pub fn ReviewForm(props: &ReviewProps) -> Html {
         let summary_ref = summary_ref.clone();
         let count = form.problems.len();
         use_effect_with(count, move |count| {
-            if *count > 0 {
-                if let Some(el) = summary_ref.cast::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
+            if *count > 0
+                && let Some(el) = summary_ref.cast::<web_sys::HtmlElement>()
+            {
+                let _ = el.focus();
             }
         });
     }
