@@ -1,7 +1,11 @@
 //! One module per widget; `Shell` picks the one the element names.
 
+#[cfg(feature = "desk")]
+mod desk;
 #[cfg(feature = "review")]
-mod review;
+pub mod review;
+#[cfg(feature = "stats")]
+mod stats;
 
 use yew::prelude::*;
 
@@ -22,6 +26,10 @@ pub fn Shell(props: &ShellProps) -> Html {
         Kind::Review => {
             html! { <review::ReviewForm config={config.clone()} host={props.host.clone()} /> }
         }
+        #[cfg(feature = "desk")]
+        Kind::Desk => html! { <desk::Desk config={config.clone()} /> },
+        #[cfg(feature = "stats")]
+        Kind::Stats => html! { <stats::StatsPanel config={config.clone()} /> },
         // The other widgets' bodies arrive with their own issues; until then their card
         // shows that the element, the bundle and the collector are wired up.
         _ => {

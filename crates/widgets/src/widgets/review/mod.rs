@@ -14,6 +14,7 @@ use yew::prelude::*;
 
 use self::fields::{CommentField, ContactFields, DimensionsField, ReasonsField};
 use self::rating::RatingField;
+pub use self::rating::level_label;
 use self::receipt::{QueuedNotice, Receipt};
 use self::state::{Action, Form, Phase};
 use crate::api;

@@ -1,0 +1,111 @@
+use mingjing_domain::desk::{DeskDetail, RevealRequest, RevealedContact};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::stage_label;
+use super::step_form::{StepForm, event_label};
+use crate::api::{self, ApiFailure};
+use crate::config::WidgetConfig;
+use crate::widgets::review::level_label;
+
+#[derive(Properties, PartialEq)]
+pub struct DetailProps {
+    pub config: WidgetConfig,
+    pub token: String,
+    pub receipt: String,
+    pub on_back: Callback<MouseEvent>,
+    pub on_signed_out: Callback<()>,
+}
+
+/// One poor review: what the reviewer said, the history, the contact (masked until revealed
+/// for a reason), and the form for the next step.
+#[component]
+pub fn Detail(props: &DetailProps) -> Html {
+    let t = props.config.lang.messages();
+    let detail = use_state(|| None::<DeskDetail>);
+    let revealed = use_state(|| None::<RevealedContact>);
+    let reveal_reason = use_state(String::new);
+    let base = format!("{}/api/v1/desk/reviews/{}", props.config.api, props.receipt);
+    {
+        let (detail, base, token, on_signed_out) =
+            (detail.clone(), base.clone(), props.token.clone(), props.on_signed_out.clone());
+        use_effect_with(base.clone(), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                match api::get_as::<DeskDetail>(&base, Some(&token)).await {
+                    Ok(d) => detail.set(Some(d)),
+                    Err(ApiFailure::Refused(401, _)) => on_signed_out.emit(()),
+                    Err(_) => {}
+                }
+            });
+        });
+    }
+    let on_recorded = {
+        let detail = detail.clone();
+        Callback::from(move |d: DeskDetail| detail.set(Some(d)))
+    };
+    let on_reason = {
+        let reveal_reason = reveal_reason.clone();
+        Callback::from(move |e: InputEvent| reveal_reason.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let on_reveal = {
+        let (revealed, reason, token) = (revealed.clone(), reveal_reason.clone(), props.token.clone());
+        let url = format!("{base}/reveal");
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (revealed, url, token) = (revealed.clone(), url.clone(), token.clone());
+            let request = RevealRequest { reason: (*reason).clone() };
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok((_, contact)) = api::post_as::<_, RevealedContact>(&url, &request, Some(&token)).await {
+                    revealed.set(Some(contact));
+                }
+            });
+        })
+    };
+    let back = html! { <button type="button" class="mj-link" onclick={props.on_back.clone()}>{ "← " }{ t.desk_back }</button> };
+    let Some(d) = &*detail else {
+        return html! { <div>{ back }<p class="mj-muted" role="status">{ t.loading }</p></div> };
+    };
+    let item = &d.item;
+    html! {
+        <div class="mj-desk-detail">
+            { back }
+            <h3 class="mj-subtitle">{ t.desk_col_receipt }{ " " }<span class="mj-mono">{ &item.receipt }</span></h3>
+            <dl class="mj-facts">
+                <dt>{ t.desk_col_rating }</dt><dd>{ level_label(t, item.rating) }</dd>
+                <dt>{ t.desk_col_stage }</dt><dd>{ stage_label(t, item.stage) }</dd>
+                <dt>{ t.desk_col_due }</dt>
+                <dd>{ &item.due_date }if item.overdue { { " " }<strong class="mj-flag">{ "⚠ " }{ t.desk_overdue }</strong> }</dd>
+                <dt>{ t.desk_reasons }</dt><dd>{ item.reasons.join("、") }</dd>
+                <dt>{ t.desk_comment }</dt><dd>{ item.comment.clone().unwrap_or_else(|| "—".into()) }</dd>
+                <dt>{ t.desk_contact }</dt>
+                <dd>
+                    if let Some(c) = &*revealed {
+                        <span data-testid="revealed">{ &c.name }{ " " }{ &c.phone }</span>
+                    } else if let Some(masked) = &item.phone_masked {
+                        <span data-testid="masked">{ masked }</span>
+                    } else {
+                        { t.desk_anonymous }
+                    }
+                </dd>
+            </dl>
+            if item.named && revealed.is_none() {
+                <form class="mj-reveal" onsubmit={on_reveal}>
+                    <div class="mj-field">
+                        <label for="mj-reveal-reason">{ t.desk_reveal_reason }</label>
+                        <input id="mj-reveal-reason" class="mj-input" value={(*reveal_reason).clone()} oninput={on_reason} />
+                    </div>
+                    <button type="submit" class="mj-button mj-secondary">{ t.desk_reveal }</button>
+                </form>
+            }
+            <h4 class="mj-subtitle">{ t.desk_history }</h4>
+            <ol class="mj-timeline">
+                { for d.events.iter().map(|e| html! {
+                    <li><span class="mj-small mj-muted">{ &e.at }{ " · " }{ &e.actor }</span><br />
+                        <strong>{ event_label(t, &e.kind) }</strong>{ " " }{ &e.detail }{ " — " }{ &e.note }</li>
+                }) }
+            </ol>
+            <StepForm config={props.config.clone()} token={props.token.clone()} url={format!("{base}/steps")}
+                      stage={item.stage} named={item.named} {on_recorded} />
+        </div>
+    }
+}

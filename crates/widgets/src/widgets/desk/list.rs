@@ -1,0 +1,84 @@
+use mingjing_domain::desk::DeskItem;
+use yew::prelude::*;
+
+use super::stage_label;
+use crate::api::{self, ApiFailure};
+use crate::config::WidgetConfig;
+use crate::widgets::review::level_label;
+
+#[derive(Properties, PartialEq)]
+pub struct ListProps {
+    pub config: WidgetConfig,
+    pub token: String,
+    pub on_open: Callback<String>,
+    pub on_signed_out: Callback<()>,
+}
+
+/// The site's open poor reviews, the soonest due first. Overdue ones say so in words and
+/// with a marker, never by colour alone.
+#[component]
+pub fn List(props: &ListProps) -> Html {
+    let t = props.config.lang.messages();
+    let items = use_state(|| None::<Vec<DeskItem>>);
+    {
+        let items = items.clone();
+        let url = format!("{}/api/v1/desk/reviews", props.config.api);
+        let token = props.token.clone();
+        let on_signed_out = props.on_signed_out.clone();
+        use_effect_with((url, token), move |(url, token)| {
+            let (url, token) = (url.clone(), token.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match api::get_as::<Vec<DeskItem>>(&url, Some(&token)).await {
+                    Ok(list) => items.set(Some(list)),
+                    Err(ApiFailure::Refused(401, _)) => on_signed_out.emit(()),
+                    Err(_) => items.set(Some(Vec::new())),
+                }
+            });
+        });
+    }
+    let Some(list) = &*items else {
+        return html! { <p class="mj-muted" role="status">{ t.loading }</p> };
+    };
+    html! {
+        <div class="mj-desk-list">
+            <h3 class="mj-subtitle">{ t.desk_list_title }</h3>
+            if list.is_empty() {
+                <p class="mj-muted">{ t.desk_empty }</p>
+            } else {
+                <div class="mj-table-wrap">
+                    <table class="mj-table">
+                        <thead><tr>
+                            <th scope="col">{ t.desk_col_receipt }</th>
+                            <th scope="col">{ t.desk_col_rating }</th>
+                            <th scope="col">{ t.desk_col_due }</th>
+                            <th scope="col">{ t.desk_col_stage }</th>
+                            <th scope="col"><span class="mj-sr-only">{ t.desk_open }</span></th>
+                        </tr></thead>
+                        <tbody>
+                            { for list.iter().map(|item| {
+                                let open = {
+                                    let on_open = props.on_open.clone();
+                                    let receipt = item.receipt.clone();
+                                    Callback::from(move |_| on_open.emit(receipt.clone()))
+                                };
+                                html! {
+                                    <tr class={classes!(item.overdue.then_some("mj-overdue"))}>
+                                        <td class="mj-mono">{ &item.receipt }</td>
+                                        <td>{ level_label(t, item.rating) }</td>
+                                        <td>
+                                            { &item.due_date }
+                                            if item.overdue { { " " }<strong class="mj-flag">{ "⚠ " }{ t.desk_overdue }</strong> }
+                                        </td>
+                                        <td>{ stage_label(t, item.stage) }</td>
+                                        <td><button type="button" class="mj-button mj-secondary" onclick={open}
+                                                    aria-label={format!("{} {}", t.desk_open, item.receipt)}>{ t.desk_open }</button></td>
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,128 @@
+//! `<mingjing-stats>`: the published review results (Art. 66): the share at each level,
+//! the satisfaction and poor-review rates, and how poor reviews were followed up. Real
+//! ratings are shown apart from system-default ones, and verified apart from open reviews.
+
+use mingjing_domain::stats::{Figures, Stats};
+use yew::prelude::*;
+
+use crate::api;
+use crate::config::WidgetConfig;
+use crate::i18n::{Messages, fill};
+use crate::widgets::review::level_label;
+
+#[derive(Properties, PartialEq)]
+pub struct StatsProps {
+    pub config: WidgetConfig,
+}
+
+/// `87.5%`, or `—` when there is nothing to divide by. Integer arithmetic keeps float
+/// formatting out of the bundle.
+pub fn percent(rate: Option<f64>) -> String {
+    match rate {
+        Some(r) => {
+            let permille = (r * 1000.0).round() as u32;
+            format!("{}.{}%", permille / 10, permille % 10)
+        }
+        None => "—".to_owned(),
+    }
+}
+
+#[component]
+pub fn StatsPanel(props: &StatsProps) -> Html {
+    let config = &props.config;
+    let t = config.lang.messages();
+    let stats = use_state(|| None::<Result<Stats, ()>>);
+    {
+        let stats = stats.clone();
+        let mut url = format!("{}/api/v1/stats?site={}", config.api, config.site);
+        if let Some(service) = &config.service {
+            url.push_str(&format!("&service={service}"));
+        }
+        use_effect_with(url, move |url| {
+            let url = url.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                stats.set(Some(api::get::<Stats>(&url).await.map_err(|_| ())));
+            });
+        });
+    }
+    let body = match &*stats {
+        None => html! { <p class="mj-muted" role="status">{ t.loading }</p> },
+        Some(Err(())) => html! { <p class="mj-alert mj-danger" role="alert">{ t.stats_unavailable }</p> },
+        Some(Ok(s)) => figures_view(t, s),
+    };
+    html! {
+        <section class="mj-card mj-stats" aria-labelledby="mj-title">
+            <h2 id="mj-title" class="mj-title">{ t.title_stats }</h2>
+            { body }
+        </section>
+    }
+}
+
+fn figures_view(t: &'static Messages, s: &Stats) -> Html {
+    let real = &s.real;
+    let f = &s.follow_up;
+    html! {
+        <>
+            <p class="mj-stats-headline">
+                <span class="mj-big" data-testid="satisfaction">{ percent(real.satisfaction_rate) }</span>
+                { " " }{ t.stats_satisfaction }
+            </p>
+            <p class="mj-muted">{ fill(t.stats_counted, &[("n", &real.count.to_string()), ("defaults", &s.system_default_count.to_string())]) }</p>
+            { chart(t, real) }
+            <table class="mj-table mj-levels">
+                <caption>{ t.stats_levels_caption }</caption>
+                <thead><tr><th scope="col">{ t.desk_col_rating }</th><th scope="col">{ t.stats_count }</th><th scope="col">{ t.stats_share }</th></tr></thead>
+                <tbody>
+                    { for real.levels.iter().map(|l| html! {
+                        <tr><th scope="row">{ level_label(t, l.level) }</th><td>{ l.count }</td><td>{ percent(l.share) }</td></tr>
+                    }) }
+                </tbody>
+            </table>
+            <table class="mj-table">
+                <caption>{ t.stats_kinds_caption }</caption>
+                <thead><tr><th scope="col"></th><th scope="col">{ t.stats_count }</th><th scope="col">{ t.stats_satisfaction }</th><th scope="col">{ t.stats_poor }</th></tr></thead>
+                <tbody>
+                    { kind_row(t.stats_verified, &s.verified) }
+                    { kind_row(t.stats_open, &s.open) }
+                    { kind_row(t.stats_all_with_defaults, &s.all) }
+                </tbody>
+            </table>
+            <h3 class="mj-subtitle">{ t.stats_follow_up }</h3>
+            <dl class="mj-facts">
+                <dt>{ t.stats_call_back_rate }</dt><dd>{ percent(f.call_back_rate) }{ " " }<span class="mj-muted">{ format!("({}/{})", f.called_back, f.named_poor) }</span></dd>
+                <dt>{ t.stats_rectification_rate }</dt><dd>{ percent(f.rectification_rate) }{ " " }<span class="mj-muted">{ format!("({}/{})", f.rectified, f.confirmed) }</span></dd>
+                <dt>{ t.stats_on_time_rate }</dt><dd>{ percent(f.on_time_rate) }{ " " }<span class="mj-muted">{ format!("({}/{})", f.closed_on_time, f.closed) }</span></dd>
+                <dt>{ t.stats_overdue_open }</dt><dd>{ f.overdue_open }</dd>
+            </dl>
+        </>
+    }
+}
+
+fn kind_row(label: &'static str, f: &Figures) -> Html {
+    html! {
+        <tr><th scope="row">{ label }</th><td>{ f.count }</td><td>{ percent(f.satisfaction_rate) }</td><td>{ percent(f.poor_rate) }</td></tr>
+    }
+}
+
+/// Horizontal bars, one per level. The table above says the same in text, so the drawing
+/// is hidden from screen readers rather than described twice.
+fn chart(t: &Messages, f: &Figures) -> Html {
+    const ROW: u32 = 28;
+    let height = ROW * 5;
+    html! {
+        <svg class="mj-chart" viewBox={format!("0 0 320 {height}")} role="img" aria-hidden="true" focusable="false">
+            { for f.levels.iter().enumerate().map(|(i, l)| {
+                let y = i as u32 * ROW;
+                let width = l.share.map_or(0, |s| (s * 200.0).round() as u32);
+                let class = if l.level <= 2 { "mj-bar mj-bar-poor" } else { "mj-bar" };
+                html! {
+                    <g>
+                        <text x="0" y={(y + 18).to_string()} class="mj-bar-label">{ level_label(t, l.level) }</text>
+                        <rect x="90" y={(y + 6).to_string()} width={width.to_string()} height="16" class={class} />
+                        <text x={(96 + width).to_string()} y={(y + 18).to_string()} class="mj-bar-value">{ percent(l.share) }</text>
+                    </g>
+                }
+            }) }
+        </svg>
+    }
+}
