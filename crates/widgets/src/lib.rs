@@ -16,6 +16,10 @@ use yew::AppHandle;
 use crate::config::WidgetConfig;
 use crate::root::{Root, RootProps};
 
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// One mounted element. The loader keeps it to re-render on attribute changes.
 #[wasm_bindgen]
 pub struct WidgetHandle {

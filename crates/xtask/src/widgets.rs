@@ -104,7 +104,7 @@ pub fn build(profile: Profile) -> anyhow::Result<()> {
     }
     copy_assets(&pkg)?;
     if profile == Profile::Release {
-        minify_js(&pkg)?;
+        minify(&pkg)?;
     }
 
     let manifest_started = Instant::now();
@@ -132,19 +132,23 @@ pub fn build(profile: Profile) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Minifies every JavaScript file in `pkg/` in place (the loader and the wasm-bindgen glue),
-/// keeping them ES modules. Comments and names mean nothing to a visitor's browser.
-fn minify_js(pkg: &Path) -> anyhow::Result<()> {
+/// Minifies every JavaScript and CSS file in `pkg/` in place (the loader, the wasm-bindgen
+/// glue, the stylesheet), keeping the scripts ES modules. Comments and long names mean
+/// nothing to a visitor's browser.
+fn minify(pkg: &Path) -> anyhow::Result<()> {
     for file in util::files_under(pkg)? {
-        if file.extension().is_some_and(|e| e == "js") {
-            let path = pkg.join(&file);
-            util::run(
-                Command::new(npm_tools::esbuild())
-                    .arg(&path)
-                    .args(["--minify", "--format=esm", "--target=es2020", "--log-level=warning", "--allow-overwrite"])
-                    .arg(format!("--outfile={}", path.display())),
-            )?;
-        }
+        let format = match file.extension().and_then(|e| e.to_str()) {
+            Some("js") => "--format=esm",
+            Some("css") => "--charset=utf8",
+            _ => continue,
+        };
+        let path = pkg.join(&file);
+        util::run(
+            Command::new(npm_tools::esbuild())
+                .arg(&path)
+                .args(["--minify", format, "--target=es2020,chrome90", "--log-level=warning", "--allow-overwrite"])
+                .arg(format!("--outfile={}", path.display())),
+        )?;
     }
     Ok(())
 }

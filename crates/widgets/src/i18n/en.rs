@@ -1,6 +1,22 @@
+#[cfg(feature = "desk")]
+use super::DeskMessages;
 use super::Messages;
+#[cfg(feature = "stats")]
+use super::StatsMessages;
 
 pub static MESSAGES: Messages = Messages {
+    lookup_title: "Check on a review",
+    lookup_button: "Check",
+    lookup_not_found: "No review has this receipt number. Please check it and try again.",
+    lookup_unreachable: "The check cannot be made right now. Please try again later.",
+    status_recorded: "Your review is recorded. Thank you.",
+    status_in_progress: "The department is looking into it. Due by {due}.",
+    status_rectifying: "The department is rectifying the problem and will reply when it is done.",
+    status_awaiting_reply: "The problem has been dealt with; the department's reply is coming.",
+    status_closed: "Closed.",
+    status_reply_label: "The department's reply: ",
+    rerate_button: "Rate how it was put right",
+    rerate_notice: "You are rating how the problem was put right (the second rating of this service).",
     title_review: "Rate this service",
     title_lookup: "Service guide, fees and time limits",
     title_supervisor: "Business-environment supervisor",
@@ -49,6 +65,10 @@ pub static MESSAGES: Messages = Messages {
     kiosk_reset_notice: "This screen clears itself after {n} seconds without use, to protect your privacy.",
     service_label: "Service: {service}",
     verified_badge: "Verified transaction",
+};
+
+#[cfg(feature = "desk")]
+pub static DESK: DeskMessages = DeskMessages {
     desk_sign_in_title: "Staff sign-in",
     desk_code_label: "Access code",
     desk_code_hint: "Given to you in person by the administrator, like 7-K3M9Q2X8VWD4.",
@@ -101,6 +121,11 @@ pub static MESSAGES: Messages = Messages {
     stage_rectifying: "Rectifying",
     stage_awaiting_reply: "Awaiting reply",
     stage_closed: "Closed",
+};
+
+#[cfg(feature = "stats")]
+pub static STATS: StatsMessages = StatsMessages {
+    stats_level: "Level",
     stats_unavailable: "The results cannot be loaded right now. Please try again later.",
     stats_satisfaction: "satisfaction rate",
     stats_counted: "Based on {n} ratings by people; {defaults} system-default ratings are not counted in these rates.",

@@ -1,20 +1,22 @@
 //! The message catalogue. Every user-visible string comes from here, in Chinese first.
 //!
 //! `Messages` is a struct with one field per key, and each language is one value of it,
-//! so a key missing from either language is a compile error, not a blank on screen.
+//! so a key missing from either language is a compile error, not a blank on screen. The
+//! desk's and the statistics' texts are catalogues of their own, compiled only into the
+//! bundles that hold those widgets, so the review-only bundle does not carry them.
 
 mod en;
 mod zh_cn;
 
 /// Declares the catalogue's keys once; each language file fills every one of them.
 macro_rules! catalogue {
-    ($($key:ident),* $(,)?) => {
+    ($name:ident { $($key:ident),* $(,)? }) => {
         #[derive(Debug)]
-        pub struct Messages {
+        pub struct $name {
             $(pub $key: &'static str,)*
         }
 
-        impl Messages {
+        impl $name {
             /// Every (key, text) pair, for the completeness tests.
             #[cfg_attr(not(test), allow(dead_code))]
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
@@ -25,122 +27,149 @@ macro_rules! catalogue {
 }
 
 catalogue! {
-    title_review,
-    title_lookup,
-    title_supervisor,
-    title_stats,
-    title_desk,
-    loading,
-    shell_note,
-    config_error,
-    config_error_attribute,
-    demo_badge,
-    level_5,
-    level_4,
-    level_3,
-    level_2,
-    level_1,
-    review_intro,
-    rating_legend,
-    dimensions_legend,
-    dimension_scale,
-    reasons_legend,
-    comment_label,
-    comment_label_poor,
-    comment_counter,
-    callback_label,
-    contact_privacy,
-    name_label,
-    phone_label,
-    phone_hint,
-    submit,
-    submitting,
-    errors_summary,
-    err_rating_required,
-    err_reason_required,
-    err_comment_too_long,
-    err_name,
-    err_phone,
-    err_duplicate,
-    err_token,
-    err_other,
-    success_title,
-    receipt_label,
-    receipt_hint,
-    queued_title,
-    queued_body,
-    another_review,
-    kiosk_reset_notice,
-    service_label,
-    verified_badge,
-    desk_sign_in_title,
-    desk_code_label,
-    desk_code_hint,
-    desk_sign_in,
-    desk_bad_code,
-    desk_locked,
-    desk_unreachable,
-    desk_sign_out,
-    desk_list_title,
-    desk_empty,
-    desk_col_receipt,
-    desk_col_rating,
-    desk_col_due,
-    desk_col_stage,
-    desk_overdue,
-    desk_open,
-    desk_back,
-    desk_reasons,
-    desk_comment,
-    desk_contact,
-    desk_anonymous,
-    desk_reveal,
-    desk_reveal_reason,
-    desk_revealed_log,
-    desk_history,
-    desk_next_step,
-    desk_note,
-    desk_record,
-    desk_closed,
-    desk_error,
-    desk_reached,
-    desk_not_reached,
-    desk_plan_due,
-    desk_reply_hint,
-    step_call_back,
-    step_verify,
-    step_decide,
-    step_rectified,
-    step_reply,
-    verification_confirmed,
-    verification_not_confirmed,
-    verification_appealed_mistaken,
-    verification_appealed_malicious,
-    outcome_fixed,
-    outcome_plan,
-    outcome_explanation,
-    stage_new,
-    stage_called_back,
-    stage_verified,
-    stage_rectifying,
-    stage_awaiting_reply,
-    stage_closed,
-    stats_unavailable,
-    stats_satisfaction,
-    stats_counted,
-    stats_levels_caption,
-    stats_count,
-    stats_share,
-    stats_kinds_caption,
-    stats_verified,
-    stats_open,
-    stats_all_with_defaults,
-    stats_poor,
-    stats_follow_up,
-    stats_call_back_rate,
-    stats_rectification_rate,
-    stats_on_time_rate,
-    stats_overdue_open,
+    Messages {
+        lookup_title,
+        lookup_button,
+        lookup_not_found,
+        lookup_unreachable,
+        status_recorded,
+        status_in_progress,
+        status_rectifying,
+        status_awaiting_reply,
+        status_closed,
+        status_reply_label,
+        rerate_button,
+        rerate_notice,
+        title_review,
+        title_lookup,
+        title_supervisor,
+        title_stats,
+        title_desk,
+        loading,
+        shell_note,
+        config_error,
+        config_error_attribute,
+        demo_badge,
+        level_5,
+        level_4,
+        level_3,
+        level_2,
+        level_1,
+        review_intro,
+        rating_legend,
+        dimensions_legend,
+        dimension_scale,
+        reasons_legend,
+        comment_label,
+        comment_label_poor,
+        comment_counter,
+        callback_label,
+        contact_privacy,
+        name_label,
+        phone_label,
+        phone_hint,
+        submit,
+        submitting,
+        errors_summary,
+        err_rating_required,
+        err_reason_required,
+        err_comment_too_long,
+        err_name,
+        err_phone,
+        err_duplicate,
+        err_token,
+        err_other,
+        success_title,
+        receipt_label,
+        receipt_hint,
+        queued_title,
+        queued_body,
+        another_review,
+        kiosk_reset_notice,
+        service_label,
+        verified_badge,
+    }
+}
+
+#[cfg(feature = "desk")]
+catalogue! {
+    DeskMessages {
+        desk_sign_in_title,
+        desk_code_label,
+        desk_code_hint,
+        desk_sign_in,
+        desk_bad_code,
+        desk_locked,
+        desk_unreachable,
+        desk_sign_out,
+        desk_list_title,
+        desk_empty,
+        desk_col_receipt,
+        desk_col_rating,
+        desk_col_due,
+        desk_col_stage,
+        desk_overdue,
+        desk_open,
+        desk_back,
+        desk_reasons,
+        desk_comment,
+        desk_contact,
+        desk_anonymous,
+        desk_reveal,
+        desk_reveal_reason,
+        desk_revealed_log,
+        desk_history,
+        desk_next_step,
+        desk_note,
+        desk_record,
+        desk_closed,
+        desk_error,
+        desk_reached,
+        desk_not_reached,
+        desk_plan_due,
+        desk_reply_hint,
+        step_call_back,
+        step_verify,
+        step_decide,
+        step_rectified,
+        step_reply,
+        verification_confirmed,
+        verification_not_confirmed,
+        verification_appealed_mistaken,
+        verification_appealed_malicious,
+        outcome_fixed,
+        outcome_plan,
+        outcome_explanation,
+        stage_new,
+        stage_called_back,
+        stage_verified,
+        stage_rectifying,
+        stage_awaiting_reply,
+        stage_closed,
+    }
+}
+
+#[cfg(feature = "stats")]
+catalogue! {
+    StatsMessages {
+        stats_level,
+        stats_unavailable,
+        stats_satisfaction,
+        stats_counted,
+        stats_levels_caption,
+        stats_count,
+        stats_share,
+        stats_kinds_caption,
+        stats_verified,
+        stats_open,
+        stats_all_with_defaults,
+        stats_poor,
+        stats_follow_up,
+        stats_call_back_rate,
+        stats_rectification_rate,
+        stats_on_time_rate,
+        stats_overdue_open,
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -170,6 +199,22 @@ impl Lang {
             Lang::En => &en::MESSAGES,
         }
     }
+
+    #[cfg(feature = "desk")]
+    pub fn desk(self) -> &'static DeskMessages {
+        match self {
+            Lang::ZhCn => &zh_cn::DESK,
+            Lang::En => &en::DESK,
+        }
+    }
+
+    #[cfg(feature = "stats")]
+    pub fn stats(self) -> &'static StatsMessages {
+        match self {
+            Lang::ZhCn => &zh_cn::STATS,
+            Lang::En => &en::STATS,
+        }
+    }
 }
 
 /// Replaces `{name}` placeholders in a catalogue text.
@@ -193,8 +238,12 @@ mod tests {
 
     #[test]
     fn both_languages_fill_every_key_with_matching_placeholders() {
-        let zh = Lang::ZhCn.messages().entries();
-        let en = Lang::En.messages().entries();
+        let mut zh = Lang::ZhCn.messages().entries();
+        let mut en = Lang::En.messages().entries();
+        zh.extend(Lang::ZhCn.desk().entries());
+        en.extend(Lang::En.desk().entries());
+        zh.extend(Lang::ZhCn.stats().entries());
+        en.extend(Lang::En.stats().entries());
         assert_eq!(zh.len(), en.len());
         for ((key, zh_text), (_, en_text)) in zh.iter().zip(&en) {
             assert!(!zh_text.trim().is_empty(), "zh-CN {key} is empty");

@@ -1,6 +1,22 @@
+#[cfg(feature = "desk")]
+use super::DeskMessages;
 use super::Messages;
+#[cfg(feature = "stats")]
+use super::StatsMessages;
 
 pub static MESSAGES: Messages = Messages {
+    lookup_title: "查询评价处理进展",
+    lookup_button: "查询",
+    lookup_not_found: "没有找到这个评价编号，请核对后再试。",
+    lookup_unreachable: "暂时无法查询，请稍后再试。",
+    status_recorded: "您的评价已记录，感谢参与。",
+    status_in_progress: "部门正在回访核实，办理时限：{due}。",
+    status_rectifying: "部门正在整改，完成后将答复您。",
+    status_awaiting_reply: "整改已完成，部门即将答复您。",
+    status_closed: "已办结。",
+    status_reply_label: "部门答复：",
+    rerate_button: "对整改结果进行评价",
+    rerate_notice: "您正在对整改结果进行评价（本次服务的第二次评价）。",
     title_review: "服务评价",
     title_lookup: "办事指南与收费查询",
     title_supervisor: "营商环境监督员",
@@ -49,6 +65,10 @@ pub static MESSAGES: Messages = Messages {
     kiosk_reset_notice: "本页将在无人操作 {n} 秒后自动清空，保护您的隐私。",
     service_label: "评价事项：{service}",
     verified_badge: "已核验办件",
+};
+
+#[cfg(feature = "desk")]
+pub static DESK: DeskMessages = DeskMessages {
     desk_sign_in_title: "工作人员登录",
     desk_code_label: "访问码",
     desk_code_hint: "由系统管理员当面发放，形如 7-K3M9Q2X8VWD4。",
@@ -101,6 +121,11 @@ pub static MESSAGES: Messages = Messages {
     stage_rectifying: "整改中",
     stage_awaiting_reply: "待答复",
     stage_closed: "已办结",
+};
+
+#[cfg(feature = "stats")]
+pub static STATS: StatsMessages = StatsMessages {
+    stats_level: "评价等级",
     stats_unavailable: "暂时无法获取评价结果，请稍后再试。",
     stats_satisfaction: "满意率",
     stats_counted: "基于 {n} 条群众评价；另有 {defaults} 条系统默认评价，未计入上述比例。",

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::api;
 use crate::config::WidgetConfig;
-use crate::i18n::{Messages, fill};
+use crate::i18n::{Messages, StatsMessages, fill};
 use crate::widgets::review::level_label;
 
 #[derive(Properties, PartialEq)]
@@ -31,6 +31,7 @@ pub fn percent(rate: Option<f64>) -> String {
 pub fn StatsPanel(props: &StatsProps) -> Html {
     let config = &props.config;
     let t = config.lang.messages();
+    let m = config.lang.stats();
     let stats = use_state(|| None::<Result<Stats, ()>>);
     {
         let stats = stats.clone();
@@ -47,8 +48,8 @@ pub fn StatsPanel(props: &StatsProps) -> Html {
     }
     let body = match &*stats {
         None => html! { <p class="mj-muted" role="status">{ t.loading }</p> },
-        Some(Err(())) => html! { <p class="mj-alert mj-danger" role="alert">{ t.stats_unavailable }</p> },
-        Some(Ok(s)) => figures_view(t, s),
+        Some(Err(())) => html! { <p class="mj-alert mj-danger" role="alert">{ m.stats_unavailable }</p> },
+        Some(Ok(s)) => figures_view(t, m, s),
     };
     html! {
         <section class="mj-card mj-stats" aria-labelledby="mj-title">
@@ -58,20 +59,20 @@ pub fn StatsPanel(props: &StatsProps) -> Html {
     }
 }
 
-fn figures_view(t: &'static Messages, s: &Stats) -> Html {
+fn figures_view(t: &'static Messages, m: &'static StatsMessages, s: &Stats) -> Html {
     let real = &s.real;
     let f = &s.follow_up;
     html! {
         <>
             <p class="mj-stats-headline">
                 <span class="mj-big" data-testid="satisfaction">{ percent(real.satisfaction_rate) }</span>
-                { " " }{ t.stats_satisfaction }
+                { " " }{ m.stats_satisfaction }
             </p>
-            <p class="mj-muted">{ fill(t.stats_counted, &[("n", &real.count.to_string()), ("defaults", &s.system_default_count.to_string())]) }</p>
+            <p class="mj-muted">{ fill(m.stats_counted, &[("n", &real.count.to_string()), ("defaults", &s.system_default_count.to_string())]) }</p>
             { chart(t, real) }
             <table class="mj-table mj-levels">
-                <caption>{ t.stats_levels_caption }</caption>
-                <thead><tr><th scope="col">{ t.desk_col_rating }</th><th scope="col">{ t.stats_count }</th><th scope="col">{ t.stats_share }</th></tr></thead>
+                <caption>{ m.stats_levels_caption }</caption>
+                <thead><tr><th scope="col">{ m.stats_level }</th><th scope="col">{ m.stats_count }</th><th scope="col">{ m.stats_share }</th></tr></thead>
                 <tbody>
                     { for real.levels.iter().map(|l| html! {
                         <tr><th scope="row">{ level_label(t, l.level) }</th><td>{ l.count }</td><td>{ percent(l.share) }</td></tr>
@@ -79,20 +80,20 @@ fn figures_view(t: &'static Messages, s: &Stats) -> Html {
                 </tbody>
             </table>
             <table class="mj-table">
-                <caption>{ t.stats_kinds_caption }</caption>
-                <thead><tr><th scope="col"></th><th scope="col">{ t.stats_count }</th><th scope="col">{ t.stats_satisfaction }</th><th scope="col">{ t.stats_poor }</th></tr></thead>
+                <caption>{ m.stats_kinds_caption }</caption>
+                <thead><tr><th scope="col"></th><th scope="col">{ m.stats_count }</th><th scope="col">{ m.stats_satisfaction }</th><th scope="col">{ m.stats_poor }</th></tr></thead>
                 <tbody>
-                    { kind_row(t.stats_verified, &s.verified) }
-                    { kind_row(t.stats_open, &s.open) }
-                    { kind_row(t.stats_all_with_defaults, &s.all) }
+                    { kind_row(m.stats_verified, &s.verified) }
+                    { kind_row(m.stats_open, &s.open) }
+                    { kind_row(m.stats_all_with_defaults, &s.all) }
                 </tbody>
             </table>
-            <h3 class="mj-subtitle">{ t.stats_follow_up }</h3>
+            <h3 class="mj-subtitle">{ m.stats_follow_up }</h3>
             <dl class="mj-facts">
-                <dt>{ t.stats_call_back_rate }</dt><dd>{ percent(f.call_back_rate) }{ " " }<span class="mj-muted">{ format!("({}/{})", f.called_back, f.named_poor) }</span></dd>
-                <dt>{ t.stats_rectification_rate }</dt><dd>{ percent(f.rectification_rate) }{ " " }<span class="mj-muted">{ format!("({}/{})", f.rectified, f.confirmed) }</span></dd>
-                <dt>{ t.stats_on_time_rate }</dt><dd>{ percent(f.on_time_rate) }{ " " }<span class="mj-muted">{ format!("({}/{})", f.closed_on_time, f.closed) }</span></dd>
-                <dt>{ t.stats_overdue_open }</dt><dd>{ f.overdue_open }</dd>
+                <dt>{ m.stats_call_back_rate }</dt><dd>{ percent(f.call_back_rate) }{ " " }<span class="mj-muted">{ format!("({}/{})", f.called_back, f.named_poor) }</span></dd>
+                <dt>{ m.stats_rectification_rate }</dt><dd>{ percent(f.rectification_rate) }{ " " }<span class="mj-muted">{ format!("({}/{})", f.rectified, f.confirmed) }</span></dd>
+                <dt>{ m.stats_on_time_rate }</dt><dd>{ percent(f.on_time_rate) }{ " " }<span class="mj-muted">{ format!("({}/{})", f.closed_on_time, f.closed) }</span></dd>
+                <dt>{ m.stats_overdue_open }</dt><dd>{ f.overdue_open }</dd>
             </dl>
         </>
     }

@@ -22,6 +22,7 @@ pub struct DetailProps {
 #[component]
 pub fn Detail(props: &DetailProps) -> Html {
     let t = props.config.lang.messages();
+    let d = props.config.lang.desk();
     let detail = use_state(|| None::<DeskDetail>);
     let revealed = use_state(|| None::<RevealedContact>);
     let reveal_reason = use_state(String::new);
@@ -61,47 +62,47 @@ pub fn Detail(props: &DetailProps) -> Html {
             });
         })
     };
-    let back = html! { <button type="button" class="mj-link" onclick={props.on_back.clone()}>{ "← " }{ t.desk_back }</button> };
-    let Some(d) = &*detail else {
+    let back = html! { <button type="button" class="mj-link" onclick={props.on_back.clone()}>{ "← " }{ d.desk_back }</button> };
+    let Some(found) = &*detail else {
         return html! { <div>{ back }<p class="mj-muted" role="status">{ t.loading }</p></div> };
     };
-    let item = &d.item;
+    let item = &found.item;
     html! {
         <div class="mj-desk-detail">
             { back }
-            <h3 class="mj-subtitle">{ t.desk_col_receipt }{ " " }<span class="mj-mono">{ &item.receipt }</span></h3>
+            <h3 class="mj-subtitle">{ d.desk_col_receipt }{ " " }<span class="mj-mono">{ &item.receipt }</span></h3>
             <dl class="mj-facts">
-                <dt>{ t.desk_col_rating }</dt><dd>{ level_label(t, item.rating) }</dd>
-                <dt>{ t.desk_col_stage }</dt><dd>{ stage_label(t, item.stage) }</dd>
-                <dt>{ t.desk_col_due }</dt>
-                <dd>{ &item.due_date }if item.overdue { { " " }<strong class="mj-flag">{ "⚠ " }{ t.desk_overdue }</strong> }</dd>
-                <dt>{ t.desk_reasons }</dt><dd>{ item.reasons.join("、") }</dd>
-                <dt>{ t.desk_comment }</dt><dd>{ item.comment.clone().unwrap_or_else(|| "—".into()) }</dd>
-                <dt>{ t.desk_contact }</dt>
+                <dt>{ d.desk_col_rating }</dt><dd>{ level_label(t, item.rating) }</dd>
+                <dt>{ d.desk_col_stage }</dt><dd>{ stage_label(d, item.stage) }</dd>
+                <dt>{ d.desk_col_due }</dt>
+                <dd>{ &item.due_date }if item.overdue { { " " }<strong class="mj-flag">{ "⚠ " }{ d.desk_overdue }</strong> }</dd>
+                <dt>{ d.desk_reasons }</dt><dd>{ item.reasons.join("、") }</dd>
+                <dt>{ d.desk_comment }</dt><dd>{ item.comment.clone().unwrap_or_else(|| "—".into()) }</dd>
+                <dt>{ d.desk_contact }</dt>
                 <dd>
                     if let Some(c) = &*revealed {
                         <span data-testid="revealed">{ &c.name }{ " " }{ &c.phone }</span>
                     } else if let Some(masked) = &item.phone_masked {
                         <span data-testid="masked">{ masked }</span>
                     } else {
-                        { t.desk_anonymous }
+                        { d.desk_anonymous }
                     }
                 </dd>
             </dl>
             if item.named && revealed.is_none() {
                 <form class="mj-reveal" onsubmit={on_reveal}>
                     <div class="mj-field">
-                        <label for="mj-reveal-reason">{ t.desk_reveal_reason }</label>
+                        <label for="mj-reveal-reason">{ d.desk_reveal_reason }</label>
                         <input id="mj-reveal-reason" class="mj-input" value={(*reveal_reason).clone()} oninput={on_reason} />
                     </div>
-                    <button type="submit" class="mj-button mj-secondary">{ t.desk_reveal }</button>
+                    <button type="submit" class="mj-button mj-secondary">{ d.desk_reveal }</button>
                 </form>
             }
-            <h4 class="mj-subtitle">{ t.desk_history }</h4>
+            <h4 class="mj-subtitle">{ d.desk_history }</h4>
             <ol class="mj-timeline">
-                { for d.events.iter().map(|e| html! {
+                { for found.events.iter().map(|e| html! {
                     <li><span class="mj-small mj-muted">{ &e.at }{ " · " }{ &e.actor }</span><br />
-                        <strong>{ event_label(t, &e.kind) }</strong>{ " " }{ &e.detail }{ " — " }{ &e.note }</li>
+                        <strong>{ event_label(d, &e.kind) }</strong>{ " " }{ &e.detail }{ " — " }{ &e.note }</li>
                 }) }
             </ol>
             <StepForm config={props.config.clone()} token={props.token.clone()} url={format!("{base}/steps")}

@@ -19,6 +19,7 @@ pub struct ListProps {
 #[component]
 pub fn List(props: &ListProps) -> Html {
     let t = props.config.lang.messages();
+    let d = props.config.lang.desk();
     let items = use_state(|| None::<Vec<DeskItem>>);
     {
         let items = items.clone();
@@ -41,18 +42,18 @@ pub fn List(props: &ListProps) -> Html {
     };
     html! {
         <div class="mj-desk-list">
-            <h3 class="mj-subtitle">{ t.desk_list_title }</h3>
+            <h3 class="mj-subtitle">{ d.desk_list_title }</h3>
             if list.is_empty() {
-                <p class="mj-muted">{ t.desk_empty }</p>
+                <p class="mj-muted">{ d.desk_empty }</p>
             } else {
                 <div class="mj-table-wrap">
                     <table class="mj-table">
                         <thead><tr>
-                            <th scope="col">{ t.desk_col_receipt }</th>
-                            <th scope="col">{ t.desk_col_rating }</th>
-                            <th scope="col">{ t.desk_col_due }</th>
-                            <th scope="col">{ t.desk_col_stage }</th>
-                            <th scope="col"><span class="mj-sr-only">{ t.desk_open }</span></th>
+                            <th scope="col">{ d.desk_col_receipt }</th>
+                            <th scope="col">{ d.desk_col_rating }</th>
+                            <th scope="col">{ d.desk_col_due }</th>
+                            <th scope="col">{ d.desk_col_stage }</th>
+                            <th scope="col"><span class="mj-sr-only">{ d.desk_open }</span></th>
                         </tr></thead>
                         <tbody>
                             { for list.iter().map(|item| {
@@ -67,11 +68,11 @@ pub fn List(props: &ListProps) -> Html {
                                         <td>{ level_label(t, item.rating) }</td>
                                         <td>
                                             { &item.due_date }
-                                            if item.overdue { { " " }<strong class="mj-flag">{ "⚠ " }{ t.desk_overdue }</strong> }
+                                            if item.overdue { { " " }<strong class="mj-flag">{ "⚠ " }{ d.desk_overdue }</strong> }
                                         </td>
-                                        <td>{ stage_label(t, item.stage) }</td>
+                                        <td>{ stage_label(d, item.stage) }</td>
                                         <td><button type="button" class="mj-button mj-secondary" onclick={open}
-                                                    aria-label={format!("{} {}", t.desk_open, item.receipt)}>{ t.desk_open }</button></td>
+                                                    aria-label={format!("{} {}", d.desk_open, item.receipt)}>{ d.desk_open }</button></td>
                                     </tr>
                                 }
                             }) }

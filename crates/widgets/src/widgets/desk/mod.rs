@@ -13,7 +13,7 @@ use self::detail::Detail;
 use self::list::List;
 use self::sign_in::SignIn;
 use crate::config::WidgetConfig;
-use crate::i18n::Messages;
+use crate::i18n::DeskMessages;
 
 #[derive(Properties, PartialEq)]
 pub struct DeskProps {
@@ -42,14 +42,14 @@ pub fn save_session(site: &str, token: Option<&str>) {
     }
 }
 
-pub fn stage_label(t: &Messages, stage: Stage) -> &'static str {
+pub fn stage_label(d: &DeskMessages, stage: Stage) -> &'static str {
     match stage {
-        Stage::New => t.stage_new,
-        Stage::CalledBack => t.stage_called_back,
-        Stage::Verified => t.stage_verified,
-        Stage::Rectifying => t.stage_rectifying,
-        Stage::AwaitingReply => t.stage_awaiting_reply,
-        Stage::Closed => t.stage_closed,
+        Stage::New => d.stage_new,
+        Stage::CalledBack => d.stage_called_back,
+        Stage::Verified => d.stage_verified,
+        Stage::Rectifying => d.stage_rectifying,
+        Stage::AwaitingReply => d.stage_awaiting_reply,
+        Stage::Closed => d.stage_closed,
     }
 }
 
@@ -57,6 +57,7 @@ pub fn stage_label(t: &Messages, stage: Stage) -> &'static str {
 pub fn Desk(props: &DeskProps) -> Html {
     let config = &props.config;
     let t = config.lang.messages();
+    let d = config.lang.desk();
     let session = use_state(|| load_session(&config.site));
     let selected = use_state(|| None::<String>);
     let on_signed_in = {
@@ -100,7 +101,7 @@ pub fn Desk(props: &DeskProps) -> Html {
             <div class="mj-toolbar">
                 <h2 id="mj-title" class="mj-title">{ t.title_desk }</h2>
                 if session.is_some() {
-                    <button type="button" class="mj-button mj-secondary" onclick={on_signed_out.reform(|_: MouseEvent| ())}>{ t.desk_sign_out }</button>
+                    <button type="button" class="mj-button mj-secondary" onclick={on_signed_out.reform(|_: MouseEvent| ())}>{ d.desk_sign_out }</button>
                 }
             </div>
             { body }

@@ -13,7 +13,7 @@ pub struct SignInProps {
 
 #[component]
 pub fn SignIn(props: &SignInProps) -> Html {
-    let t = props.config.lang.messages();
+    let d = props.config.lang.desk();
     let code = use_state(String::new);
     let problem = use_state(|| None::<String>);
     let busy = use_state(|| false);
@@ -27,7 +27,7 @@ pub fn SignIn(props: &SignInProps) -> Html {
         let on_signed_in = props.on_signed_in.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let t = config.lang.messages();
+            let d = config.lang.desk();
             let request = SignInRequest { site: config.site.clone(), code: code.trim().to_owned() };
             let url = format!("{}/api/v1/staff/session", config.api);
             let (problem, busy, on_signed_in) = (problem.clone(), busy.clone(), on_signed_in.clone());
@@ -35,9 +35,9 @@ pub fn SignIn(props: &SignInProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 match api::post::<_, SignInResponse>(&url, &request).await {
                     Ok((_, session)) => on_signed_in.emit(session.token),
-                    Err(ApiFailure::Refused(429, _)) => problem.set(Some(t.desk_locked.to_owned())),
-                    Err(ApiFailure::Refused(_, _)) => problem.set(Some(t.desk_bad_code.to_owned())),
-                    Err(_) => problem.set(Some(t.desk_unreachable.to_owned())),
+                    Err(ApiFailure::Refused(429, _)) => problem.set(Some(d.desk_locked.to_owned())),
+                    Err(ApiFailure::Refused(_, _)) => problem.set(Some(d.desk_bad_code.to_owned())),
+                    Err(_) => problem.set(Some(d.desk_unreachable.to_owned())),
                 }
                 busy.set(false);
             });
@@ -45,17 +45,17 @@ pub fn SignIn(props: &SignInProps) -> Html {
     };
     html! {
         <form class="mj-sign-in" {onsubmit} novalidate=true>
-            <h3 class="mj-subtitle">{ t.desk_sign_in_title }</h3>
+            <h3 class="mj-subtitle">{ d.desk_sign_in_title }</h3>
             if let Some(message) = &*problem {
                 <div class="mj-alert mj-danger" role="alert"><p>{ message }</p></div>
             }
             <div class="mj-field">
-                <label for="mj-code">{ t.desk_code_label }</label>
+                <label for="mj-code">{ d.desk_code_label }</label>
                 <input id="mj-code" class="mj-input" type="password" autocomplete="current-password"
                        value={(*code).clone()} {oninput} aria-describedby="mj-code-hint" />
-                <p id="mj-code-hint" class="mj-hint">{ t.desk_code_hint }</p>
+                <p id="mj-code-hint" class="mj-hint">{ d.desk_code_hint }</p>
             </div>
-            <button type="submit" class="mj-button" disabled={*busy}>{ t.desk_sign_in }</button>
+            <button type="submit" class="mj-button" disabled={*busy}>{ d.desk_sign_in }</button>
         </form>
     }
 }

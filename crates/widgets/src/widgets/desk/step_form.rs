@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::api::{self, ApiFailure};
 use crate::config::WidgetConfig;
-use crate::i18n::{Messages, fill};
+use crate::i18n::{DeskMessages, fill};
 
 #[derive(Properties, PartialEq)]
 pub struct StepFormProps {
@@ -39,14 +39,14 @@ fn next(stage: Stage, named: bool) -> Option<Next> {
 }
 
 /// A history entry's kind, in words.
-pub fn event_label(t: &Messages, kind: &str) -> String {
+pub fn event_label(d: &DeskMessages, kind: &str) -> String {
     match kind {
-        "call_back" => t.step_call_back,
-        "verify" => t.step_verify,
-        "decide" => t.step_decide,
-        "rectified" => t.step_rectified,
-        "reply" => t.step_reply,
-        "reveal_contact" => t.desk_revealed_log,
+        "call_back" => d.step_call_back,
+        "verify" => d.step_verify,
+        "decide" => d.step_decide,
+        "rectified" => d.step_rectified,
+        "reply" => d.step_reply,
+        "reveal_contact" => d.desk_revealed_log,
         other => return other.to_owned(),
     }
     .to_owned()
@@ -54,35 +54,35 @@ pub fn event_label(t: &Messages, kind: &str) -> String {
 
 #[component]
 pub fn StepForm(props: &StepFormProps) -> Html {
-    let t = props.config.lang.messages();
+    let d = props.config.lang.desk();
     let choice = use_state(String::new);
     let note = use_state(String::new);
     let due = use_state(String::new);
     let problem = use_state(|| None::<String>);
     let Some(step) = next(props.stage, props.named) else {
-        return html! { <p class="mj-alert mj-success">{ t.desk_closed }</p> };
+        return html! { <p class="mj-alert mj-success">{ d.desk_closed }</p> };
     };
     let (title, options): (&str, Vec<(&str, &str)>) = match step {
-        Next::CallBack => (t.step_call_back, vec![("reached", t.desk_reached), ("not_reached", t.desk_not_reached)]),
+        Next::CallBack => (d.step_call_back, vec![("reached", d.desk_reached), ("not_reached", d.desk_not_reached)]),
         Next::Verify => (
-            t.step_verify,
+            d.step_verify,
             vec![
-                ("confirmed", t.verification_confirmed),
-                ("not_confirmed", t.verification_not_confirmed),
-                ("appealed_mistaken", t.verification_appealed_mistaken),
-                ("appealed_malicious", t.verification_appealed_malicious),
+                ("confirmed", d.verification_confirmed),
+                ("not_confirmed", d.verification_not_confirmed),
+                ("appealed_mistaken", d.verification_appealed_mistaken),
+                ("appealed_malicious", d.verification_appealed_malicious),
             ],
         ),
         Next::Decide => (
-            t.step_decide,
+            d.step_decide,
             vec![
-                ("fixed_on_the_spot", t.outcome_fixed),
-                ("rectification_plan", t.outcome_plan),
-                ("explanation", t.outcome_explanation),
+                ("fixed_on_the_spot", d.outcome_fixed),
+                ("rectification_plan", d.outcome_plan),
+                ("explanation", d.outcome_explanation),
             ],
         ),
-        Next::Rectified => (t.step_rectified, vec![]),
-        Next::Reply => (t.step_reply, vec![]),
+        Next::Rectified => (d.step_rectified, vec![]),
+        Next::Reply => (d.step_reply, vec![]),
     };
     let selected = if choice.is_empty() { options.first().map(|(v, _)| *v).unwrap_or("") } else { choice.as_str() };
     let on_choice = {
@@ -128,9 +128,9 @@ pub fn StepForm(props: &StepFormProps) -> Html {
                 Next::Rectified => FollowUpAction::Rectified { note: text },
                 Next::Reply => FollowUpAction::Reply { reply: text },
             };
-            let t = lang.messages();
+            let d = lang.desk();
             if let Err(broken) = action.validate() {
-                problem.set(Some(fill(t.desk_error, &[("message", &broken.message)])));
+                problem.set(Some(fill(d.desk_error, &[("message", &broken.message)])));
                 return;
             }
             let (url, token, on_recorded, problem, note, choice) =
@@ -144,17 +144,17 @@ pub fn StepForm(props: &StepFormProps) -> Html {
                         on_recorded.emit(detail);
                     }
                     Err(ApiFailure::Refused(_, body)) => {
-                        problem.set(Some(fill(t.desk_error, &[("message", &body.message)])))
+                        problem.set(Some(fill(d.desk_error, &[("message", &body.message)])))
                     }
-                    Err(_) => problem.set(Some(t.desk_unreachable.to_owned())),
+                    Err(_) => problem.set(Some(d.desk_unreachable.to_owned())),
                 }
             });
         })
     };
-    let note_label = if step == Next::Reply { t.step_reply } else { t.desk_note };
+    let note_label = if step == Next::Reply { d.step_reply } else { d.desk_note };
     html! {
         <form class="mj-step" {onsubmit} novalidate=true>
-            <h4 class="mj-subtitle">{ t.desk_next_step }{ "：" }{ title }</h4>
+            <h4 class="mj-subtitle">{ d.desk_next_step }{ "：" }{ title }</h4>
             if let Some(message) = &*problem {
                 <div class="mj-alert mj-danger" role="alert"><p>{ message }</p></div>
             }
@@ -170,7 +170,7 @@ pub fn StepForm(props: &StepFormProps) -> Html {
             }
             if step == Next::Decide && selected == "rectification_plan" {
                 <div class="mj-field">
-                    <label for="mj-step-due">{ t.desk_plan_due }</label>
+                    <label for="mj-step-due">{ d.desk_plan_due }</label>
                     <input id="mj-step-due" class="mj-input" type="date" value={(*due).clone()} oninput={on_due} />
                 </div>
             }
@@ -179,10 +179,10 @@ pub fn StepForm(props: &StepFormProps) -> Html {
                 <textarea id="mj-step-note" class="mj-textarea" value={(*note).clone()} oninput={on_note}
                           aria-describedby={(step == Next::Reply).then_some("mj-step-hint")} />
                 if step == Next::Reply {
-                    <p id="mj-step-hint" class="mj-hint">{ t.desk_reply_hint }</p>
+                    <p id="mj-step-hint" class="mj-hint">{ d.desk_reply_hint }</p>
                 }
             </div>
-            <button type="submit" class="mj-button">{ t.desk_record }</button>
+            <button type="submit" class="mj-button">{ d.desk_record }</button>
         </form>
     }
 }

@@ -3,6 +3,7 @@
 //! cannot be sent is kept in the outbox and sent once when the collector is back.
 
 mod fields;
+mod lookup;
 mod outbox;
 mod rating;
 mod receipt;
@@ -13,6 +14,7 @@ use mingjing_domain::review::{Channel, ReviewConfig};
 use yew::prelude::*;
 
 use self::fields::{CommentField, ContactFields, DimensionsField, ReasonsField};
+use self::lookup::ReceiptLookup;
 use self::rating::RatingField;
 pub use self::rating::level_label;
 use self::receipt::{QueuedNotice, Receipt};
@@ -53,6 +55,9 @@ pub fn ReviewForm(props: &ReviewProps) -> Html {
     let site_config = use_state(ReviewConfig::default);
     let summary_ref = use_node_ref();
     let channel = channel_of(config);
+    // A re-rating token from a receipt lookup replaces the page's own token.
+    let rerate = use_state(|| None::<String>);
+    let token = (*rerate).clone().or_else(|| config.token.clone());
 
     {
         let site_config = site_config.clone();
@@ -82,12 +87,19 @@ pub fn ReviewForm(props: &ReviewProps) -> Html {
         });
     }
 
-    let onsubmit = submit::on_submit(form.clone(), props.host.clone(), config.clone(), channel);
+    let onsubmit = submit::on_submit(form.clone(), props.host.clone(), config.clone(), channel, token);
     let reset = {
         let form = form.dispatcher();
         Callback::from(move |_| form.dispatch(Action::Reset(api::random_key())))
     };
 
+    let on_rerate = {
+        let (rerate, form) = (rerate.clone(), form.dispatcher());
+        Callback::from(move |token: String| {
+            rerate.set(Some(token));
+            form.dispatch(Action::Reset(api::random_key()));
+        })
+    };
     let body = match &form.phase {
         Phase::Sent { receipt, verified } => {
             html! { <Receipt lang={config.lang} receipt={receipt.clone()} verified={*verified} onreset={reset} /> }
@@ -131,7 +143,11 @@ pub fn ReviewForm(props: &ReviewProps) -> Html {
         <section class="mj-card mj-review" aria-labelledby="mj-title">
             <h2 id="mj-title" class="mj-title">{ t.title_review }</h2>
             <p id="mj-review-intro" class="mj-muted">{ t.review_intro }</p>
+            if rerate.is_some() {
+                <p class="mj-alert" role="status">{ t.rerate_notice }</p>
+            }
             { body }
+            <ReceiptLookup config={config.clone()} {on_rerate} />
         </section>
     }
 }

@@ -46,6 +46,7 @@ pub fn on_submit(
     host: HtmlElement,
     config: WidgetConfig,
     channel: Channel,
+    token: Option<String>,
 ) -> Callback<SubmitEvent> {
     Callback::from(move |e: SubmitEvent| {
         e.prevent_default();
@@ -61,7 +62,7 @@ pub fn on_submit(
             return;
         }
         let service = config.service.clone().unwrap_or_default();
-        let request = form.request(&config.site, &service, channel, config.token.as_deref());
+        let request = form.request(&config.site, &service, channel, token.as_deref());
         if let Err(broken) = Review::parse(&request) {
             let message = message_for(t, broken.rule, &broken.message);
             form.dispatch(Action::Problems(vec![Problem { field: broken.field, message }]));
