@@ -7,4 +7,5 @@
 mod accessibility;
 mod demo_page;
 mod embedding;
+mod follow_up;
 mod review_form;
