@@ -51,6 +51,8 @@ enum Job {
         #[arg(long)]
         no_postgres: bool,
     },
+    /// Build the bundle and retake the webmaster guide's screenshots (www/docs/screenshots).
+    Screenshots,
     /// Start a throwaway PostgreSQL, run COMMAND with MINGJING_TEST_POSTGRES_URL set (or wait for
     /// Ctrl-C), then stop and delete it.
     Postgres {
@@ -72,6 +74,7 @@ fn main() -> ExitCode {
 
 fn run(job: Job) -> anyhow::Result<()> {
     match job {
+        Job::Screenshots => screenshots(),
         Job::Build { dev } => widgets::build(if dev { widgets::Profile::Dev } else { widgets::Profile::Release }),
         Job::Demo { port, data_dir, database } => {
             let data_dir =
@@ -81,4 +84,20 @@ fn run(job: Job) -> anyhow::Result<()> {
         Job::Test { no_browser, no_postgres } => test::run(test::TestOptions { no_browser, no_postgres }),
         Job::Postgres { command } => postgres::run_with(&command),
     }
+}
+
+/// Every widget in Chromium against a real collector, written where the guide links them.
+fn screenshots() -> anyhow::Result<()> {
+    deps::ensure(&[deps::Need::Chromium, deps::Need::CjkFonts])?;
+    widgets::build(widgets::Profile::Release)?;
+    let root = util::workspace_root();
+    util::run(
+        util::cargo()
+            .args(["run", "--quiet", "-p", "mingjing-tests", "--bin", "screenshots", "--"])
+            .arg(root.join("www/docs/screenshots"))
+            .env("MINGJING_PKG_DIR", widgets::pkg_dir())
+            .env("MINGJING_WWW_DIR", root.join("www"))
+            .env("MINGJING_CHROMIUM", deps::chromium())
+            .env("MINGJING_CHROMEDRIVER", deps::chromedriver()),
+    )
 }

@@ -94,7 +94,7 @@ pub static DESK: DeskMessages = DeskMessages {
     desk_reveal_reason: "Reason for viewing (it is logged)",
     desk_revealed_log: "Contact viewed",
     desk_history: "History",
-    desk_next_step: "Next step",
+    desk_next_step: "Next step: {step}",
     desk_note: "Note",
     desk_record: "Record",
     desk_closed: "Closed. The reviewer can read the reply with their receipt number.",

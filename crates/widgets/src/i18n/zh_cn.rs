@@ -94,7 +94,7 @@ pub static DESK: DeskMessages = DeskMessages {
     desk_reveal_reason: "查看理由（将记录在案）",
     desk_revealed_log: "查看联系方式",
     desk_history: "处理记录",
-    desk_next_step: "下一步",
+    desk_next_step: "下一步：{step}",
     desk_note: "说明",
     desk_record: "记录",
     desk_closed: "已办结，评价人可凭评价编号查看答复。",

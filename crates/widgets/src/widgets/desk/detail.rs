@@ -1,11 +1,13 @@
 use mingjing_domain::desk::{DeskDetail, RevealRequest, RevealedContact};
+use mingjing_domain::review::{Choice, PublicSiteConfig};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::stage_label;
-use super::step_form::{StepForm, event_label};
+use super::step_form::{StepForm, detail_label, event_label, short_time};
 use crate::api::{self, ApiFailure};
 use crate::config::WidgetConfig;
+use crate::i18n::Lang;
 use crate::widgets::review::level_label;
 
 #[derive(Properties, PartialEq)]
@@ -26,6 +28,19 @@ pub fn Detail(props: &DetailProps) -> Html {
     let detail = use_state(|| None::<DeskDetail>);
     let revealed = use_state(|| None::<RevealedContact>);
     let reveal_reason = use_state(String::new);
+    let reasons = use_state(Vec::<Choice>::new);
+    {
+        let reasons = reasons.clone();
+        let url = format!("{}/api/v1/sites/{}/config", props.config.api, props.config.site);
+        use_effect_with(url, move |url| {
+            let url = url.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(public) = api::get::<PublicSiteConfig>(&url).await {
+                    reasons.set(public.review.reasons);
+                }
+            });
+        });
+    }
     let base = format!("{}/api/v1/desk/reviews/{}", props.config.api, props.receipt);
     {
         let (detail, base, token, on_signed_out) =
@@ -76,7 +91,7 @@ pub fn Detail(props: &DetailProps) -> Html {
                 <dt>{ d.desk_col_stage }</dt><dd>{ stage_label(d, item.stage) }</dd>
                 <dt>{ d.desk_col_due }</dt>
                 <dd>{ &item.due_date }if item.overdue { { " " }<strong class="mj-flag">{ "⚠ " }{ d.desk_overdue }</strong> }</dd>
-                <dt>{ d.desk_reasons }</dt><dd>{ item.reasons.join("、") }</dd>
+                <dt>{ d.desk_reasons }</dt><dd>{ reason_labels(&item.reasons, &reasons, props.config.lang) }</dd>
                 <dt>{ d.desk_comment }</dt><dd>{ item.comment.clone().unwrap_or_else(|| "—".into()) }</dd>
                 <dt>{ d.desk_contact }</dt>
                 <dd>
@@ -101,12 +116,26 @@ pub fn Detail(props: &DetailProps) -> Html {
             <h4 class="mj-subtitle">{ d.desk_history }</h4>
             <ol class="mj-timeline">
                 { for found.events.iter().map(|e| html! {
-                    <li><span class="mj-small mj-muted">{ &e.at }{ " · " }{ &e.actor }</span><br />
-                        <strong>{ event_label(d, &e.kind) }</strong>{ " " }{ &e.detail }{ " — " }{ &e.note }</li>
+                    <li><span class="mj-small mj-muted">{ short_time(&e.at) }{ " · " }{ &e.actor }</span><br />
+                        <strong>{ event_label(d, &e.kind) }</strong>{ " " }{ detail_label(d, &e.detail) }{ " — " }{ &e.note }</li>
                 }) }
             </ol>
             <StepForm config={props.config.clone()} token={props.token.clone()} url={format!("{base}/steps")}
                       stage={item.stage} named={item.named} {on_recorded} />
         </div>
     }
+}
+
+/// The site's own words for the reasons the reviewer picked; a code it no longer offers
+/// is shown as it is.
+fn reason_labels(codes: &[String], offered: &[Choice], lang: Lang) -> String {
+    let label = |code: &String| {
+        offered
+            .iter()
+            .find(|c| &c.code == code)
+            .map(|c| if lang == Lang::En { c.en.clone() } else { c.zh.clone() })
+            .unwrap_or_else(|| code.clone())
+    };
+    let sep = if lang == Lang::En { ", " } else { "、" };
+    codes.iter().map(label).collect::<Vec<_>>().join(sep)
 }

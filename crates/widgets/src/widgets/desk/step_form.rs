@@ -38,6 +38,33 @@ fn next(stage: Stage, named: bool) -> Option<Next> {
     })
 }
 
+/// A history entry's choice (`reached`, `confirmed`, `rectification_plan 2026-12-31`), in words.
+pub fn detail_label(d: &DeskMessages, detail: &str) -> String {
+    let (word, rest) = detail.split_once(' ').unwrap_or((detail, ""));
+    let label = match word {
+        "reached" => d.desk_reached,
+        "not_reached" => d.desk_not_reached,
+        "confirmed" => d.verification_confirmed,
+        "not_confirmed" => d.verification_not_confirmed,
+        "appealed_mistaken" => d.verification_appealed_mistaken,
+        "appealed_malicious" => d.verification_appealed_malicious,
+        "fixed_on_the_spot" => d.outcome_fixed,
+        "rectification_plan" => d.outcome_plan,
+        "explanation" => d.outcome_explanation,
+        "rectified" | "replied" | "" => "",
+        other => other,
+    };
+    if rest.is_empty() { label.to_owned() } else { format!("{label} {rest}") }
+}
+
+/// `2026-11-28T21:40:10.285+08:00` as `2026-11-28 21:40`: the collector sends China time.
+pub fn short_time(rfc3339: &str) -> String {
+    match (rfc3339.get(..10), rfc3339.get(11..16)) {
+        (Some(date), Some(time)) => format!("{date} {time}"),
+        _ => rfc3339.to_owned(),
+    }
+}
+
 /// A history entry's kind, in words.
 pub fn event_label(d: &DeskMessages, kind: &str) -> String {
     match kind {
@@ -154,7 +181,7 @@ pub fn StepForm(props: &StepFormProps) -> Html {
     let note_label = if step == Next::Reply { d.step_reply } else { d.desk_note };
     html! {
         <form class="mj-step" {onsubmit} novalidate=true>
-            <h4 class="mj-subtitle">{ d.desk_next_step }{ "：" }{ title }</h4>
+            <h4 class="mj-subtitle">{ fill(d.desk_next_step, &[("step", title)]) }</h4>
             if let Some(message) = &*problem {
                 <div class="mj-alert mj-danger" role="alert"><p>{ message }</p></div>
             }

@@ -1,0 +1,158 @@
+//! Takes the screenshots in the webmaster guide: every widget, in Chinese and English, at
+//! phone (375 px) and desktop (1280 px) width, in large mode and the other themes, against
+//! a real collector with a little real data. `cargo xtask screenshots` runs it.
+
+// A tool, not a library: a failure should stop it loudly.
+#![allow(clippy::unwrap_used)]
+
+use std::path::PathBuf;
+
+use mingjing_tests::browser::Browser;
+use mingjing_tests::{Backend, TestApp};
+use serde_json::json;
+
+const SERVICE: &str = "11530100MJ0001001W3001030001000";
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    let out = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "www/docs/screenshots".into()));
+    std::fs::create_dir_all(&out).unwrap();
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    app.register_site("demo", &[&app.base]).await;
+    let (_, code) = app.add_staff("demo", "李四").await;
+    let poor = seed(&app).await;
+    follow_up(&app, &code, &poor).await;
+
+    let browser = Browser::launch(1280, 900).await;
+    let shots: &[(&str, &str, u32, &str)] = &[
+        ("review-zh-1280", "mingjing-review", 1280, ""),
+        ("review-zh-375", "mingjing-review", 375, ""),
+        ("review-en-1280", "mingjing-review", 1280, r#"lang="en""#),
+        ("review-large-375", "mingjing-review", 375, r#"size="large""#),
+        ("review-dark-1280", "mingjing-review", 1280, r#"theme="dark""#),
+        ("review-high-contrast-375", "mingjing-review", 375, r#"theme="high-contrast""#),
+        ("stats-zh-1280", "mingjing-stats", 1280, ""),
+        ("stats-en-375", "mingjing-stats", 375, r#"lang="en""#),
+    ];
+    for (name, tag, width, attrs) in shots {
+        show(&browser, &app, tag, attrs, *width).await;
+        shoot(&browser, tag, &out, name).await;
+    }
+
+    // The review form's error and success states.
+    for (lang, width) in [("zh-CN", 375), ("en", 1280)] {
+        show(&browser, &app, "mingjing-review", &format!(r#"lang="{lang}""#), width).await;
+        browser.click_in("mingjing-review", "label[for=mj-rating-1]").await;
+        browser.click_in("mingjing-review", "button[type=submit]").await;
+        browser.wait_until("the error", &Browser::shadow_text("mingjing-review", "#mj-reasons-error")).await;
+        shoot(&browser, "mingjing-review", &out, &format!("review-error-{}-{width}", &lang[..2])).await;
+        browser.click_in("mingjing-review", "label[for=mj-reason-long_wait]").await;
+        browser.click_in("mingjing-review", "button[type=submit]").await;
+        browser.wait_until("the receipt", &Browser::shadow_text("mingjing-review", "[data-testid=receipt]")).await;
+        shoot(&browser, "mingjing-review", &out, &format!("review-receipt-{}-{width}", &lang[..2])).await;
+    }
+
+    // The desk: sign-in, the list, one review.
+    for (lang, width) in [("zh-CN", 1280), ("en", 375)] {
+        browser.client.execute("sessionStorage.clear();", vec![]).await.unwrap();
+        show(&browser, &app, "mingjing-desk", &format!(r#"lang="{lang}""#), width).await;
+        shoot(&browser, "mingjing-desk", &out, &format!("desk-sign-in-{}-{width}", &lang[..2])).await;
+        browser
+            .client
+            .execute(
+                &format!(
+                    r##"const el = document.querySelector("mingjing-desk").shadowRoot.querySelector("#mj-code");
+                       el.value = {code:?}; el.dispatchEvent(new Event("input", {{ bubbles: true }}));"##
+                ),
+                vec![],
+            )
+            .await
+            .unwrap();
+        browser.click_in("mingjing-desk", "form.mj-sign-in button[type=submit]").await;
+        browser
+            .wait_until("the list", r#"document.querySelector("mingjing-desk").shadowRoot.querySelector("tbody tr")"#)
+            .await;
+        shoot(&browser, "mingjing-desk", &out, &format!("desk-list-{}-{width}", &lang[..2])).await;
+        browser.click_in("mingjing-desk", "tbody tr:first-child button").await;
+        browser
+            .wait_until(
+                "the detail",
+                r#"document.querySelector("mingjing-desk").shadowRoot.querySelector(".mj-step, .mj-alert")"#,
+            )
+            .await;
+        shoot(&browser, "mingjing-desk", &out, &format!("desk-detail-{}-{width}", &lang[..2])).await;
+    }
+    browser.close().await;
+    println!("screenshots written to {}", out.display());
+}
+
+/// A dozen reviews, two of them poor, so the stats and the desk show data; returns the
+/// first poor review's receipt.
+async fn seed(app: &TestApp) -> String {
+    let mut first_poor = String::new();
+    for (i, rating) in [5, 5, 4, 5, 3, 4, 5, 2, 1, 4, 5, 3].into_iter().enumerate() {
+        let mut body = json!({ "site": "demo", "service": SERVICE, "rating": rating, "idempotency_key": format!("screenshot-seed-{i:04}") });
+        if rating <= 2 {
+            body["reasons"] = json!(["long_wait", "multiple_trips"]);
+            body["comment"] = json!("窗口排队时间太长，材料要求前后不一致。");
+            body["contact"] = json!({ "name": "王小明", "phone": "13912345678", "consent": true });
+        }
+        let resp = app.post_raw("/api/v1/reviews", Some("application/json"), body.to_string().into_bytes(), None).await;
+        let receipt: serde_json::Value = resp.json().await.unwrap();
+        if rating <= 2 && first_poor.is_empty() {
+            first_poor = receipt["receipt"].as_str().unwrap().to_owned();
+        }
+    }
+    first_poor
+}
+
+/// Records the call-back and the verification, so the desk shows a history.
+async fn follow_up(app: &TestApp, code: &str, receipt: &str) {
+    let token = app.staff_session("demo", code).await;
+    for step in [
+        json!({ "kind": "call_back", "reached": true, "note": "已电话联系评价人，情况属实" }),
+        json!({ "kind": "verify", "verification": "confirmed", "note": "周一上午窗口人手不足" }),
+    ] {
+        let resp = app
+            .client
+            .post(app.url(&format!("/api/v1/desk/reviews/{receipt}/steps")))
+            .bearer_auth(&token)
+            .json(&step)
+            .send()
+            .await
+            .unwrap();
+        assert!(resp.status().is_success(), "{}", resp.text().await.unwrap());
+    }
+}
+
+/// The demo page with only this widget, at this width.
+async fn show(browser: &Browser, app: &TestApp, tag: &str, attrs: &str, width: u32) {
+    browser.client.set_window_size(width, 2400).await.unwrap();
+    browser.client.goto(&app.url("/")).await.unwrap();
+    let extra = if tag == "mingjing-review" { format!(r#" service="{SERVICE}""#) } else { String::new() };
+    browser
+        .client
+        .execute(
+            &format!(r#"document.querySelector("main").innerHTML = '<{tag} site="demo"{extra} {attrs}></{tag}>';"#),
+            vec![],
+        )
+        .await
+        .unwrap();
+    browser.wait_until("the widget", &Browser::shadow_text(tag, ".mj-title")).await;
+    browser
+        .wait_until(
+            "its styles",
+            &format!(r#"getComputedStyle(document.querySelector("{tag}").shadowRoot.querySelector(".mj-card")).borderTopStyle === "solid""#),
+        )
+        .await;
+    if tag == "mingjing-stats" {
+        browser.wait_until("the figures", &Browser::shadow_text(tag, "[data-testid=satisfaction]")).await;
+    }
+}
+
+async fn shoot(browser: &Browser, tag: &str, out: &std::path::Path, name: &str) {
+    let element = browser.client.find(fantoccini::Locator::Css(tag)).await.unwrap();
+    let png = element.screenshot().await.unwrap();
+    std::fs::write(out.join(format!("{name}.png")), png).unwrap();
+    println!("  {name}.png");
+}
