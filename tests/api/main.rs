@@ -8,4 +8,5 @@ mod desk;
 mod operations;
 mod reviews;
 mod stats;
+mod system_default;
 mod tokens;

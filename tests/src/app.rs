@@ -167,6 +167,8 @@ async fn launch(database: &TestDatabase, addr: SocketAddr) -> Launched {
         www_dir: paths::www_dir(),
         public_url: None,
         contact_key: database.contact_key.clone(),
+        // Tests run the job themselves, at the times they choose.
+        system_default_every: None,
     };
     let app = Application::build(&config).await.expect("collector starts");
     let addr = app.local_addr();

@@ -70,6 +70,10 @@ pub struct ServeArgs {
     /// Public base URL for the links the collector hands out (default: the request's Host).
     #[arg(long, env = "MINGJING_PUBLIC_URL")]
     pub public_url: Option<String>,
+    /// Minutes between runs of the system-default rating job (0: never, for example when
+    /// another collector on the same PostgreSQL runs it).
+    #[arg(long, default_value_t = 60)]
+    pub system_default_minutes: u32,
     /// Log as JSON lines instead of text.
     #[arg(long)]
     pub log_json: bool,
@@ -107,6 +111,8 @@ async fn serve(db: &DatabaseArgs, args: ServeArgs) -> anyhow::Result<()> {
         www_dir: args.www_dir,
         public_url: args.public_url,
         contact_key: contact_key(db)?,
+        system_default_every: (args.system_default_minutes > 0)
+            .then(|| std::time::Duration::from_secs(60 * u64::from(args.system_default_minutes))),
     };
     let started = std::time::Instant::now();
     let app = Application::build(&config).await?;

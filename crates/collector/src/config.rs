@@ -14,6 +14,9 @@ pub struct ServeConfig {
     /// The public base URL for links the collector hands out, such as review URLs.
     pub public_url: Option<String>,
     pub contact_key: crate::seal::ContactKey,
+    /// How often to record system-default ratings (see `system_default.rs`); `None` leaves
+    /// it to another collector sharing the database, or to tests that run it by hand.
+    pub system_default_every: Option<std::time::Duration>,
 }
 
 impl ServeConfig {

@@ -20,5 +20,6 @@ pub mod staff_admin;
 pub mod startup;
 pub mod state;
 pub mod storage;
+pub mod system_default;
 pub mod telemetry;
 pub mod token;

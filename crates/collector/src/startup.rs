@@ -40,6 +40,7 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     storage: Storage,
+    system_default_every: Option<Duration>,
 }
 
 impl Application {
@@ -56,7 +57,7 @@ impl Application {
             },
             config,
         );
-        Ok(Self { listener, router, storage })
+        Ok(Self { listener, router, storage, system_default_every: config.system_default_every })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
@@ -71,7 +72,13 @@ impl Application {
     /// Serves until `shutdown` completes, then finishes the requests in flight.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> io::Result<()> {
         let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
+        let defaults = self
+            .system_default_every
+            .map(|every| tokio::spawn(crate::system_default::run_forever(self.storage.clone(), every)));
         axum::serve(self.listener, service).with_graceful_shutdown(shutdown).await?;
+        if let Some(task) = defaults {
+            task.abort();
+        }
         self.storage.close().await;
         Ok(())
     }

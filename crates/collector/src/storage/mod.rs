@@ -8,6 +8,7 @@ mod reviews;
 mod sites;
 mod staff;
 mod stats;
+mod system_default;
 mod transactions;
 
 use std::path::Path;
@@ -23,6 +24,7 @@ pub use reviews::{NewReview, StoredReceipt};
 pub use sites::{NewSite, Site};
 pub use staff::{SessionRecord, StaffRecord};
 pub use stats::{FollowUpCounts, RatingGroup, StatsFilter};
+pub use system_default::UnratedTransaction;
 pub use transactions::NewTransaction;
 
 /// Runs `$body` with `$pool` bound to whichever pool the storage holds. The body is the
