@@ -5,6 +5,7 @@
 
 mod bad_input;
 mod desk;
+mod export;
 mod operations;
 mod reviews;
 mod stats;

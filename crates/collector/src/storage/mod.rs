@@ -3,6 +3,7 @@
 //! `RETURNING`, integers for times), so the two backends cannot drift apart.
 
 mod error;
+mod export;
 mod follow_up;
 mod reviews;
 mod sites;
@@ -19,6 +20,7 @@ use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 
 pub use error::StorageError;
+pub use export::ExportRow;
 pub use follow_up::{EventRow, FollowUpRow, ReceiptRow, StepColumns};
 pub use reviews::{NewReview, StoredReceipt};
 pub use sites::{NewSite, Site};

@@ -2,6 +2,7 @@
 //! steps, and contact reveals. Every route needs a staff session.
 
 mod detail;
+mod export;
 mod list;
 mod reveal;
 mod step;
@@ -22,6 +23,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(detail::detail))
         .routes(routes!(step::step))
         .routes(routes!(reveal::reveal))
+        .routes(routes!(export::export))
 }
 
 pub fn rfc3339(millis: i64) -> String {

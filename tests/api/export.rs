@@ -1,0 +1,70 @@
+//! Staff export every review as CSV or JSON Lines; personal data only when asked for with a
+//! reason, and then it is audit-logged.
+
+use mingjing_tests::app::{TEST_SITE, assert_error};
+use mingjing_tests::{Backend, TestApp, both_backends};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+async fn exports_leave_personal_data_out_unless_asked_with_a_reason(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    for (i, (rating, named)) in [(5, false), (1, true), (3, false)].into_iter().enumerate() {
+        let mut body = json!({ "site": TEST_SITE, "service": "S1", "rating": rating, "reasons": ["long_wait"],
+                               "comment": "排队, \"很久\"", "idempotency_key": format!("export-key-00000{i}") });
+        if named {
+            body["contact"] = json!({ "name": "王小明", "phone": "13912345678", "consent": true });
+        }
+        assert_eq!(app.post_json("/api/v1/reviews", &body).await.status(), StatusCode::CREATED);
+    }
+    let (_, code) = app.add_staff(TEST_SITE, "李四").await;
+    let token = app.staff_session(TEST_SITE, &code).await;
+    let get = |query: &'static str| {
+        app.client.get(app.url(&format!("/api/v1/desk/export?{query}"))).bearer_auth(&token).send()
+    };
+
+    let csv = get("format=csv").await.unwrap();
+    assert_eq!(csv.status(), StatusCode::OK);
+    assert!(csv.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
+    let bytes = csv.bytes().await.unwrap();
+    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "a byte-order mark, for spreadsheet programs");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    assert!(lines[0].starts_with("receipt,received_at,service,rating,channel,verified,system_default"), "{}", lines[0]);
+    assert!(text.contains(r#""排队, ""很久""""#), "quoted per RFC 4180: {text}");
+    assert!(!text.contains("13912345678") && !text.contains("王小明"));
+
+    let jsonl = get("format=jsonl").await.unwrap().text().await.unwrap();
+    let rows: Vec<Value> = jsonl.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[1]["rating"], 1);
+    assert_eq!(rows[1]["stage"], "new");
+    assert!(rows[1].get("phone").is_none());
+
+    assert_error(
+        get("format=jsonl&personal=true").await.unwrap(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "required",
+        Some("reason"),
+    )
+    .await;
+    assert_error(get("format=xml").await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY, "unknown_format", Some("format"))
+        .await;
+    let personal = get("format=jsonl&personal=true&reason=%E5%9B%9E%E8%AE%BF%E6%A0%B8%E5%AE%9E")
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let rows: Vec<Value> = personal.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(rows[1]["phone"], "13912345678");
+    assert_eq!(rows[1]["name"], "王小明");
+    assert_eq!(rows[0]["phone"], "");
+    let log = app.storage.audit_log(TEST_SITE).await.unwrap();
+    assert_eq!(log, vec![("staff:1".to_owned(), "export_personal_data".to_owned(), "回访核实".to_owned())]);
+
+    let anonymous = app.client.get(app.url("/api/v1/desk/export?format=csv")).send().await.unwrap();
+    assert_error(anonymous, StatusCode::UNAUTHORIZED, "sign_in_required", None).await;
+}
+
+both_backends!(exports_leave_personal_data_out_unless_asked_with_a_reason);
