@@ -105,6 +105,21 @@ async fn static_files_have_correct_content_types(backend: Backend) {
     }
 }
 
+async fn versioned_assets_are_immutable_and_latest_ones_short_lived(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let version = env!("CARGO_PKG_VERSION");
+    let pinned = app.get(&format!("/widgets/v{version}/mingjing.js")).await;
+    assert_eq!(pinned.status(), StatusCode::OK);
+    assert_eq!(pinned.headers()["cache-control"], "public, max-age=31536000, immutable");
+    let pinned = pinned.bytes().await.unwrap();
+    let latest = app.get("/widgets/mingjing.js").await;
+    assert_eq!(latest.headers()["cache-control"], "public, max-age=300");
+    assert_eq!(latest.bytes().await.unwrap(), pinned);
+    let wasm = app.get(&format!("/widgets/v{version}/review/mingjing_widgets_bg.wasm")).await;
+    assert_eq!(wasm.headers()["content-type"], "application/wasm");
+    assert_error(app.get("/widgets/v0.0.0-nope/mingjing.js").await, StatusCode::NOT_FOUND, "not_found", None).await;
+}
+
 /// A request whose body is still arriving when shutdown starts is finished, not dropped.
 async fn shutdown_finishes_requests_in_flight(backend: Backend) {
     let app = TestApp::spawn(backend).await;
@@ -139,4 +154,5 @@ both_backends!(
     cors_answers_only_registered_origins,
     static_files_have_correct_content_types,
     shutdown_finishes_requests_in_flight,
+    versioned_assets_are_immutable_and_latest_ones_short_lived,
 );

@@ -199,3 +199,52 @@ async fn events_cross_the_shadow_boundary_with_details() {
     assert_eq!(submitted["detail"]["service"], SERVICE);
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_versioned_snippet_with_an_integrity_hash_works_and_a_wrong_hash_is_refused() {
+    if browser_skipped() {
+        return;
+    }
+    let manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(mingjing_tests::paths::pkg_dir().join("manifest.json")).unwrap())
+            .unwrap();
+    let integrity = manifest["files"]["mingjing.js"]["integrity"].as_str().unwrap().to_owned();
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let version = env!("CARGO_PKG_VERSION");
+    for (hash, works) in
+        [(integrity.as_str(), true), ("sha384-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", false)]
+    {
+        let html = format!(
+            r#"<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>SRI</title>
+<script type="module" src="{base}/widgets/v{version}/mingjing.js" integrity="{hash}" crossorigin="anonymous"></script>
+</head><body><main><h1>SRI</h1>{tag}</main></body></html>"#,
+            base = app.base,
+            tag = review_tag("")
+        );
+        let host = HostPage::serve(html, None).await;
+        let browser = Browser::launch(1280, 900).await;
+        browser.client.goto(&format!("{}/", host.origin)).await.unwrap();
+        if works {
+            let title = browser.wait_until("the form", &Browser::shadow_text("mingjing-review", ".mj-title")).await;
+            assert_eq!(title, "服务评价");
+            let wasm: Value = browser
+                .client
+                .execute(r#"return performance.getEntriesByType("resource").filter(e => e.name.endsWith(".wasm")).map(e => e.name);"#, vec![])
+                .await
+                .unwrap();
+            assert!(wasm[0].as_str().unwrap().contains(&format!("/widgets/v{version}/review/")), "{wasm}");
+        } else {
+            // A tampered loader is not run: the element is never defined.
+            let defined: Value = browser
+                .client
+                .execute_async(
+                    "const done = arguments[arguments.length - 1]; setTimeout(() => done(!!customElements.get('mingjing-review')), 1500);",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            assert_eq!(defined, false);
+        }
+        browser.close().await;
+    }
+}

@@ -96,22 +96,18 @@ pub fn router(state: AppState, config: &ServeConfig) -> Router {
         .layer(cors(state.storage.clone()))
         .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
 
-    // The widget bundle is loaded cross-origin by every department page: module scripts and
-    // wasm are fetched in CORS mode, so these public assets allow any origin.
-    let widgets = Router::new()
-        .fallback_service(ServeDir::new(&config.pkg_dir).not_found_service(get(api_not_found)))
-        .layer(SetResponseHeaderLayer::overriding(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*")))
-        .layer(SetResponseHeaderLayer::overriding(
-            HeaderName::from_static("cross-origin-resource-policy"),
-            HeaderValue::from_static("cross-origin"),
-        ));
+    // The bundle is published twice: under /widgets/v<version>/, immutable and cached for a
+    // year (pin it with an integrity hash), and under /widgets/ as the latest, cached briefly.
+    let versioned = widgets(&config.pkg_dir, "public, max-age=31536000, immutable");
+    let latest = widgets(&config.pkg_dir, "public, max-age=300");
     let www =
         ServeDir::new(&config.www_dir).append_index_html_on_directories(true).not_found_service(get(api_not_found));
 
     Router::new()
         .merge(api)
         .route("/metrics", get(metrics::get))
-        .nest_service("/widgets", widgets)
+        .nest_service(&format!("/widgets/v{}", env!("CARGO_PKG_VERSION")), versioned)
+        .nest_service("/widgets", latest)
         .fallback_service(www)
         .layer(middleware::from_fn_with_state(state.clone(), metrics::track))
         .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
@@ -125,6 +121,19 @@ pub fn router(state: AppState, config: &ServeConfig) -> Router {
             HeaderValue::from_static("nosniff"),
         ))
         .with_state(state)
+}
+
+/// The widget bundle, loaded cross-origin by every department page: module scripts and wasm
+/// are fetched in CORS mode, so these public assets allow any origin.
+fn widgets(pkg_dir: &std::path::Path, cache: &'static str) -> Router {
+    Router::new()
+        .fallback_service(ServeDir::new(pkg_dir).not_found_service(get(api_not_found)))
+        .layer(SetResponseHeaderLayer::overriding(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*")))
+        .layer(SetResponseHeaderLayer::overriding(
+            HeaderName::from_static("cross-origin-resource-policy"),
+            HeaderValue::from_static("cross-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static(cache)))
 }
 
 async fn api_not_found() -> ApiError {
