@@ -7,39 +7,9 @@ use mingjing_tests::app::TEST_SITE;
 use mingjing_tests::browser::{Browser, browser_skipped};
 use mingjing_tests::host_page::{HostPage, page};
 use mingjing_tests::{Backend, TestApp};
-use serde_json::Value;
 
 const FORM: &str = "mingjing-review";
 const SERVICE: &str = "11530100MJ0001001W3001030001000";
-
-fn axe_source() -> String {
-    let path = std::env::var("MINGJING_AXE").unwrap_or_else(|_| {
-        format!("{}/target/npm-tools/node_modules/axe-core/axe.min.js", mingjing_tests::paths::workspace().display())
-    });
-    std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!("axe-core is missing at {path} ({e}): run the tests with `cargo xtask test`, which installs it from npm")
-    })
-}
-
-/// Runs axe on the whole page, shadow roots included, and returns the violations.
-async fn violations(browser: &Browser, axe: &str, state: &str) -> Vec<String> {
-    let loaded: Value = browser.client.execute("return typeof window.axe === 'object';", vec![]).await.unwrap();
-    if loaded != Value::Bool(true) {
-        browser.client.execute(&format!("{axe}\nreturn true;"), vec![]).await.unwrap();
-    }
-    let found = browser
-        .client
-        .execute_async(
-            r#"const done = arguments[arguments.length - 1];
-               axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })
-                 .then(r => done(r.violations.map(v => v.id + " (" + v.impact + "): " + v.nodes.map(n => JSON.stringify(n.target)).join(", "))))
-                 .catch(e => done(["axe failed: " + e]));"#,
-            vec![],
-        )
-        .await
-        .unwrap();
-    found.as_array().unwrap().iter().map(|v| format!("[{state}] {}", v.as_str().unwrap())).collect()
-}
 
 async fn wait_text(browser: &Browser, css: &str) {
     browser.wait_until(css, &Browser::shadow_text(FORM, css)).await;
@@ -50,7 +20,7 @@ async fn the_review_form_passes_axe_in_every_state_language_size_and_theme() {
     if browser_skipped() {
         return;
     }
-    let axe = axe_source();
+    let axe = mingjing_tests::browser::axe_source();
     let app = TestApp::spawn(Backend::Sqlite).await;
     let body = format!(r#"<{FORM} site="{TEST_SITE}" service="{SERVICE}"></{FORM}>"#);
     let host = HostPage::serve(page(&app.base, "", &body), None).await;
@@ -70,7 +40,7 @@ async fn the_review_form_passes_axe_in_every_state_language_size_and_theme() {
         )
         .await
         .unwrap();
-    let planted = violations(&browser, &axe, "planted").await;
+    let planted = browser.axe_violations(&axe, "planted").await;
     assert!(planted.iter().any(|v| v.contains("image-alt")), "axe did not see a planted violation: {planted:?}");
     let mut found = Vec::new();
     for (lang, size, theme) in [
@@ -98,16 +68,16 @@ async fn the_review_form_passes_axe_in_every_state_language_size_and_theme() {
             .await;
         // Let the stylesheet load before colours are judged.
         browser.wait_until("styles", &format!(r#"getComputedStyle(document.querySelector("{FORM}").shadowRoot.querySelector(".mj-card")).borderTopStyle === "solid""#)).await;
-        found.extend(violations(&browser, &axe, &format!("{config} empty")).await);
+        found.extend(browser.axe_violations(&axe, &format!("{config} empty")).await);
 
         browser.click_in(FORM, "button[type=submit]").await;
         wait_text(&browser, "#mj-rating-error").await;
-        found.extend(violations(&browser, &axe, &format!("{config} rating missing")).await);
+        found.extend(browser.axe_violations(&axe, &format!("{config} rating missing")).await);
 
         browser.click_in(FORM, "label[for=mj-rating-1]").await;
         browser.click_in(FORM, "button[type=submit]").await;
         wait_text(&browser, "#mj-reasons-error").await;
-        found.extend(violations(&browser, &axe, &format!("{config} reason missing")).await);
+        found.extend(browser.axe_violations(&axe, &format!("{config} reason missing")).await);
 
         browser.click_in(FORM, "label[for=mj-reason-long_wait]").await;
         browser.click_in(FORM, "#mj-callback").await;
@@ -116,33 +86,33 @@ async fn the_review_form_passes_axe_in_every_state_language_size_and_theme() {
         browser.click_in(FORM, "summary").await;
         browser.click_in(FORM, "button[type=submit]").await;
         wait_text(&browser, "#mj-phone-error").await;
-        found.extend(violations(&browser, &axe, &format!("{config} bad phone, details open")).await);
+        found.extend(browser.axe_violations(&axe, &format!("{config} bad phone, details open")).await);
 
         browser.in_widget(FORM, "#mj-phone").await.clear().await.unwrap();
         browser.in_widget(FORM, "#mj-phone").await.send_keys("13800131234").await.unwrap();
         browser.click_in(FORM, "button[type=submit]").await;
         wait_text(&browser, "[data-testid=receipt]").await;
-        found.extend(violations(&browser, &axe, &format!("{config} receipt")).await);
+        found.extend(browser.axe_violations(&axe, &format!("{config} receipt")).await);
     }
     assert!(found.is_empty(), "axe found WCAG 2.1 A/AA violations:\n{}", found.join("\n"));
     browser.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_demo_site_with_every_widget_passes_axe_in_both_languages() {
+async fn the_demo_site_with_every_widget_passes_axe_in_both_languages_and_large_mode() {
     if browser_skipped() {
         return;
     }
-    let axe = axe_source();
+    let axe = mingjing_tests::browser::axe_source();
     let app = TestApp::spawn(Backend::Sqlite).await;
     app.register_site("demo", &[&app.base]).await;
     let browser = Browser::launch(1280, 900).await;
     let mut found = Vec::new();
-    for lang in ["zh-CN", "en"] {
+    for (lang, size) in [("zh-CN", "normal"), ("en", "normal"), ("zh-CN", "large")] {
         browser.client.goto(&app.url("/")).await.unwrap();
         browser
             .client
-            .execute(&format!(r#"document.querySelectorAll("*").forEach(e => e.tagName.startsWith("MINGJING-") && e.setAttribute("lang", "{lang}"));"#), vec![])
+            .execute(&format!(r#"document.querySelectorAll("*").forEach(e => e.tagName.startsWith("MINGJING-") && (e.setAttribute("lang", "{lang}"), e.setAttribute("size", "{size}")));"#), vec![])
             .await
             .unwrap();
         browser
@@ -152,7 +122,7 @@ async fn the_demo_site_with_every_widget_passes_axe_in_both_languages() {
                 Duration::from_secs(20),
             )
             .await;
-        found.extend(violations(&browser, &axe, &format!("demo {lang}")).await);
+        found.extend(browser.axe_violations(&axe, &format!("demo {lang} {size}")).await);
     }
     assert!(found.is_empty(), "axe found WCAG 2.1 A/AA violations:\n{}", found.join("\n"));
     browser.close().await;

@@ -69,6 +69,8 @@ async fn staff_follow_a_poor_review_up_and_the_citizen_sees_the_reply() {
     set_input(&browser, DESK, "#mj-code", &code).await;
     browser.click_in(DESK, "form.mj-sign-in button[type=submit]").await;
     browser.wait_until("the list", &format!(r#"document.querySelector("{DESK}").shadowRoot.querySelector("td.mj-mono")?.textContent === {receipt:?}"#)).await;
+    let axe = mingjing_tests::browser::axe_source();
+    let mut violations = browser.axe_violations(&axe, "desk list").await;
     browser.click_in(DESK, "tbody button").await;
     let masked = browser.wait_until("the masked phone", &Browser::shadow_text(DESK, "[data-testid=masked]")).await;
     assert_eq!(masked, "139****5678");
@@ -82,6 +84,7 @@ async fn staff_follow_a_poor_review_up_and_the_citizen_sees_the_reply() {
         .unwrap();
     assert!(!page.as_str().unwrap().contains("13912345678"), "the full number shows before a reveal");
 
+    violations.extend(browser.axe_violations(&axe, "desk detail").await);
     record(&browser, Some("reached"), "已电话联系评价人，情况属实", "已回访").await;
     record(&browser, Some("confirmed"), "高峰期窗口不足", "已核实").await;
     browser.in_widget(DESK, "#mj-step-choice").await.select_by_value("rectification_plan").await.unwrap();
@@ -95,6 +98,8 @@ async fn staff_follow_a_poor_review_up_and_the_citizen_sees_the_reply() {
     record(&browser, None, "增设综合窗口", "整改中").await;
     record(&browser, None, "已增设两个窗口", "待答复").await;
     record(&browser, None, REPLY, "已办结").await;
+    violations.extend(browser.axe_violations(&axe, "desk closed, lookup open").await);
+    assert!(violations.is_empty(), "axe found WCAG 2.1 A/AA violations:\n{}", violations.join("\n"));
     let history: Value = browser
         .client
         .execute(

@@ -18,6 +18,16 @@ pub fn browser_skipped() -> bool {
     false
 }
 
+/// The axe-core script that `cargo xtask test` installs from npm.
+pub fn axe_source() -> String {
+    let path = std::env::var("MINGJING_AXE").unwrap_or_else(|_| {
+        format!("{}/target/npm-tools/node_modules/axe-core/axe.min.js", crate::paths::workspace().display())
+    });
+    std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!("axe-core is missing at {path} ({e}): run the tests with `cargo xtask test`, which installs it from npm")
+    })
+}
+
 #[derive(Debug)]
 pub struct Browser {
     pub client: Client,
@@ -122,6 +132,26 @@ impl Browser {
     /// The `mingjing:*` events and CSP violations that `watch.js` recorded.
     pub async fn recorded(&self) -> Value {
         self.client.execute("return window.__mj;", vec![]).await.expect("recorded events")
+    }
+
+    /// Runs axe on the whole page, shadow roots included, and returns the violations.
+    pub async fn axe_violations(&self, axe: &str, state: &str) -> Vec<String> {
+        let loaded: Value = self.client.execute("return typeof window.axe === 'object';", vec![]).await.unwrap();
+        if loaded != Value::Bool(true) {
+            self.client.execute(&format!("{axe}\nreturn true;"), vec![]).await.unwrap();
+        }
+        let found = self
+            .client
+            .execute_async(
+                r#"const done = arguments[arguments.length - 1];
+                   axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })
+                     .then(r => done(r.violations.map(v => v.id + " (" + v.impact + "): " + v.nodes.map(n => JSON.stringify(n.target)).join(", "))))
+                     .catch(e => done(["axe failed: " + e]));"#,
+                vec![],
+            )
+            .await
+            .unwrap();
+        found.as_array().unwrap().iter().map(|v| format!("[{state}] {}", v.as_str().unwrap())).collect()
     }
 
     pub async fn close(mut self) {
