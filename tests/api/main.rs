@@ -6,6 +6,7 @@
 mod bad_input;
 mod desk;
 mod export;
+mod open_reviews;
 mod operations;
 mod reviews;
 mod stats;

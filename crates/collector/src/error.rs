@@ -32,6 +32,8 @@ pub enum ApiError {
     BadCode,
     #[error("too many wrong codes: try again in {retry_after_secs} seconds")]
     LockedOut { retry_after_secs: u64 },
+    #[error("too many reviews from this device this hour; please try again later")]
+    RateLimited,
     #[error("missing or wrong site secret: send `Authorization: Bearer <site secret>`")]
     Unauthorized,
     #[error("method not allowed")]
@@ -55,7 +57,7 @@ impl ApiError {
             ApiError::OriginNotAllowed { .. } => StatusCode::FORBIDDEN,
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
             ApiError::Unauthorized | ApiError::SignInRequired | ApiError::BadCode => StatusCode::UNAUTHORIZED,
-            ApiError::LockedOut { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::LockedOut { .. } | ApiError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -75,6 +77,7 @@ impl ApiError {
             ApiError::SignInRequired => "sign_in_required",
             ApiError::BadCode => "bad_code",
             ApiError::LockedOut { .. } => "locked_out",
+            ApiError::RateLimited => "rate_limited",
             ApiError::MethodNotAllowed => "method_not_allowed",
             ApiError::Unavailable => "unavailable",
             ApiError::Internal(_) => "internal",

@@ -10,6 +10,7 @@ pub mod deadline;
 pub mod error;
 pub mod extract;
 pub mod metrics;
+pub mod open_review_limit;
 pub mod origin;
 pub mod routes;
 pub mod seal;

@@ -26,6 +26,19 @@ pub enum SiteCommand {
     },
     /// List registered sites.
     List,
+    /// Set a site's review settings from a JSON file (reasons, dimensions, deadlines, limits).
+    /// Fields it leaves out take their defaults; `site show-config` prints the current ones.
+    Configure {
+        #[arg(long)]
+        id: String,
+        #[arg(long)]
+        review_config: std::path::PathBuf,
+    },
+    /// Print a site's review settings as JSON, a starting point for `configure`.
+    ShowConfig {
+        #[arg(long)]
+        id: String,
+    },
 }
 
 pub async fn run(storage: &Storage, cmd: SiteCommand) -> anyhow::Result<()> {
@@ -63,6 +76,23 @@ pub async fn run(storage: &Storage, cmd: SiteCommand) -> anyhow::Result<()> {
                 Err(StorageError::Conflict(_)) => bail!("site {id} already exists"),
                 Err(e) => return Err(e).context("cannot register the site"),
             }
+        }
+        SiteCommand::Configure { id, review_config } => {
+            let id = SiteId::parse(&id).map_err(|e| anyhow::anyhow!("--id: {}", e.message))?;
+            let text = std::fs::read_to_string(&review_config)
+                .with_context(|| format!("cannot read {}", review_config.display()))?;
+            let config: mingjing_domain::review::ReviewConfig = serde_json::from_str(&text)
+                .with_context(|| format!("{} is not a review configuration", review_config.display()))?;
+            config.validate().map_err(|e| anyhow::anyhow!("{}: {}", e.field, e.message))?;
+            if !storage.set_site_config(&id, &serde_json::json!({ "review": config })).await? {
+                bail!("site {id} is not registered");
+            }
+            println!("site {id} configured");
+        }
+        SiteCommand::ShowConfig { id } => {
+            let id = SiteId::parse(&id).map_err(|e| anyhow::anyhow!("--id: {}", e.message))?;
+            let site = storage.site(&id).await?.ok_or_else(|| anyhow::anyhow!("site {id} is not registered"))?;
+            println!("{}", serde_json::to_string_pretty(&site.review_config())?);
         }
         SiteCommand::List => {
             for (id, name) in storage.list_sites().await? {

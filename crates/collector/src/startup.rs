@@ -54,6 +54,7 @@ impl Application {
                 metrics: Arc::new(Metrics::default()),
                 public_url: config.public_url.clone(),
                 contact_key: config.contact_key.clone(),
+                open_review_limit: Arc::default(),
             },
             config,
         );

@@ -1,6 +1,7 @@
 use std::sync::Arc;
 
 use crate::metrics::Metrics;
+use crate::open_review_limit::OpenReviewLimit;
 use crate::seal::ContactKey;
 use crate::storage::Storage;
 
@@ -13,4 +14,5 @@ pub struct AppState {
     pub public_url: Option<String>,
     /// Seals reviewers' contact details at rest.
     pub contact_key: ContactKey,
+    pub open_review_limit: Arc<OpenReviewLimit>,
 }

@@ -100,11 +100,14 @@ impl WidgetConfig {
             Some("high-contrast") => Theme::HighContrast,
             Some(_) => return Err(fail("theme", raw.theme.as_ref())),
         };
-        let large = match raw.size.as_deref() {
-            None | Some("" | "normal") => false,
-            Some("large") => true,
-            Some(_) => return Err(fail("size", raw.size.as_ref())),
-        };
+        // A counter tablet is used standing, by everyone: it always gets the large targets.
+        let kiosk = raw.channel.as_deref() == Some("kiosk");
+        let large = kiosk
+            || match raw.size.as_deref() {
+                None | Some("" | "normal") => false,
+                Some("large") => true,
+                Some(_) => return Err(fail("size", raw.size.as_ref())),
+            };
         let site = match raw.site.as_deref().map(str::trim) {
             Some(s) if mingjing_domain::site::SiteId::parse(s).is_ok() => s.to_owned(),
             _ => return Err(fail("site", raw.site.as_ref())),

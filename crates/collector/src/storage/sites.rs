@@ -83,6 +83,19 @@ impl Storage {
         })
     }
 
+    /// Replaces a site's settings (its review configuration and any later sections).
+    pub async fn set_site_config(&self, id: &SiteId, config: &serde_json::Value) -> Result<bool, StorageError> {
+        let n = with_pool!(self, |pool| {
+            sqlx::query("UPDATE sites SET config = $1 WHERE id = $2")
+                .bind(config.to_string())
+                .bind(id.as_str())
+                .execute(pool)
+                .await?
+                .rows_affected()
+        });
+        Ok(n == 1)
+    }
+
     pub async fn site(&self, id: &SiteId) -> Result<Option<Site>, StorageError> {
         let (row, origins) = with_pool!(self, |pool| {
             let row = sqlx::query("SELECT name, secret_hash, token_key, config FROM sites WHERE id = $1")

@@ -19,7 +19,7 @@ impl Choice {
 /// as per-site data with the defaults below, rather than constants in the widget.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct ReviewConfig {
     /// Reasons a poor review can pick from.
     pub reasons: Vec<Choice>,
@@ -29,6 +29,9 @@ pub struct ReviewConfig {
     pub counter_dimensions: Vec<Choice>,
     /// Whether reviews without a transaction token are accepted (stored as unverified).
     pub allow_open_reviews: bool,
+    /// Open reviews one client (address) may send this site in an hour. A counter tablet
+    /// shared by a whole hall needs more than the default.
+    pub open_reviews_per_client_per_hour: u32,
     /// Working days a department has to follow up a poor review.
     pub follow_up_working_days: u32,
     /// Working days after which an unrated transaction is recorded as 基本满意 by the
@@ -65,6 +68,7 @@ impl Default for ReviewConfig {
                 Choice::new("service_attitude", "服务态度", "Service attitude"),
             ],
             allow_open_reviews: true,
+            open_reviews_per_client_per_hour: 30,
             follow_up_working_days: 15,
             system_default_after_working_days: Some(5),
             kiosk_idle_seconds: 90,
@@ -80,4 +84,47 @@ pub struct PublicSiteConfig {
     pub site: String,
     pub name: String,
     pub review: ReviewConfig,
+}
+
+impl ReviewConfig {
+    /// Checks what serde cannot: codes have the shape reviews send, and limits are sane.
+    pub fn validate(&self) -> Result<(), crate::api_error::FieldError> {
+        use crate::api_error::FieldError;
+        let lists = [
+            ("reasons", &self.reasons),
+            ("online_dimensions", &self.online_dimensions),
+            ("counter_dimensions", &self.counter_dimensions),
+        ];
+        for (name, list) in lists {
+            for (i, c) in list.iter().enumerate() {
+                let ok = (1..=32).contains(&c.code.len())
+                    && c.code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+                if !ok || c.zh.trim().is_empty() || c.en.trim().is_empty() {
+                    return Err(FieldError::new(
+                        format!("{name}[{i}]"),
+                        "invalid_choice",
+                        "a choice needs a code of 1 to 32 [a-z0-9_] and both labels",
+                    ));
+                }
+            }
+        }
+        if self.reasons.is_empty() {
+            return Err(FieldError::new("reasons", "required", "a poor review needs reasons to choose from"));
+        }
+        if !(1..=60).contains(&self.follow_up_working_days) {
+            return Err(FieldError::new(
+                "follow_up_working_days",
+                "out_of_range",
+                "follow-up deadlines run from 1 to 60 working days",
+            ));
+        }
+        if self.open_reviews_per_client_per_hour == 0 || self.kiosk_idle_seconds < 15 {
+            return Err(FieldError::new(
+                "open_reviews_per_client_per_hour",
+                "out_of_range",
+                "limits must be at least 1 review and 15 idle seconds",
+            ));
+        }
+        Ok(())
+    }
 }

@@ -1,5 +1,7 @@
 use axum::Json;
-use axum::extract::State;
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use mingjing_domain::api_error::{ErrorEnvelope, FieldError};
 use mingjing_domain::review::{Review, ReviewConfig, ReviewReceipt, ReviewRequest};
@@ -32,11 +34,13 @@ use mingjing_domain::follow_up::Stage;
         (status = 413, description = "body over 64 KiB", body = ErrorEnvelope),
         (status = 415, description = "not JSON", body = ErrorEnvelope),
         (status = 422, description = "a rule is broken; `field` names the field", body = ErrorEnvelope),
+        (status = 429, description = "this client sent too many open reviews to the site this hour", body = ErrorEnvelope),
         (status = 503, description = "the database is unavailable; retry later", body = ErrorEnvelope),
     )
 )]
 pub async fn post(
     State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     AppJson(req): AppJson<ReviewRequest>,
 ) -> Result<(StatusCode, Json<ReviewReceipt>), ApiError> {
@@ -55,7 +59,13 @@ pub async fn post(
             token::verify(t, &site.token_key, site.id.as_str(), &review.service, now_millis() / 1000)
                 .map_err(TokenError::into_field_error)?,
         ),
-        None if site.review_config().allow_open_reviews => None,
+        None if site.review_config().allow_open_reviews => {
+            let per_hour = site.review_config().open_reviews_per_client_per_hour;
+            if !state.open_review_limit.allow(site.id.as_str(), peer.ip(), per_hour, now_millis()) {
+                return Err(ApiError::RateLimited);
+            }
+            None
+        }
         None => {
             return Err(FieldError::new(
                 "token",
