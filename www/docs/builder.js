@@ -6,16 +6,21 @@ const COLLECTOR = location.origin;
 const SITE_RE = /^(?!-)[a-z0-9-]{3,40}$/;
 const SERVICE_RE = /^[A-Za-z0-9._-]{1,64}$/;
 
-/** Which per-widget fields each widget shows. */
-const USES_SERVICE = new Set(["review", "lookup"]);
+/** Which per-widget fields each widget shows, and where `service` must be given. */
+const USES_SERVICE = new Set(["review", "stats", "lookup"]);
+const NEEDS_SERVICE = new Set(["review"]);
 const USES_CHANNEL = new Set(["review"]);
 
 const HINTS = {
-  review: "评价表已可用。 The review form is available.",
-  lookup: "正式界面开发中，目前预览显示“本组件已就绪”卡片；service 属性为其预留。 In development: the preview shows a “ready” card; service is reserved for it.",
-  supervisor: "正式界面开发中，目前预览显示“本组件已就绪”卡片。 In development: the preview shows a “ready” card.",
-  stats: "正式界面开发中，目前预览显示“本组件已就绪”卡片。 In development: the preview shows a “ready” card.",
-  desk: "正式界面开发中，目前预览显示“本组件已就绪”卡片。 In development: the preview shows a “ready” card.",
+  review:
+    "评价表：service 必填。提交的评价会真实保存。 The review form: service is required. Reviews submitted here are really stored.",
+  lookup:
+    "预留：目前只显示“本组件已就绪”卡片；service 属性为其预留。 Reserved: shows only a “ready” card for now; service is reserved for it.",
+  supervisor: "预留：目前只显示“本组件已就绪”卡片。 Reserved: shows only a “ready” card for now.",
+  stats:
+    "评价结果公开：service 可选，填写后只统计这一个事项。 Published results: service is optional and limits the figures to that one service.",
+  desk:
+    "部门处理台：工作人员用 mingjing staff add 生成的访问码登录，处理的是真实数据。 The staff desk: staff sign in with an access code from mingjing staff add, and work on real data.",
 };
 
 const $ = (id) => document.getElementById(id);
@@ -94,11 +99,17 @@ function validate() {
     SITE_RE.test(site),
     "站点编号应为 3–40 个小写字母、数字或 -，且不以 - 开头。 The site id must be 3–40 lower-case letters, digits or -, not starting with -.",
   );
-  if (USES_SERVICE.has(fields.widget.value)) {
+  const widget = fields.widget.value;
+  if (USES_SERVICE.has(widget)) {
+    const service = fields.service.value.trim();
+    // Optional for stats (and the reserved lookup): empty is fine, anything else must be a code.
+    const ok = service === "" ? !NEEDS_SERVICE.has(widget) : SERVICE_RE.test(service);
     check(
       fields.service,
-      SERVICE_RE.test(fields.service.value.trim()),
-      "事项编码应为 1–64 个字母、数字、.、- 或 _。 The service code must be 1–64 letters, digits, ., - or _.",
+      ok,
+      NEEDS_SERVICE.has(widget)
+        ? "评价表必须填写事项编码：1–64 个字母、数字、.、- 或 _。 The review form needs a service code: 1–64 letters, digits, ., - or _."
+        : "事项编码应为 1–64 个字母、数字、.、- 或 _，或留空。 The service code must be 1–64 letters, digits, ., - or _, or empty.",
     );
   } else {
     check(fields.service, true, "");

@@ -37,3 +37,9 @@ impl FieldError {
         Self { field: field.into(), rule, message: message.into() }
     }
 }
+
+/// Whether `raw` is 1 to 64 of `[A-Za-z0-9._-]`: the shape of service codes and
+/// department case numbers, safe in URLs, CSV and log lines.
+pub fn is_plain_identifier(raw: &str) -> bool {
+    (1..=64).contains(&raw.len()) && raw.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+}

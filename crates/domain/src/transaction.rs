@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use crate::api_error::FieldError;
+use crate::api_error::{FieldError, is_plain_identifier};
 use crate::calendar::TimeLimit;
 use crate::review::{Channel, parse_service_code};
 use crate::site::SiteId;
@@ -119,9 +119,7 @@ impl Transaction {
 
 /// 办件编号: 1 to 64 of `[A-Za-z0-9._-]`.
 pub fn parse_transaction_no(raw: &str) -> Result<String, FieldError> {
-    let ok = (1..=64).contains(&raw.len())
-        && raw.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
-    if ok {
+    if is_plain_identifier(raw) {
         Ok(raw.to_owned())
     } else {
         Err(FieldError::new(

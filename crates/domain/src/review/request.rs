@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Channel, Contact, ContactRequest, MAX_COMMENT_CHARS, Rating};
-use crate::api_error::FieldError;
+use crate::api_error::{FieldError, is_plain_identifier};
 use crate::site::SiteId;
 
 /// A review as it travels from the widget to the collector.
@@ -148,9 +148,7 @@ impl Review {
 
 /// A service's implementation code (实施编码) or basic code: 1 to 64 of `[A-Za-z0-9._-]`.
 pub fn parse_service_code(raw: &str) -> Result<String, FieldError> {
-    let ok = (1..=64).contains(&raw.len())
-        && raw.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
-    if ok {
+    if is_plain_identifier(raw) {
         Ok(raw.to_owned())
     } else {
         Err(FieldError::new(
