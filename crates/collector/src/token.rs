@@ -105,7 +105,9 @@ pub fn verify(token: &str, key_b64: &str, site: &str, service: &str, now_unix: i
     if claims.site != site || claims.service != service {
         return Err(TokenError::Mismatch);
     }
-    if !(1..=2).contains(&claims.evaluation_no) || Channel::from_code(claims.channel).is_none() {
+    // Channel 7 is the system's own default rating; no token may claim it.
+    let channel = Channel::from_code(claims.channel);
+    if !(1..=2).contains(&claims.evaluation_no) || channel.is_none() || channel == Some(Channel::SystemDefault) {
         return Err(TokenError::Malformed);
     }
     if claims.expires_at <= now_unix {
@@ -150,6 +152,8 @@ mod tests {
         let altered_claims = Claims { transaction_no: "T-2".into(), ..claims() };
         let altered = format!("{PREFIX}{}.{sig}", URL_SAFE_NO_PAD.encode(serde_json::to_vec(&altered_claims).unwrap()));
         assert_eq!(verify(&altered, &key, "demo", "S1", 0), Err(TokenError::BadSignature));
+        let system = sign(&Claims { channel: 7, ..claims() }, &key).unwrap();
+        assert_eq!(verify(&system, &key, "demo", "S1", 0), Err(TokenError::Malformed), "channel 7 is the system's");
         for junk in ["", "mj1.", "mj1.abc", "mj2.a.b", "mj1.!!!.xyz", &format!("{token}x")] {
             assert!(verify(junk, &key, "demo", "S1", 0).is_err(), "{junk}");
         }
