@@ -7,10 +7,11 @@ mod lookup;
 mod outbox;
 mod rating;
 mod receipt;
+mod settings;
 mod state;
 mod submit;
 
-use mingjing_domain::review::{Channel, ReviewConfig};
+use mingjing_domain::review::Channel;
 use yew::prelude::*;
 
 use self::fields::{CommentField, ContactFields, DimensionsField, ReasonsField};
@@ -18,6 +19,7 @@ use self::lookup::ReceiptLookup;
 use self::rating::RatingField;
 pub use self::rating::level_label;
 use self::receipt::{QueuedNotice, Receipt};
+use self::settings::{FormSettings, SiteSettings};
 use self::state::{Action, Form, Phase};
 use crate::api;
 use crate::config::WidgetConfig;
@@ -52,7 +54,7 @@ pub fn ReviewForm(props: &ReviewProps) -> Html {
     let config = &props.config;
     let t = config.lang.messages();
     let form = use_reducer(|| Form::new(api::random_key()));
-    let site_config = use_state(ReviewConfig::default);
+    let site_config = use_state(FormSettings::default);
     let summary_ref = use_node_ref();
     let channel = channel_of(config);
     // A re-rating token from a receipt lookup replaces the page's own token.
@@ -65,7 +67,7 @@ pub fn ReviewForm(props: &ReviewProps) -> Html {
         use_effect_with(url, move |url| {
             let url = url.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(public) = api::get::<mingjing_domain::review::PublicSiteConfig>(&url).await {
+                if let Ok(public) = api::get::<SiteSettings>(&url).await {
                     site_config.set(public.review);
                 }
             });
