@@ -14,6 +14,7 @@ use crate::widgets::{self, Profile};
 const SITE_ID: &str = "demo";
 const SITE_NAME: &str = "示例市政务服务中心（演示）";
 const SECRET_FILE: &str = "demo-site-secret.txt";
+const STAFF_CODE_FILE: &str = "demo-staff-code.txt";
 
 #[derive(Debug)]
 pub struct DemoOptions {
@@ -31,6 +32,7 @@ pub fn run(options: &DemoOptions) -> anyhow::Result<()> {
 
     fs::create_dir_all(&options.data_dir).with_context(|| format!("cannot create {}", options.data_dir.display()))?;
     register_site(&mingjing)?;
+    add_demo_staff(&mingjing)?;
     import_catalog(&mingjing)?;
 
     let mut serve = mingjing.command();
@@ -38,6 +40,7 @@ pub fn run(options: &DemoOptions) -> anyhow::Result<()> {
     say(format!("running {}", util::display(&serve)));
     println!();
     println!("Demo department site: http://localhost:{}/  (Ctrl-C to stop)", options.port);
+    println!("Desk access code for the demo staff member: {}", options.data_dir.join(STAFF_CODE_FILE).display());
     println!();
     // Ctrl-C reaches the server too (same process group); we only wait for it to shut down.
     let status = serve.status().context("cannot start mingjing serve")?;
@@ -77,15 +80,34 @@ fn register_site(mingjing: &Mingjing) -> anyhow::Result<()> {
     let stdout = String::from_utf8_lossy(&output.stdout);
     for line in stdout.lines() {
         match line.strip_prefix("secret=") {
-            Some(secret) => save_secret(&mingjing.options.data_dir.join(SECRET_FILE), secret)?,
+            Some(secret) => {
+                save_private(&mingjing.options.data_dir.join(SECRET_FILE), secret, "the demo site's secret")?
+            }
             None => println!("{line}"),
         }
     }
     Ok(())
 }
 
-/// Keeps the site secret, shown only when the site is created, readable by this user alone.
-fn save_secret(path: &Path, secret: &str) -> anyhow::Result<()> {
+/// Gives the demo desk a staff member, once, and keeps their access code beside the data.
+fn add_demo_staff(mingjing: &Mingjing) -> anyhow::Result<()> {
+    let path = mingjing.options.data_dir.join(STAFF_CODE_FILE);
+    if path.is_file() {
+        return Ok(());
+    }
+    let mut add = mingjing.command();
+    add.args(["staff", "add", "--site", SITE_ID, "--name", "演示工作人员"]);
+    say(format!("adding a demo staff member for the desk: {}", util::display(&add)));
+    let output = util::capture(&mut add)?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    match stdout.lines().find_map(|line| line.strip_prefix("access_code=")) {
+        Some(code) => save_private(&path, code, "the demo staff member's access code"),
+        None => bail!("mingjing staff add printed no access code"),
+    }
+}
+
+/// Keeps a secret that is shown only once, readable by this user alone.
+fn save_private(path: &Path, secret: &str, what: &str) -> anyhow::Result<()> {
     let mut file = fs::OpenOptions::new()
         .write(true)
         .create(true)
@@ -94,7 +116,7 @@ fn save_secret(path: &Path, secret: &str) -> anyhow::Result<()> {
         .open(path)
         .with_context(|| format!("cannot write {}", path.display()))?;
     writeln!(file, "{secret}")?;
-    say(format!("saved the demo site's secret to {} (mode 0600)", path.display()));
+    say(format!("saved {what} to {} (mode 0600)", path.display()));
     Ok(())
 }
 
