@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod bad_input;
+mod catalog;
 mod desk;
 mod export;
 mod open_reviews;

@@ -10,7 +10,7 @@ use crate::config::ServeConfig;
 use crate::seal::ContactKey;
 use crate::startup::{Application, shutdown_signal};
 use crate::storage::Storage;
-use crate::{site_admin, staff_admin, telemetry};
+use crate::{catalog_admin, site_admin, staff_admin, telemetry};
 
 #[derive(Debug, Parser)]
 #[command(name = "mingjing", version, about = "The Mingjing collection service")]
@@ -51,6 +51,9 @@ pub enum Command {
     /// Register and inspect the department sites that embed the widgets.
     #[command(subcommand)]
     Site(site_admin::SiteCommand),
+    /// Import the government-service catalogue.
+    #[command(subcommand)]
+    Catalog(catalog_admin::CatalogCommand),
     /// Add, list and revoke the department staff who use the desk.
     #[command(subcommand)]
     Staff(staff_admin::StaffCommand),
@@ -89,6 +92,12 @@ pub fn run() -> anyhow::Result<()> {
             Command::Site(cmd) => {
                 let storage = admin_storage(&cli.db).await?;
                 let result = site_admin::run(&storage, cmd).await;
+                storage.close().await;
+                result
+            }
+            Command::Catalog(cmd) => {
+                let storage = admin_storage(&cli.db).await?;
+                let result = catalog_admin::run(&storage, cmd).await;
                 storage.close().await;
                 result
             }

@@ -4,6 +4,7 @@
 //! `main.rs` only calls [`cli::run`]; everything else is library code that tests import.
 
 pub mod auth;
+pub mod catalog_admin;
 pub mod cli;
 pub mod config;
 pub mod deadline;

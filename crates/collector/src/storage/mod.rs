@@ -2,6 +2,7 @@
 //! PostgreSQL, and every query is written once in the dialect both accept (`$1` parameters,
 //! `RETURNING`, integers for times), so the two backends cannot drift apart.
 
+mod catalog;
 mod error;
 mod export;
 mod follow_up;
@@ -19,6 +20,7 @@ use std::time::Duration;
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 
+pub use catalog::{CatalogChange, ImportOutcome};
 pub use error::StorageError;
 pub use export::ExportRow;
 pub use follow_up::{EventRow, FollowUpRow, ReceiptRow, StepColumns};
