@@ -10,6 +10,7 @@ mod export;
 mod open_reviews;
 mod operations;
 mod reviews;
+mod services;
 mod stats;
 mod system_default;
 mod tokens;

@@ -3,8 +3,11 @@
 //!
 //! `main.rs` only calls [`cli::run`]; everything else is library code that tests import.
 
+pub mod actual_times;
 pub mod auth;
 pub mod catalog_admin;
+pub mod catalog_cache;
+pub mod catalog_index;
 pub mod cli;
 pub mod config;
 pub mod deadline;

@@ -55,6 +55,7 @@ impl Application {
                 public_url: config.public_url.clone(),
                 contact_key: config.contact_key.clone(),
                 open_review_limit: Arc::default(),
+                catalog: Arc::default(),
             },
             config,
         );

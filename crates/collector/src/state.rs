@@ -1,5 +1,6 @@
 use std::sync::Arc;
 
+use crate::catalog_cache::CatalogCache;
 use crate::metrics::Metrics;
 use crate::open_review_limit::OpenReviewLimit;
 use crate::seal::ContactKey;
@@ -15,4 +16,6 @@ pub struct AppState {
     /// Seals reviewers' contact details at rest.
     pub contact_key: ContactKey,
     pub open_review_limit: Arc<OpenReviewLimit>,
+    /// The catalogue's search index, rebuilt when a new version is imported.
+    pub catalog: Arc<CatalogCache>,
 }

@@ -3,6 +3,7 @@
 pub mod desk;
 mod health;
 mod reviews;
+mod services;
 mod sites;
 mod staff;
 mod stats;
@@ -38,6 +39,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(transactions::router())
         .merge(staff::router())
         .merge(desk::router())
+        .merge(services::router())
         .merge(stats::router())
 }
 

@@ -106,6 +106,14 @@ impl Storage {
             .collect()
     }
 
+    /// One item of the catalogue in force, in the interchange format.
+    pub async fn catalog_item(&self, code: &str) -> Result<Option<Value>, StorageError> {
+        let data: Option<String> = with_pool!(self, |pool| {
+            sqlx::query_scalar("SELECT data FROM catalog_items WHERE code = $1").bind(code).fetch_optional(pool).await?
+        });
+        data.map(|d| serde_json::from_str(&d).map_err(|e| StorageError::Corrupt(e.to_string()))).transpose()
+    }
+
     /// The newest catalogue version, 0 when nothing was ever imported.
     pub async fn catalog_version(&self) -> Result<i64, StorageError> {
         let v: Option<i64> = with_pool!(self, |pool| {

@@ -29,7 +29,7 @@ pub use sites::{NewSite, Site};
 pub use staff::{SessionRecord, StaffRecord};
 pub use stats::{FollowUpCounts, RatingGroup, StatsFilter};
 pub use system_default::UnratedTransaction;
-pub use transactions::NewTransaction;
+pub use transactions::{CompletedCase, NewTransaction};
 
 /// Runs `$body` with `$pool` bound to whichever pool the storage holds. The body is the
 /// same code for both backends; only the types differ.

@@ -59,3 +59,41 @@ impl Storage {
         })
     }
 }
+
+type CaseRow = (i64, i64, Option<i64>, Option<String>, Option<String>);
+
+/// A completed transaction as the lookup's "how long it really takes" needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompletedCase {
+    pub accepted_at: i64,
+    pub completed_at: i64,
+    pub promised_amount: Option<i64>,
+    pub promised_unit: Option<String>,
+    pub overdue_reason: Option<String>,
+}
+
+impl Storage {
+    /// The most recent completed transactions of a service, across every site, newest first.
+    pub async fn completed_cases(&self, service_code: &str, limit: i64) -> Result<Vec<CompletedCase>, StorageError> {
+        let rows: Vec<CaseRow> = with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT accepted_at, completed_at, promised_amount, promised_unit, overdue_reason
+                 FROM transactions WHERE service_code = $1 ORDER BY completed_at DESC LIMIT $2",
+            )
+            .bind(service_code)
+            .bind(limit)
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(rows
+            .into_iter()
+            .map(|(accepted_at, completed_at, promised_amount, promised_unit, overdue_reason)| CompletedCase {
+                accepted_at,
+                completed_at,
+                promised_amount,
+                promised_unit,
+                overdue_reason,
+            })
+            .collect())
+    }
+}

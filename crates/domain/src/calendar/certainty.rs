@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 /// starts, so any answer that reaches into an unpublished year can be wrong by a whole
 /// holiday. Callers must show such answers as estimates, never as certain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Certainty {
     /// Every day examined lies in a year the calendar covers.

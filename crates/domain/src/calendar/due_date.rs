@@ -7,8 +7,10 @@ use super::Certainty;
 ///
 /// Serializes as `{"date":"2024-02-22","certainty":"certain"}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DueDate {
     #[serde(with = "iso_date")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "2024-02-22"))]
     pub date: Date,
     pub certainty: Certainty,
 }

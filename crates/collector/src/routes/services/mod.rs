@@ -1,0 +1,16 @@
+//! The service catalogue's public routes, read by `<mingjing-lookup>`.
+
+mod detail;
+mod search;
+
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::state::AppState;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(search::search))
+        .routes(routes!(search::departments))
+        .routes(routes!(detail::detail))
+}
