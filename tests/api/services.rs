@@ -113,7 +113,36 @@ async fn search_finds_items_by_chinese_pinyin_initials_and_code(backend: Backend
     .await;
 }
 
+async fn statistics_can_be_scoped_to_a_department(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    import_demo(&app).await;
+    let qysl: Value = app.get(&format!("/api/v1/services/{QYSL}")).await.json().await.unwrap();
+    let dept = qysl["item"]["department"]["name"].as_str().unwrap().to_owned();
+    let credit = qysl["item"]["department"]["credit_code"].as_str().unwrap().to_owned();
+    let all: Value = app.get("/api/v1/services?per_page=50").await.json().await.unwrap();
+    let elsewhere = all["items"].as_array().unwrap().iter().find(|i| i["department"] != dept.as_str()).unwrap();
+    let other_code = elsewhere["code"].as_str().unwrap().to_owned();
+    for (i, (service, rating)) in [(QYSL, 5), (QYSL, 4), (other_code.as_str(), 1)].into_iter().enumerate() {
+        let body = json!({ "site": TEST_SITE, "service": service, "rating": rating, "comment": "一般",
+                           "idempotency_key": format!("dept-stats-key-00{i}") });
+        assert_eq!(app.post_json("/api/v1/reviews", &body).await.status(), StatusCode::CREATED);
+    }
+    let site_wide: Value = app.get(&format!("/api/v1/stats?site={TEST_SITE}")).await.json().await.unwrap();
+    assert_eq!(site_wide["all"]["count"], 3);
+    for wanted in [dept.clone(), credit] {
+        let scoped: Value =
+            app.get(&format!("/api/v1/stats?site={TEST_SITE}&dept={wanted}")).await.json().await.unwrap();
+        assert_eq!(scoped["department"], dept.as_str());
+        assert_eq!(scoped["all"]["count"], 2, "{scoped}");
+        assert_eq!(scoped["follow_up"]["poor"], 0);
+        assert_eq!(scoped["all"]["satisfaction_rate"], 1.0);
+    }
+    let resp = app.get(&format!("/api/v1/stats?site={TEST_SITE}&dept=no-such-department")).await;
+    assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "unknown_department", Some("dept")).await;
+}
+
 both_backends!(
+    statistics_can_be_scoped_to_a_department,
     search_finds_items_by_chinese_pinyin_initials_and_code,
     due_dates_follow_the_official_calendar,
     real_durations_are_published_only_with_enough_cases

@@ -27,6 +27,9 @@ pub struct Stats {
     pub site: String,
     /// The service (implementation or basic code) the figures are limited to, if any.
     pub service: Option<String>,
+    /// The department the figures are limited to, by name, when one was asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
     /// The first day counted, `YYYY-MM-DD` in China time; `null` means since the first review.
     pub from: Option<String>,
     /// The last day counted (inclusive), `YYYY-MM-DD` in China time; `null` means up to now.

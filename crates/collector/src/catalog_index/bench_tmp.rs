@@ -8,7 +8,8 @@ use super::{CatalogIndex, SearchQuery, synthetic_catalog};
 fn bench_tmp() {
     let started = Instant::now();
     let mut items = synthetic_catalog(100_000);
-    if std::env::var("DISTINCT").is_ok() {
+    if let Ok(groups) = std::env::var("DISTINCT") {
+        let groups: usize = groups.parse().unwrap();
         // Worst case: every name distinct, so no match is shared.
         let places = ["五华", "盘龙", "官渡", "西山", "呈贡", "晋宁", "安宁", "宜良", "嵩明", "富民"];
         items = items
@@ -16,7 +17,8 @@ fn bench_tmp() {
             .enumerate()
             .map(|(i, item)| {
                 let mut value = serde_json::to_value(item).unwrap();
-                let name = format!("{}（{}{}号）", item.name(), places[i % 10], i / 10);
+                let district = i / 496 % groups;
+                let name = format!("{}（{}{}号）", item.name(), places[district % 10], district / 10);
                 value["name"] = serde_json::Value::from(name);
                 mingjing_domain::catalog::CatalogItem::from_value(&value).unwrap()
             })

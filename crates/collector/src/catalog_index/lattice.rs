@@ -61,11 +61,13 @@ impl<'a> Lattice<'a> {
 
     /// Whether some path contains `needle`, starting anywhere, even inside a reading.
     pub(super) fn contains(self, needle: &[u8], spelling: Spelling) -> bool {
+        let Some(&first) = needle.first() else { return true };
         let mut lattice = self;
         while let Some((slot, rest)) = lattice.split_first() {
             for key in keys(slot, spelling) {
-                let starts = key.iter().enumerate().filter(|&(_, &byte)| Some(&byte) == needle.first());
-                if starts.into_iter().any(|(start, _)| follows(&key[start..], rest, needle, spelling, false)) {
+                // Only offsets holding the needle's first byte can start a match.
+                let mut heads = (0..key.len()).filter(|&start| key[start] == first);
+                if heads.any(|start| follows(&key[start..], rest, needle, spelling, false)) {
                     return true;
                 }
             }

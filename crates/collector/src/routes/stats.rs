@@ -30,6 +30,9 @@ pub struct StatsQuery {
     site: Option<String>,
     /// Limit the figures to one service code.
     service: Option<String>,
+    /// Limit the figures to one department's services in the catalogue: its name or its
+    /// unified social credit code.
+    dept: Option<String>,
     /// The first day counted, `YYYY-MM-DD` in China time (UTC+8); default: the first review.
     from: Option<String>,
     /// The last day counted, inclusive, `YYYY-MM-DD` in China time; default: up to now.
@@ -55,12 +58,30 @@ pub struct StatsQuery {
         (status = 503, description = "the database is unavailable; retry later", body = ErrorEnvelope),
     )
 )]
-async fn get(State(state): State<AppState>, ScopeQuery(scope): ScopeQuery) -> Result<Json<Stats>, ApiError> {
+async fn get(State(state): State<AppState>, ScopeQuery(scope, dept): ScopeQuery) -> Result<Json<Stats>, ApiError> {
     let site =
         state.storage.site(&scope.site).await?.ok_or(ApiError::NotFound { what: "site", field: Some("site") })?;
+    let department = match dept.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        None => None,
+        Some(wanted) => {
+            let index = state.catalog.index(&state.storage).await?;
+            let (name, _) =
+                index.departments().iter().find(|(name, credit)| name == wanted || credit == wanted).ok_or_else(
+                    || {
+                        FieldError::new(
+                            "dept",
+                            "unknown_department",
+                            "no department of that name or code is in the catalogue",
+                        )
+                    },
+                )?;
+            Some((name.clone(), state.storage.catalog_codes_of_department(name).await?))
+        }
+    };
     let filter = StatsFilter {
         site_id: site.id.as_str(),
         service_code: scope.service.as_deref(),
+        services_in: department.as_ref().map(|(_, codes)| codes.as_slice()),
         created_from: scope.from.map_or(i64::MIN, china_midnight),
         created_before: scope.to.and_then(Date::next_day).map_or(i64::MAX, china_midnight),
     };
@@ -74,6 +95,7 @@ async fn get(State(state): State<AppState>, ScopeQuery(scope): ScopeQuery) -> Re
     Ok(Json(Stats {
         site: site.id.to_string(),
         service: scope.service,
+        department: department.map(|(name, _)| name),
         from: scope.from.map(deadline::iso),
         to: scope.to.map(deadline::iso),
         as_of,
@@ -87,7 +109,7 @@ async fn get(State(state): State<AppState>, ScopeQuery(scope): ScopeQuery) -> Re
 }
 
 /// The checked scope, taken from the query string. Any fault is a 422 naming the field.
-pub struct ScopeQuery(pub StatsScope);
+pub struct ScopeQuery(pub StatsScope, pub Option<String>);
 
 impl<S: Send + Sync> FromRequestParts<S> for ScopeQuery {
     type Rejection = ApiError;
@@ -97,7 +119,7 @@ impl<S: Send + Sync> FromRequestParts<S> for ScopeQuery {
         let Query(q) = Query::<StatsQuery>::try_from_uri(&parts.uri)
             .map_err(|e| FieldError::new("query", "malformed_query", e.body_text()))?;
         let scope = StatsScope::parse(q.site.as_deref(), q.service.as_deref(), q.from.as_deref(), q.to.as_deref())?;
-        Ok(Self(scope))
+        Ok(Self(scope, q.dept))
     }
 }
 

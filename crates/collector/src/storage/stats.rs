@@ -8,6 +8,8 @@ use super::{Storage, StorageError, with_pool};
 pub struct StatsFilter<'a> {
     pub site_id: &'a str,
     pub service_code: Option<&'a str>,
+    /// Only these services: a department's items in the catalogue.
+    pub services_in: Option<&'a [String]>,
     /// Reviews stored at or after this instant (ms since the epoch)…
     pub created_from: i64,
     /// …and before this one.
@@ -39,22 +41,38 @@ pub struct FollowUpCounts {
 
 const SCOPE: &str = "site_id = $1 AND ($2 IS NULL OR service_code = $2) AND created_at >= $3 AND created_at < $4";
 
+/// The filter's list of services as `AND service_code IN ($n, …)`, its placeholders
+/// numbered from `first`; an empty list matches nothing.
+fn services_clause(filter: &StatsFilter<'_>, first: usize) -> String {
+    match filter.services_in {
+        None => String::new(),
+        Some([]) => " AND 1 = 0".to_owned(),
+        Some(codes) => {
+            let marks: Vec<String> = (first..first + codes.len()).map(|n| format!("${n}")).collect();
+            format!(" AND service_code IN ({})", marks.join(", "))
+        }
+    }
+}
+
 impl Storage {
     /// Review counts grouped by rating, verified, and channel 7 (system default).
     pub async fn rating_groups(&self, filter: &StatsFilter<'_>) -> Result<Vec<RatingGroup>, StorageError> {
         let sql = format!(
             "SELECT rating, verified, channel = 7 AS system_default, COUNT(*) AS n
-             FROM reviews WHERE {SCOPE}
-             GROUP BY rating, verified, channel = 7"
+             FROM reviews WHERE {SCOPE}{services}
+             GROUP BY rating, verified, channel = 7",
+            services = services_clause(filter, 5)
         );
         let rows: Vec<(i64, bool, bool, i64)> = with_pool!(self, |pool| {
-            sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql))
                 .bind(filter.site_id)
                 .bind(filter.service_code)
                 .bind(filter.created_from)
-                .bind(filter.created_before)
-                .fetch_all(pool)
-                .await?
+                .bind(filter.created_before);
+            for code in filter.services_in.unwrap_or_default() {
+                query = query.bind(code);
+            }
+            query.fetch_all(pool).await?
         });
         Ok(rows
             .into_iter()
@@ -75,7 +93,7 @@ impl Storage {
                         CAST(SUBSTR(due_date, 1, 4) AS BIGINT) AS due_y,
                         CAST(SUBSTR(due_date, 6, 2) AS BIGINT) AS due_m,
                         CAST(SUBSTR(due_date, 9, 2) AS BIGINT) AS due_d
-                 FROM reviews WHERE {SCOPE} AND rating <= 2
+                 FROM reviews WHERE {SCOPE}{services} AND rating <= 2
              ),
              shifted AS (
                  SELECT *, due_y + 4800 - (14 - due_m) / 12 AS jy, due_m + 12 * ((14 - due_m) / 12) - 3 AS jm
@@ -92,18 +110,21 @@ impl Storage {
                     COUNT(CASE WHEN stage = 'closed' THEN 1 END),
                     COUNT(CASE WHEN stage = 'closed' AND {CLOSED_DAY} <= {DUE_DAY} THEN 1 END),
                     COUNT(CASE WHEN stage IS NOT NULL AND stage <> 'closed' AND due_date < $5 THEN 1 END)
-             FROM shifted"
+             FROM shifted",
+            services = services_clause(filter, 6)
         );
         type Row = (i64, i64, i64, i64, i64, i64, i64, i64);
         let row: Row = with_pool!(self, |pool| {
-            sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql))
                 .bind(filter.site_id)
                 .bind(filter.service_code)
                 .bind(filter.created_from)
                 .bind(filter.created_before)
-                .bind(today)
-                .fetch_one(pool)
-                .await?
+                .bind(today);
+            for code in filter.services_in.unwrap_or_default() {
+                query = query.bind(code);
+            }
+            query.fetch_one(pool).await?
         });
         let (poor, named_poor, called_back, confirmed, rectified, closed, closed_on_time, overdue_open) = row;
         Ok(FollowUpCounts { poor, named_poor, called_back, confirmed, rectified, closed, closed_on_time, overdue_open })

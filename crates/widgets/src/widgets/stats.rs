@@ -37,7 +37,10 @@ pub fn StatsPanel(props: &StatsProps) -> Html {
         let stats = stats.clone();
         let mut url = format!("{}/api/v1/stats?site={}", config.api, config.site);
         if let Some(service) = &config.service {
-            url.push_str(&format!("&service={service}"));
+            url.push_str(&format!("&service={}", js_sys::encode_uri_component(service)));
+        }
+        if let Some(dept) = config.dept.as_deref().filter(|d| !d.trim().is_empty()) {
+            url.push_str(&format!("&dept={}", js_sys::encode_uri_component(dept)));
         }
         use_effect_with(url, move |url| {
             let url = url.clone();
