@@ -4,6 +4,7 @@
 use mingjing_domain::catalog::CatalogItem;
 
 use super::lattice::Lattice;
+use super::path_shape::PathShape;
 use super::pinyin_keys::PinyinKeys;
 use super::signature::Signature;
 
@@ -22,6 +23,7 @@ pub(super) struct Terms {
     full: Span,
     initials: Span,
     lattice: Span,
+    shape: PathShape,
 }
 
 /// Where an item's codes sit.
@@ -47,6 +49,7 @@ impl Buffers {
             full: self.push(&pinyin.full),
             initials: self.push(&pinyin.initials),
             lattice: Span::new(self.lattices.len(), pinyin.lattice.len()),
+            shape: pinyin.shape,
         };
         self.lattices.extend_from_slice(&pinyin.lattice);
         (terms, text_signature, pinyin.signature)
@@ -107,6 +110,10 @@ impl<'a> TermView<'a> {
 
     pub(super) fn initials(self) -> &'a str {
         self.buffers.text(self.terms.initials)
+    }
+
+    pub(super) fn shape(self) -> PathShape {
+        self.terms.shape
     }
 
     pub(super) fn lattice(self) -> Lattice<'a> {

@@ -16,10 +16,9 @@
 //! rank shorter names come first, then lower implementation codes, so the order never
 //! depends on the order of the import.
 
-#[cfg(test)]
-mod bench_tmp;
 mod buffers;
 mod lattice;
+mod path_shape;
 mod pinyin_keys;
 mod query;
 mod search;

@@ -9,6 +9,7 @@
 use pinyin::ToPinyinMulti;
 
 use super::lattice::Lattice;
+use super::path_shape::PathShape;
 use super::signature::Signature;
 
 /// The most readings kept for one character; the dictionary's longest lists are of rare
@@ -26,6 +27,7 @@ pub(super) struct PinyinKeys {
     pub(super) lattice: Vec<u8>,
     /// A sketch of everything the full and initial keys can spell, in any reading.
     pub(super) signature: Signature,
+    pub(super) shape: PathShape,
 }
 
 impl PinyinKeys {
@@ -39,7 +41,7 @@ impl PinyinKeys {
         }
         let polyphonic = slots.iter().any(|readings| readings.len() > 1);
         let lattice = if polyphonic { Lattice::encode(&slots) } else { Vec::new() };
-        Self { full, initials, lattice, signature: sketch(&slots) }
+        Self { full, initials, lattice, signature: sketch(&slots), shape: PathShape::of(&slots) }
     }
 }
 

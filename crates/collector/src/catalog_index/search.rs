@@ -138,7 +138,7 @@ fn text_rank(terms: TermView<'_>, query: &str) -> Rank {
     let name = terms.name();
     if name == query {
         Rank::Exact
-    } else if name.starts_with(query) {
+    } else if name.as_bytes().first() == query.as_bytes().first() && name.starts_with(query) {
         Rank::Prefix
     } else if contains(name, query) || contains(terms.keywords(), query) {
         Rank::Other
@@ -147,36 +147,37 @@ fn text_rank(terms: TermView<'_>, query: &str) -> Rank {
     }
 }
 
-/// The better of `known` and the pinyin keys' rank. The default readings are checked
-/// first, with the standard library's fast string search; every reading is walked only
-/// when it could improve the rank.
+/// The better of `known` and the pinyin keys' rank. A rank is tried only when it would
+/// improve on `known` and the shape of the name's spellings allows it, and the default
+/// readings are tried before every reading is walked.
 fn pinyin_rank(terms: TermView<'_>, needle: &str, known: Rank) -> Rank {
-    let (full, initials) = (terms.full(), terms.initials());
-    let default = if full == needle || initials == needle {
-        Rank::Exact
-    } else if full.starts_with(needle) || initials.starts_with(needle) {
-        Rank::Prefix
-    } else if contains(full, needle) || contains(initials, needle) {
-        Rank::Other
-    } else {
-        Rank::Miss
-    };
-    let rank = known.min(default);
-    let lattice = terms.lattice();
-    if rank == Rank::Exact || lattice.is_empty() {
-        return rank;
-    }
-    // Every path spells initials of the same length, one per character.
+    let (full, initials, lattice, shape) = (terms.full(), terms.initials(), terms.lattice(), terms.shape());
     let bytes = needle.as_bytes();
-    let (initials_fit, initials_whole) = (bytes.len() <= initials.len(), bytes.len() == initials.len());
-    let either = |walk: &dyn Fn(Spelling) -> bool, initials_fit: bool| {
-        walk(Spelling::Full) || (initials_fit && walk(Spelling::Initials))
+    // Every path spells initials of the same length, one per character.
+    let (initials_whole, initials_fit) = (bytes.len() == initials.len(), bytes.len() <= initials.len());
+    let walk = |walk: &dyn Fn(Spelling) -> bool, initials_fit: bool| {
+        !lattice.is_empty() && (walk(Spelling::Full) || (initials_fit && walk(Spelling::Initials)))
     };
-    if either(&|spelling| lattice.spells(bytes, spelling), initials_whole) {
-        Rank::Exact
-    } else if rank == Rank::Prefix || either(&|spelling| lattice.starts_with(bytes, spelling), initials_fit) {
-        Rank::Prefix
-    } else if rank == Rank::Other || either(&|spelling| lattice.contains(bytes, spelling), initials_fit) {
+    let exact = (shape.may_spell(bytes.len()) || initials_whole)
+        && (full == needle || initials == needle || walk(&|spelling| lattice.spells(bytes, spelling), initials_whole));
+    if exact {
+        return Rank::Exact;
+    }
+    if known <= Rank::Prefix {
+        return known;
+    }
+    let prefix = bytes.first().is_some_and(|&first| shape.may_start_with(first))
+        && (full.starts_with(needle)
+            || initials.starts_with(needle)
+            || walk(&|spelling| lattice.starts_with(bytes, spelling), initials_fit));
+    if prefix {
+        return Rank::Prefix;
+    }
+    if known == Rank::Other
+        || contains(full, needle)
+        || contains(initials, needle)
+        || walk(&|spelling| lattice.contains(bytes, spelling), initials_fit)
+    {
         Rank::Other
     } else {
         Rank::Miss
