@@ -9,3 +9,4 @@ mod demo_page;
 mod embedding;
 mod follow_up;
 mod review_form;
+mod stats;

@@ -8,7 +8,7 @@
 
 const BASE = new URL("./", import.meta.url);
 const KINDS = ["review", "lookup", "supervisor", "stats", "desk"];
-const ATTRIBUTES = ["site", "lang", "theme", "size", "api", "service", "token", "channel", "dept", "today", "idle"];
+const ATTRIBUTES = ["site", "lang", "theme", "size", "api", "service", "token", "channel", "dept", "today", "idle", "from", "to"];
 
 // Two bundles: "review" holds only the review form, which is all most pages show, and
 // "suite" holds every widget. Each is fetched and instantiated at most once per page.

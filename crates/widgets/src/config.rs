@@ -51,6 +51,8 @@ struct RawConfig {
     dept: Option<String>,
     today: Option<String>,
     idle: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
 }
 
 /// A widget's settled configuration.
@@ -68,6 +70,9 @@ pub struct WidgetConfig {
     pub dept: Option<String>,
     pub today: Option<String>,
     pub idle: Option<String>,
+    /// The first and last day the statistics count, `YYYY-MM-DD`.
+    pub from: Option<String>,
+    pub to: Option<String>,
 }
 
 /// A required attribute is missing or an attribute has a value we do not know.
@@ -136,6 +141,8 @@ impl WidgetConfig {
             dept: raw.dept,
             today: raw.today,
             idle: raw.idle,
+            from: raw.from,
+            to: raw.to,
         })
     }
 }

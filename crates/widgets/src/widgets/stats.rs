@@ -39,6 +39,11 @@ pub fn StatsPanel(props: &StatsProps) -> Html {
         if let Some(service) = &config.service {
             url.push_str(&format!("&service={}", js_sys::encode_uri_component(service)));
         }
+        for (name, value) in [("from", &config.from), ("to", &config.to)] {
+            if let Some(day) = value.as_deref().filter(|d| !d.trim().is_empty()) {
+                url.push_str(&format!("&{name}={}", js_sys::encode_uri_component(day)));
+            }
+        }
         if let Some(dept) = config.dept.as_deref().filter(|d| !d.trim().is_empty()) {
             url.push_str(&format!("&dept={}", js_sys::encode_uri_component(dept)));
         }
