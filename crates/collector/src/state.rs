@@ -19,3 +19,25 @@ pub struct AppState {
     /// The catalogue's search index, rebuilt when a new version is imported.
     pub catalog: Arc<CatalogCache>,
 }
+
+impl AppState {
+    /// The registered site a request names, or 404 naming the `site` field.
+    pub async fn site(
+        &self,
+        id: &mingjing_domain::site::SiteId,
+    ) -> Result<crate::storage::Site, crate::error::ApiError> {
+        self.storage.site(id).await?.ok_or(crate::error::ApiError::NotFound { what: "site", field: Some("site") })
+    }
+
+    /// A poor review of the signed-in staff member's site, or 404 naming `receipt`.
+    pub async fn follow_up(
+        &self,
+        staff: &crate::session::StaffSession,
+        receipt: &str,
+    ) -> Result<crate::storage::FollowUpRow, crate::error::ApiError> {
+        self.storage
+            .follow_up(&staff.site_id, receipt)
+            .await?
+            .ok_or(crate::error::ApiError::NotFound { what: "review", field: Some("receipt") })
+    }
+}

@@ -30,6 +30,6 @@ async fn get_config(
     Path(site): Path<String>,
 ) -> Result<Json<PublicSiteConfig>, ApiError> {
     let id = SiteId::parse(&site)?;
-    let site = state.storage.site(&id).await?.ok_or(ApiError::NotFound { what: "site", field: Some("site") })?;
+    let site = state.site(&id).await?;
     Ok(Json(PublicSiteConfig { site: site.id.to_string(), name: site.name.clone(), review: site.review_config() }))
 }

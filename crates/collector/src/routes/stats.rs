@@ -59,8 +59,7 @@ pub struct StatsQuery {
     )
 )]
 async fn get(State(state): State<AppState>, ScopeQuery(scope, dept): ScopeQuery) -> Result<Json<Stats>, ApiError> {
-    let site =
-        state.storage.site(&scope.site).await?.ok_or(ApiError::NotFound { what: "site", field: Some("site") })?;
+    let site = state.site(&scope.site).await?;
     let department = match dept.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
         None => None,
         Some(wanted) => {

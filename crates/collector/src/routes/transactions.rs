@@ -48,7 +48,7 @@ async fn post(
     AppJson(req): AppJson<TransactionRequest>,
 ) -> Result<(StatusCode, Json<TransactionReceipt>), ApiError> {
     let t = Transaction::parse(&req)?;
-    let site = state.storage.site(&t.site).await?.ok_or(ApiError::NotFound { what: "site", field: Some("site") })?;
+    let site = state.site(&t.site).await?;
     require_site_secret(&headers, &site)?;
     let created = state
         .storage

@@ -26,11 +26,7 @@ pub async fn detail(
     staff: StaffSession,
     Path(receipt): Path<String>,
 ) -> Result<Json<DeskDetail>, ApiError> {
-    let row = state
-        .storage
-        .follow_up(&staff.site_id, &receipt)
-        .await?
-        .ok_or(ApiError::NotFound { what: "review", field: Some("receipt") })?;
+    let row = state.follow_up(&staff, &receipt).await?;
     let events = state.storage.follow_up_events(row.id).await?;
     Ok(Json(DeskDetail {
         item: item(&row, &today()),

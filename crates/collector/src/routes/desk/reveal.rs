@@ -40,11 +40,7 @@ pub async fn reveal(
         )
         .into());
     }
-    let row = state
-        .storage
-        .follow_up(&staff.site_id, &receipt)
-        .await?
-        .ok_or(ApiError::NotFound { what: "review", field: Some("receipt") })?;
+    let row = state.follow_up(&staff, &receipt).await?;
     let record = EventRow {
         kind: "reveal_contact".into(),
         actor: staff.actor(),

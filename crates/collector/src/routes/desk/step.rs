@@ -38,11 +38,7 @@ pub async fn step(
     AppJson(action): AppJson<FollowUpAction>,
 ) -> Result<Json<DeskDetail>, ApiError> {
     action.validate()?;
-    let row = state
-        .storage
-        .follow_up(&staff.site_id, &receipt)
-        .await?
-        .ok_or(ApiError::NotFound { what: "review", field: Some("receipt") })?;
+    let row = state.follow_up(&staff, &receipt).await?;
     let from = Stage::parse(&row.stage).unwrap_or(Stage::New);
     let to = action
         .apply(from, row.named)

@@ -45,8 +45,7 @@ pub async fn post(
     AppJson(req): AppJson<ReviewRequest>,
 ) -> Result<(StatusCode, Json<ReviewReceipt>), ApiError> {
     let review = Review::parse(&req)?;
-    let site =
-        state.storage.site(&review.site).await?.ok_or(ApiError::NotFound { what: "site", field: Some("site") })?;
+    let site = state.site(&review.site).await?;
     if let Some(origin) = headers.get(header::ORIGIN) {
         let origin = origin.to_str().unwrap_or("");
         if !site.allows_origin(origin) {
