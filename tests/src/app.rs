@@ -169,6 +169,7 @@ async fn launch(database: &TestDatabase, addr: SocketAddr) -> Launched {
         contact_key: database.contact_key.clone(),
         // Tests run the job themselves, at the times they choose.
         system_default_every: None,
+        trusted_proxies: Vec::new(),
     };
     let app = Application::build(&config).await.expect("collector starts");
     let addr = app.local_addr();

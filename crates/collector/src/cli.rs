@@ -77,6 +77,10 @@ pub struct ServeArgs {
     /// another collector on the same PostgreSQL runs it).
     #[arg(long, default_value_t = 60)]
     pub system_default_minutes: u32,
+    /// A reverse proxy in front of the collector whose `X-Forwarded-For` names the client
+    /// (repeatable). Without it, limits and lockouts count the TCP peer.
+    #[arg(long = "trusted-proxy")]
+    pub trusted_proxies: Vec<IpAddr>,
     /// Log as JSON lines instead of text.
     #[arg(long)]
     pub log_json: bool,
@@ -120,6 +124,7 @@ async fn serve(db: &DatabaseArgs, args: ServeArgs) -> anyhow::Result<()> {
         www_dir: args.www_dir,
         public_url: args.public_url,
         contact_key: contact_key(db)?,
+        trusted_proxies: args.trusted_proxies,
         system_default_every: (args.system_default_minutes > 0)
             .then(|| std::time::Duration::from_secs(60 * u64::from(args.system_default_minutes))),
     };

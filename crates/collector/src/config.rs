@@ -17,6 +17,8 @@ pub struct ServeConfig {
     /// How often to record system-default ratings (see `system_default.rs`); `None` leaves
     /// it to another collector sharing the database, or to tests that run it by hand.
     pub system_default_every: Option<std::time::Duration>,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (see `client_ip.rs`).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl ServeConfig {

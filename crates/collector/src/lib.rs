@@ -9,6 +9,7 @@ pub mod catalog_admin;
 pub mod catalog_cache;
 pub mod catalog_index;
 pub mod cli;
+pub mod client_ip;
 pub mod config;
 pub mod deadline;
 pub mod error;

@@ -56,6 +56,7 @@ impl Application {
                 contact_key: config.contact_key.clone(),
                 open_review_limit: Arc::default(),
                 catalog: Arc::default(),
+                trusted_proxies: config.trusted_proxies.clone().into(),
             },
             config,
         );

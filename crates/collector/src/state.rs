@@ -18,6 +18,7 @@ pub struct AppState {
     pub open_review_limit: Arc<OpenReviewLimit>,
     /// The catalogue's search index, rebuilt when a new version is imported.
     pub catalog: Arc<CatalogCache>,
+    pub trusted_proxies: Arc<[std::net::IpAddr]>,
 }
 
 impl AppState {

@@ -40,10 +40,11 @@ pub fn router() -> OpenApiRouter<AppState> {
 async fn sign_in(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: axum::http::HeaderMap,
     AppJson(req): AppJson<SignInRequest>,
 ) -> Result<(StatusCode, Json<SignInResponse>), ApiError> {
     let site = SiteId::parse(&req.site)?;
-    let attempt_key = format!("staff:{site}:{}", peer.ip());
+    let attempt_key = format!("staff:{site}:{}", crate::client_ip::client_ip(peer, &headers, &state.trusted_proxies));
     if let Some(until) = state.storage.locked_until(&attempt_key).await? {
         return Err(ApiError::LockedOut { retry_after_secs: ((until - now_millis()) / 1000 + 1).max(1) as u64 });
     }

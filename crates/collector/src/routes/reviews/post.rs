@@ -6,6 +6,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use mingjing_domain::api_error::{ErrorEnvelope, FieldError};
 use mingjing_domain::review::{Review, ReviewConfig, ReviewReceipt, ReviewRequest};
 
+use crate::client_ip::client_ip;
 use crate::deadline;
 use crate::error::ApiError;
 use crate::extract::AppJson;
@@ -60,7 +61,8 @@ pub async fn post(
         ),
         None if site.review_config().allow_open_reviews => {
             let per_hour = site.review_config().open_reviews_per_client_per_hour;
-            if !state.open_review_limit.allow(site.id.as_str(), peer.ip(), per_hour, now_millis()) {
+            let client = client_ip(peer, &headers, &state.trusted_proxies);
+            if !state.open_review_limit.allow(site.id.as_str(), client, per_hour, now_millis()) {
                 return Err(ApiError::RateLimited);
             }
             None
