@@ -7,14 +7,14 @@ use crate::error::ApiError;
 use crate::secret;
 use crate::storage::Site;
 
+/// The token of an `Authorization: Bearer <token>` header, if there is one.
+pub fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers.get(header::AUTHORIZATION)?.to_str().ok()?.strip_prefix("Bearer ").map(str::trim)
+}
+
 /// Checks `Authorization: Bearer <secret>` against the site's stored hash.
 pub fn require_site_secret(headers: &HeaderMap, site: &Site) -> Result<(), ApiError> {
-    let presented = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .map(str::trim)
-        .ok_or(ApiError::Unauthorized)?;
+    let presented = bearer(headers).ok_or(ApiError::Unauthorized)?;
     if secret::verify(presented, &site.secret_hash) { Ok(()) } else { Err(ApiError::Unauthorized) }
 }
 

@@ -21,6 +21,19 @@ pub fn due_after(millis: i64, working_days: u32) -> DueDate {
     WorkCalendar::china().add_working_days(china_date(millis), working_days)
 }
 
+/// A stored millisecond timestamp as RFC 3339 in China time (`2026-11-28T09:30:00+08:00`).
+pub fn rfc3339(millis: i64) -> String {
+    OffsetDateTime::from_unix_timestamp_nanos(i128::from(millis) * 1_000_000)
+        .ok()
+        .and_then(|t| t.to_offset(CHINA).format(&time::format_description::well_known::Rfc3339).ok())
+        .unwrap_or_default()
+}
+
+/// An instant as the milliseconds since the epoch the database stores.
+pub fn millis(t: OffsetDateTime) -> i64 {
+    (t.unix_timestamp_nanos() / 1_000_000) as i64
+}
+
 /// `YYYY-MM-DD`, how dates are stored and sent.
 pub fn iso(date: Date) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day())

@@ -7,7 +7,6 @@
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use axum::extract::FromRequestParts;
-use axum::http::header;
 use axum::http::request::Parts;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -80,13 +79,8 @@ impl FromRequestParts<AppState> for StaffSession {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let token = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .ok_or(ApiError::SignInRequired)?;
-        match state.storage.session(&secret::hash(token.trim())).await? {
+        let token = crate::auth::bearer(&parts.headers).ok_or(ApiError::SignInRequired)?;
+        match state.storage.session(&secret::hash(token)).await? {
             Some(SessionRecord { role, principal_id, site_id, expires_at })
                 if role == "staff" && expires_at > now_millis() =>
             {

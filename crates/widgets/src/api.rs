@@ -21,7 +21,8 @@ pub enum ApiFailure {
 }
 
 impl ApiFailure {
-    /// Whether sending the same request later could succeed.
+    /// Whether sending the same request later could succeed (the review outbox asks).
+    #[cfg(feature = "review")]
     pub fn is_retryable(&self) -> bool {
         matches!(self, ApiFailure::Unreachable | ApiFailure::Unavailable(_))
     }
@@ -96,6 +97,7 @@ fn decode<T: DeserializeOwned>(status: u16, text: &str) -> Result<(u16, T), ApiF
 
 /// A random 32-hex-digit id for idempotency keys, from the browser's CSPRNG.
 /// (`getRandomValues` works on plain-http pages too, unlike `randomUUID`.)
+#[cfg(feature = "review")]
 pub fn random_key() -> String {
     let mut bytes = [0u8; 16];
     let filled = web_sys::window()

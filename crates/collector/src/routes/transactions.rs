@@ -9,6 +9,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::auth::{public_base, require_site_secret};
+use crate::deadline;
 use crate::error::ApiError;
 use crate::extract::AppJson;
 use crate::state::AppState;
@@ -56,8 +57,8 @@ async fn post(
             site_id: t.site.to_string(),
             transaction_no: t.transaction_no.clone(),
             service_code: t.service.clone(),
-            accepted_at: millis(t.accepted_at),
-            completed_at: millis(t.completed_at),
+            accepted_at: deadline::millis(t.accepted_at),
+            completed_at: deadline::millis(t.completed_at),
             promised_amount: t.promised_limit.map(|l| i64::from(l.amount)),
             promised_unit: t.promised_limit.map(|l| unit_name(l.unit).to_owned()),
             overdue_reason: t.overdue_reason.clone(),
@@ -87,10 +88,6 @@ async fn post(
         expires_at: expires.format(&Rfc3339).map_err(|e| ApiError::Internal(e.to_string()))?,
     };
     Ok((if created { StatusCode::CREATED } else { StatusCode::OK }, Json(receipt)))
-}
-
-fn millis(t: time::OffsetDateTime) -> i64 {
-    (t.unix_timestamp_nanos() / 1_000_000) as i64
 }
 
 pub fn unit_name(unit: LimitUnit) -> &'static str {

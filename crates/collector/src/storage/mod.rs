@@ -113,6 +113,5 @@ impl Storage {
 
 /// Milliseconds since the Unix epoch: how every time is stored, in both backends.
 pub fn now_millis() -> i64 {
-    let now = time::OffsetDateTime::now_utc();
-    (now.unix_timestamp_nanos() / 1_000_000) as i64
+    crate::deadline::millis(time::OffsetDateTime::now_utc())
 }

@@ -217,6 +217,25 @@ impl Lang {
     }
 }
 
+/// A rating level's name (5 非常满意 … 1 非常不满意), as every widget shows it.
+pub fn level_label(t: &Messages, level: u8) -> &'static str {
+    match level {
+        5 => t.level_5,
+        4 => t.level_4,
+        3 => t.level_3,
+        2 => t.level_2,
+        _ => t.level_1,
+    }
+}
+
+/// A site-configured choice (a reason, a dimension) in the widget's language.
+pub fn choice_label(choice: &mingjing_domain::review::Choice, lang: Lang) -> &str {
+    match lang {
+        Lang::ZhCn => &choice.zh,
+        Lang::En => &choice.en,
+    }
+}
+
 /// Replaces `{name}` placeholders in a catalogue text.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = template.to_owned();

@@ -3,7 +3,7 @@
 #[cfg(feature = "desk")]
 mod desk;
 #[cfg(feature = "review")]
-pub mod review;
+mod review;
 #[cfg(feature = "stats")]
 mod stats;
 

@@ -7,8 +7,7 @@ use yew::prelude::*;
 
 use crate::api;
 use crate::config::WidgetConfig;
-use crate::i18n::{Messages, StatsMessages, fill};
-use crate::widgets::review::level_label;
+use crate::i18n::{Messages, StatsMessages, fill, level_label};
 
 #[derive(Properties, PartialEq)]
 pub struct StatsProps {

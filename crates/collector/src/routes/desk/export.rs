@@ -6,7 +6,7 @@ use mingjing_domain::review::Channel;
 use serde::{Deserialize, Serialize};
 use utoipa::IntoParams;
 
-use super::rfc3339;
+use crate::deadline::rfc3339;
 use crate::error::ApiError;
 use crate::session::StaffSession;
 use crate::state::AppState;

@@ -13,7 +13,7 @@ use mingjing_domain::review::Channel;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::deadline;
+use crate::deadline::{self, rfc3339};
 use crate::state::AppState;
 use crate::storage::{EventRow, FollowUpRow};
 
@@ -24,13 +24,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(step::step))
         .routes(routes!(reveal::reveal))
         .routes(routes!(export::export))
-}
-
-pub fn rfc3339(millis: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(millis) * 1_000_000)
-        .ok()
-        .and_then(|t| t.to_offset(deadline::CHINA).format(&time::format_description::well_known::Rfc3339).ok())
-        .unwrap_or_default()
 }
 
 /// Today in China, as `YYYY-MM-DD`: a deadline is overdue once today is past it.

@@ -5,8 +5,8 @@ use mingjing_domain::desk::ReceiptStatus;
 use mingjing_domain::follow_up::Stage;
 use mingjing_domain::site::SiteId;
 
+use crate::deadline::rfc3339;
 use crate::error::ApiError;
-use crate::routes::desk::rfc3339;
 use crate::state::AppState;
 use crate::storage::{ReceiptRow, now_millis};
 use crate::token::{self, Claims};

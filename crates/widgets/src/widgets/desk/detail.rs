@@ -7,8 +7,7 @@ use super::stage_label;
 use super::step_form::{StepForm, detail_label, event_label, short_time};
 use crate::api::{self, ApiFailure};
 use crate::config::WidgetConfig;
-use crate::i18n::Lang;
-use crate::widgets::review::level_label;
+use crate::i18n::{Lang, choice_label, level_label};
 
 #[derive(Properties, PartialEq)]
 pub struct DetailProps {
@@ -133,7 +132,7 @@ fn reason_labels(codes: &[String], offered: &[Choice], lang: Lang) -> String {
         offered
             .iter()
             .find(|c| &c.code == code)
-            .map(|c| if lang == Lang::En { c.en.clone() } else { c.zh.clone() })
+            .map(|c| choice_label(c, lang).to_owned())
             .unwrap_or_else(|| code.clone())
     };
     let sep = if lang == Lang::En { ", " } else { "、" };

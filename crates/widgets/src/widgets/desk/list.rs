@@ -4,7 +4,7 @@ use yew::prelude::*;
 use super::stage_label;
 use crate::api::{self, ApiFailure};
 use crate::config::WidgetConfig;
-use crate::widgets::review::level_label;
+use crate::i18n::level_label;
 
 #[derive(Properties, PartialEq)]
 pub struct ListProps {

@@ -5,9 +5,8 @@ use mingjing_domain::review::{Choice, MAX_COMMENT_CHARS};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::rating::level_label;
 use super::state::{Action, Form};
-use crate::i18n::{Lang, fill};
+use crate::i18n::{Lang, choice_label, fill, level_label};
 
 #[derive(Properties, PartialEq)]
 pub struct FieldProps {
@@ -23,13 +22,6 @@ pub struct ChoiceFieldProps {
     pub reasons: Vec<Choice>,
     #[prop_or_default]
     pub dimensions: Vec<Choice>,
-}
-
-fn label(choice: &Choice, lang: Lang) -> &str {
-    match lang {
-        Lang::ZhCn => &choice.zh,
-        Lang::En => &choice.en,
-    }
 }
 
 fn error(id: &str, message: Option<&str>) -> Html {
@@ -59,7 +51,7 @@ pub fn ReasonsField(props: &ChoiceFieldProps) -> Html {
                     html! {
                         <label for={id.clone()} class={classes!("mj-chip", checked.then_some("mj-checked"))}>
                             <input type="checkbox" id={id} value={choice.code.clone()} {checked} {onchange} />
-                            <span>{ label(choice, props.lang) }</span>
+                            <span>{ choice_label(choice, props.lang) }</span>
                         </label>
                     }
                 }) }
@@ -118,7 +110,7 @@ pub fn DimensionsField(props: &ChoiceFieldProps) -> Html {
                 };
                 html! {
                     <div class="mj-field mj-inline">
-                        <label for={id.clone()}>{ label(choice, props.lang) }</label>
+                        <label for={id.clone()}>{ choice_label(choice, props.lang) }</label>
                         <select id={id} class="mj-select" {onchange}>
                             <option value="" selected={current.is_none()}>{ "—" }</option>
                             { for (1..=5u8).rev().map(|level| html! {

@@ -17,7 +17,6 @@ use yew::prelude::*;
 use self::fields::{CommentField, ContactFields, DimensionsField, ReasonsField};
 use self::lookup::ReceiptLookup;
 use self::rating::RatingField;
-pub use self::rating::level_label;
 use self::receipt::{QueuedNotice, Receipt};
 use self::settings::{FormSettings, SiteSettings};
 use self::state::{Action, Form, Phase};

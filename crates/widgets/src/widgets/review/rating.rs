@@ -4,23 +4,12 @@
 use yew::prelude::*;
 
 use super::state::{Action, Form};
-use crate::i18n::{Lang, Messages};
+use crate::i18n::{Lang, level_label};
 
 #[derive(Properties, PartialEq)]
 pub struct RatingProps {
     pub lang: Lang,
     pub form: UseReducerHandle<Form>,
-}
-
-/// The five levels, best first, as the national standard lists them.
-pub fn level_label(t: &Messages, level: u8) -> &'static str {
-    match level {
-        5 => t.level_5,
-        4 => t.level_4,
-        3 => t.level_3,
-        2 => t.level_2,
-        _ => t.level_1,
-    }
 }
 
 #[component]
