@@ -141,7 +141,34 @@ async fn statistics_can_be_scoped_to_a_department(backend: Backend) {
     assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "unknown_department", Some("dept")).await;
 }
 
+async fn intermediary_services_and_certificates_are_listed_with_the_items_that_require_them(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let empty: Value = app.get("/api/v1/certificates").await.json().await.unwrap();
+    assert_eq!(empty, json!([]), "an empty catalogue lists nothing");
+    import_demo(&app).await;
+    let services: Value = app.get("/api/v1/intermediary-services").await.json().await.unwrap();
+    let services = services.as_array().unwrap();
+    assert_eq!(services.len(), 6);
+    let survey = services.iter().find(|s| s["name"] == "地质灾害危险性评估").unwrap();
+    assert_eq!(survey["time_limit"], json!({ "amount": 20, "unit": "working_days" }));
+    assert_eq!(survey["fee"], "市场调节价，由委托双方协商确定");
+    assert_eq!(survey["required_by"].as_array().unwrap().len(), 1);
+    let certificates: Value = app.get("/api/v1/certificates").await.json().await.unwrap();
+    let health = certificates.as_array().unwrap().iter().find(|c| c["name"] == "健康体检证明").unwrap();
+    let required_by = health["required_by"].as_array().unwrap();
+    assert_eq!(required_by.len(), 2, "two items ask for a health certificate: {required_by:?}");
+    for item in required_by {
+        let code = item["code"].as_str().unwrap();
+        let detail: Value = app.get(&format!("/api/v1/services/{code}")).await.json().await.unwrap();
+        assert_eq!(detail["item"]["name"], item["name"]);
+        let names: Vec<&Value> =
+            detail["item"]["certificates_required"].as_array().unwrap().iter().map(|c| &c["name"]).collect();
+        assert!(names.contains(&&json!("健康体检证明")));
+    }
+}
+
 both_backends!(
+    intermediary_services_and_certificates_are_listed_with_the_items_that_require_them,
     statistics_can_be_scoped_to_a_department,
     search_finds_items_by_chinese_pinyin_initials_and_code,
     due_dates_follow_the_official_calendar,

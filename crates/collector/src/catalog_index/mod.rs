@@ -29,7 +29,7 @@ mod tests;
 
 use std::collections::{BTreeSet, HashMap};
 
-use mingjing_domain::catalog::{CatalogItem, ItemType, ServiceSummary};
+use mingjing_domain::catalog::{CatalogItem, ItemType, Registers, ServiceSummary};
 
 pub use query::{DEFAULT_PER_PAGE, MAX_PER_PAGE, SearchQuery};
 pub use synthetic::synthetic_catalog;
@@ -61,6 +61,8 @@ pub struct CatalogIndex {
     by_basic_code: Vec<u32>,
     /// Distinct (name, credit code) pairs, sorted.
     departments: Vec<(String, String)>,
+    /// The intermediary services and certificates the items require (Arts. 35 and 36).
+    registers: Registers,
 }
 
 /// What the search loop needs of one item besides its codes.
@@ -80,7 +82,7 @@ impl CatalogIndex {
         let departments: Vec<(String, String)> =
             ordered.iter().map(|item| department_of(item)).collect::<BTreeSet<_>>().into_iter().collect();
 
-        let mut index = CatalogIndex { departments, ..CatalogIndex::default() };
+        let mut index = CatalogIndex { departments, registers: Registers::build(items), ..CatalogIndex::default() };
         let mut known_terms: HashMap<(String, String), u32> = HashMap::new();
         for item in ordered {
             let name = item.name().as_str().to_lowercase();
@@ -120,6 +122,11 @@ impl CatalogIndex {
     /// and without repeats, for the lookup's department filter.
     pub fn departments(&self) -> &[(String, String)] {
         &self.departments
+    }
+
+    /// The intermediary services and certificates that items require.
+    pub fn registers(&self) -> &Registers {
+        &self.registers
     }
 
     /// The item with this implementation code.

@@ -91,6 +91,30 @@ impl ItemType {
     }
 }
 
+impl ItemType {
+    /// The English name, for the lookup's English view.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Self::Licensing => "Administrative licensing",
+            Self::Penalty => "Administrative penalty",
+            Self::Confirmation => "Administrative confirmation",
+            Self::Levy => "Administrative levy",
+            Self::Benefit => "Administrative benefit",
+            Self::Reward => "Administrative reward",
+            Self::Adjudication => "Administrative adjudication",
+            Self::Enforcement => "Administrative enforcement",
+            Self::Inspection => "Administrative inspection",
+            Self::OtherPower => "Other administrative power",
+            Self::PublicService => "Public service",
+        }
+    }
+
+    /// The type with this two-letter code.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.code() == code)
+    }
+}
+
 impl Choice for ItemType {
     const ALLOWED: &'static str = "XK, CF, QR, ZS, JF, JL, CJ, QZ, JC, QT, GG";
 }

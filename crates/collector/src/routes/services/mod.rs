@@ -1,6 +1,7 @@
 //! The service catalogue's public routes, read by `<mingjing-lookup>`.
 
 mod detail;
+mod registers;
 mod search;
 
 use utoipa_axum::router::OpenApiRouter;
@@ -13,4 +14,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(search::search))
         .routes(routes!(search::departments))
         .routes(routes!(detail::detail))
+        .routes(routes!(registers::intermediary_services))
+        .routes(routes!(registers::certificates))
 }
