@@ -34,6 +34,8 @@ async fn due_dates_follow_the_official_calendar(backend: Backend) {
     let d: Value = app.get(&format!("/api/v1/services/{QYSL}?today=2024-02-09")).await.json().await.unwrap();
     assert_eq!(d["item"]["name"], "企业设立登记");
     assert_eq!(d["applied_on"], "2024-02-09");
+    assert_eq!(d["source"]["demo"], true, "demo data says so wherever it is shown");
+    assert!(d["source"]["publisher"].as_str().unwrap().contains("演示"));
     assert_eq!(d["promised_due"], json!({ "date": "2024-02-18", "certainty": "certain" }));
     assert_eq!(d["legal_due"], json!({ "date": "2024-02-20", "certainty": "certain" }));
     assert_eq!(d["compression_percent"], 66);
@@ -144,8 +146,12 @@ async fn statistics_can_be_scoped_to_a_department(backend: Backend) {
 async fn intermediary_services_and_certificates_are_listed_with_the_items_that_require_them(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let empty: Value = app.get("/api/v1/certificates").await.json().await.unwrap();
+    let page: Value = app.get("/api/v1/services?q=qysl").await.json().await.unwrap();
+    assert_eq!((page["total"].clone(), page["source"].clone()), (json!(0), Value::Null));
     assert_eq!(empty, json!([]), "an empty catalogue lists nothing");
     import_demo(&app).await;
+    let page: Value = app.get("/api/v1/services?q=qysl").await.json().await.unwrap();
+    assert_eq!(page["source"]["demo"], true);
     let services: Value = app.get("/api/v1/intermediary-services").await.json().await.unwrap();
     let services = services.as_array().unwrap();
     assert_eq!(services.len(), 6);

@@ -8,5 +8,6 @@ mod accessibility;
 mod demo_page;
 mod embedding;
 mod follow_up;
+mod lookup;
 mod review_form;
 mod stats;

@@ -154,6 +154,13 @@ impl Browser {
         found.as_array().unwrap().iter().map(|v| format!("[{state}] {}", v.as_str().unwrap())).collect()
     }
 
+    /// Makes the page render as if printed (`print`) or on screen again (`""`), through
+    /// chromedriver's Chrome DevTools endpoint, so print stylesheets can be checked.
+    pub async fn emulate_media(&self, media: &str) {
+        let command = DevTools { cmd: "Emulation.setEmulatedMedia", params: json!({ "media": media }) };
+        self.client.issue_cmd(command).await.unwrap_or_else(|e| panic!("emulate media {media:?}: {e}"));
+    }
+
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;
         let _ = self.driver.kill();
@@ -164,5 +171,22 @@ impl Browser {
 impl Drop for Browser {
     fn drop(&mut self) {
         let _ = self.driver.kill();
+    }
+}
+
+/// A Chrome DevTools Protocol call sent through chromedriver (`goog/cdp/execute`).
+#[derive(Debug)]
+struct DevTools {
+    cmd: &'static str,
+    params: Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for DevTools {
+    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!("session/{}/goog/cdp/execute", session_id.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()))
     }
 }

@@ -27,7 +27,8 @@ impl CatalogCache {
             return Ok(index);
         }
         let items = storage.catalog_items().await?;
-        let index = Arc::new(CatalogIndex::build(&items));
+        let source = storage.catalog_source().await?;
+        let index = Arc::new(CatalogIndex::build(&items).with_source(source));
         if let Ok(mut current) = self.current.write() {
             *current = (newest, index.clone());
         }

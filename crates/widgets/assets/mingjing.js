@@ -35,6 +35,13 @@ function loadWasm(kind) {
   return bundles.get(dir);
 }
 
+function stylesheet(name) {
+  const link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = new URL(name, BASE).href;
+  return link;
+}
+
 function pageLang() {
   return document.documentElement.getAttribute("lang") || "";
 }
@@ -50,12 +57,12 @@ class MingjingElement extends HTMLElement {
   connectedCallback() {
     if (!this.#root) {
       this.#root = this.shadowRoot || this.attachShadow({ mode: "open" });
-      const sheet = document.createElement("link");
-      sheet.rel = "stylesheet";
-      sheet.href = new URL("mingjing.css", BASE).href;
+      // The review form needs only the base sheet; every other widget adds the suite's.
+      const sheets = ["mingjing.css"];
+      if (this.constructor.kind !== "review") sheets.push("mingjing-suite.css");
       this.#container = document.createElement("div");
       this.#container.className = "mj-mount";
-      this.#root.replaceChildren(sheet, this.#container);
+      this.#root.replaceChildren(...sheets.map(stylesheet), this.#container);
     }
     this.#schedule();
   }

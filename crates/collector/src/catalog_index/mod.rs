@@ -29,7 +29,7 @@ mod tests;
 
 use std::collections::{BTreeSet, HashMap};
 
-use mingjing_domain::catalog::{CatalogItem, ItemType, Registers, ServiceSummary};
+use mingjing_domain::catalog::{CatalogItem, CatalogSource, ItemType, Registers, ServiceSummary};
 
 pub use query::{DEFAULT_PER_PAGE, MAX_PER_PAGE, SearchQuery};
 pub use synthetic::synthetic_catalog;
@@ -63,6 +63,8 @@ pub struct CatalogIndex {
     departments: Vec<(String, String)>,
     /// The intermediary services and certificates the items require (Arts. 35 and 36).
     registers: Registers,
+    /// Who published the catalogue, and whether it is demonstration data.
+    source: Option<CatalogSource>,
 }
 
 /// What the search loop needs of one item besides its codes.
@@ -122,6 +124,15 @@ impl CatalogIndex {
     /// and without repeats, for the lookup's department filter.
     pub fn departments(&self) -> &[(String, String)] {
         &self.departments
+    }
+
+    /// The same index, labelled with the catalogue's publisher.
+    pub fn with_source(self, source: Option<CatalogSource>) -> Self {
+        Self { source, ..self }
+    }
+
+    pub fn source(&self) -> Option<&CatalogSource> {
+        self.source.as_ref()
     }
 
     /// The intermediary services and certificates that items require.

@@ -28,7 +28,7 @@ impl CatalogIndex {
         let per_page = query.per_page.clamp(1, MAX_PER_PAGE);
         let page = query.page.max(1);
         let Some(filter) = self.filter(query) else {
-            return SearchPage { total: 0, page, per_page, items: Vec::new() };
+            return SearchPage { total: 0, page, per_page, items: Vec::new(), source: self.source.clone() };
         };
         let needles = Needles::new(query.q.as_deref());
         let code_hits = needles.as_ref().and_then(|needles| self.code_hits(needles));
@@ -71,7 +71,7 @@ impl CatalogIndex {
             .filter_map(|&position| self.summaries.get(position as usize))
             .cloned()
             .collect();
-        SearchPage { total, page, per_page, items }
+        SearchPage { total, page, per_page, items, source: self.source.clone() }
     }
 
     /// The filters of `query`, or `None` when they rule out every item (an unknown type or

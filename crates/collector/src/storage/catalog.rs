@@ -1,6 +1,6 @@
 use std::collections::HashMap;
 
-use mingjing_domain::catalog::{CatalogFile, CatalogItem};
+use mingjing_domain::catalog::{CatalogFile, CatalogItem, CatalogSource};
 use serde_json::Value;
 
 use super::{Storage, StorageError, now_millis, with_pool};
@@ -131,6 +131,16 @@ impl Storage {
             sqlx::query_scalar("SELECT MAX(id) FROM catalog_versions").fetch_one(pool).await?
         });
         Ok(v.unwrap_or(0))
+    }
+
+    /// The newest version's publisher and demo flag, `None` before the first import.
+    pub async fn catalog_source(&self) -> Result<Option<CatalogSource>, StorageError> {
+        let row: Option<(String, bool)> = with_pool!(self, |pool| {
+            sqlx::query_as("SELECT publisher, demo FROM catalog_versions ORDER BY id DESC LIMIT 1")
+                .fetch_optional(pool)
+                .await?
+        });
+        Ok(row.map(|(publisher, demo)| CatalogSource { publisher, demo }))
     }
 
     /// An item's recorded changes to fees and limits, oldest first.

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::summary::CatalogSource;
 use crate::calendar::DueDate;
 
 /// `GET /api/v1/services/{code}`.
@@ -25,6 +26,9 @@ pub struct ServiceDetail {
     pub calendar_known_until: Option<String>,
     pub actual: ActualTimes,
     pub changes: Vec<ChangeEntry>,
+    /// The catalogue's publisher, and whether it is demonstration data.
+    #[serde(default)]
+    pub source: Option<CatalogSource>,
 }
 
 /// How long the service really took, from the transactions departments registered.

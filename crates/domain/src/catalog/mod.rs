@@ -62,5 +62,5 @@ pub use material::{Material, MaterialForm};
 pub use phone::PhoneNumber;
 pub use registers::{CertificateListing, IntermediaryListing, ItemRef, Registers};
 pub use step::Step;
-pub use summary::{SearchPage, ServiceSummary};
+pub use summary::{CatalogSource, SearchPage, ServiceSummary};
 pub use text::Text;

@@ -61,6 +61,15 @@ fn visits_code(visits: Visits) -> &'static str {
     }
 }
 
+/// Who published the catalogue in force, and whether it is demonstration data, which the
+/// lookup labels as such on every view.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CatalogSource {
+    pub publisher: String,
+    pub demo: bool,
+}
+
 /// One page of search results, best first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -72,6 +81,9 @@ pub struct SearchPage {
     /// The most items a page holds; the last page may hold fewer, and a page past the end none.
     pub per_page: u32,
     pub items: Vec<ServiceSummary>,
+    /// The catalogue's publisher; absent before the first import.
+    #[serde(default)]
+    pub source: Option<CatalogSource>,
 }
 
 #[cfg(test)]

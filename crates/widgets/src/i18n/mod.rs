@@ -172,6 +172,130 @@ catalogue! {
     }
 }
 
+#[cfg(feature = "lookup")]
+catalogue! {
+    LookupMessages {
+        lk_search_label,
+        lk_search_hint,
+        lk_search_button,
+        lk_dept_label,
+        lk_all_depts,
+        lk_type_label,
+        lk_all_types,
+        lk_found,
+        lk_none,
+        lk_unavailable,
+        lk_prev,
+        lk_next,
+        lk_page,
+        lk_results,
+        lk_free,
+        lk_paid,
+        lk_promised_short,
+        lk_online,
+        lk_visits_zero,
+        lk_visits_one,
+        lk_visits_two,
+        lk_visits_many,
+        lk_working_days,
+        lk_natural_days,
+        lk_hours,
+        lk_lists,
+        lk_intermediary_list,
+        lk_certificate_list,
+        lk_intermediary_intro,
+        lk_certificate_intro,
+        lk_required_by,
+        lk_issuer,
+        lk_back,
+        lk_demo,
+        lk_summary,
+        lk_cost,
+        lk_time,
+        lk_due_today,
+        lk_due_value,
+        lk_due_estimate,
+        lk_visits,
+        lk_channels,
+        lk_form_counter,
+        lk_form_online,
+        lk_form_both,
+        lk_online_payment,
+        lk_basic_info,
+        lk_item_name,
+        lk_basic_code,
+        lk_impl_code,
+        lk_item_type,
+        lk_legal_basis,
+        lk_authority,
+        lk_department,
+        lk_credit_code,
+        lk_limits,
+        lk_legal_limit,
+        lk_promised_limit,
+        lk_compression,
+        lk_legal_due,
+        lk_promised_due,
+        lk_actual,
+        lk_actual_median,
+        lk_actual_on_time,
+        lk_actual_too_few,
+        lk_overdue_reasons,
+        lk_conditions,
+        lk_steps,
+        lk_materials,
+        lk_required,
+        lk_optional,
+        lk_paper,
+        lk_electronic,
+        lk_paper_or_electronic,
+        lk_copies,
+        lk_source,
+        lk_blank_form,
+        lk_sample,
+        lk_no_materials,
+        lk_forms,
+        lk_print,
+        lk_fees,
+        lk_fee_item,
+        lk_fee_standard,
+        lk_fee_basis,
+        lk_fee_reductions,
+        lk_yuan,
+        lk_free_plain,
+        lk_off_list,
+        lk_report_online,
+        lk_result,
+        lk_result_certificate,
+        lk_result_licence,
+        lk_result_approval,
+        lk_result_other,
+        lk_where,
+        lk_address,
+        lk_hours_label,
+        lk_contacts,
+        lk_consultation,
+        lk_complaint,
+        lk_item_intermediary,
+        lk_item_certificates,
+        lk_none_required,
+        lk_fee_label,
+        lk_changes,
+        lk_change_fees,
+        lk_change_legal,
+        lk_change_promised,
+        lk_not_found,
+        lk_level_province,
+        lk_level_city,
+        lk_level_county,
+        lk_level_township,
+        lk_level_village,
+        lk_weekdays,
+        lk_yes,
+        lk_no,
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
     ZhCn,
@@ -205,6 +329,14 @@ impl Lang {
         match self {
             Lang::ZhCn => &zh_cn::DESK,
             Lang::En => &en::DESK,
+        }
+    }
+
+    #[cfg(feature = "lookup")]
+    pub fn lookup(self) -> &'static LookupMessages {
+        match self {
+            Lang::ZhCn => &zh_cn::LOOKUP,
+            Lang::En => &en::LOOKUP,
         }
     }
 
@@ -263,6 +395,8 @@ mod tests {
         en.extend(Lang::En.desk().entries());
         zh.extend(Lang::ZhCn.stats().entries());
         en.extend(Lang::En.stats().entries());
+        zh.extend(Lang::ZhCn.lookup().entries());
+        en.extend(Lang::En.lookup().entries());
         assert_eq!(zh.len(), en.len());
         for ((key, zh_text), (_, en_text)) in zh.iter().zip(&en) {
             assert!(!zh_text.trim().is_empty(), "zh-CN {key} is empty");

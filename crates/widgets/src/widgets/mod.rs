@@ -2,6 +2,8 @@
 
 #[cfg(feature = "desk")]
 mod desk;
+#[cfg(feature = "lookup")]
+mod lookup;
 #[cfg(feature = "review")]
 mod review;
 #[cfg(feature = "stats")]
@@ -28,6 +30,8 @@ pub fn Shell(props: &ShellProps) -> Html {
         }
         #[cfg(feature = "desk")]
         Kind::Desk => html! { <desk::Desk config={config.clone()} /> },
+        #[cfg(feature = "lookup")]
+        Kind::Lookup => html! { <lookup::Lookup config={config.clone()} /> },
         #[cfg(feature = "stats")]
         Kind::Stats => html! { <stats::StatsPanel config={config.clone()} /> },
         // The other widgets' bodies arrive with their own issues; until then their card
@@ -41,5 +45,18 @@ pub fn Shell(props: &ShellProps) -> Html {
                 </section>
             }
         }
+    }
+}
+
+/// `87.5%`, or `—` when there is nothing to divide by. Integer arithmetic keeps float
+/// formatting out of the bundle.
+#[cfg(any(feature = "stats", feature = "lookup"))]
+pub fn percent(rate: Option<f64>) -> String {
+    match rate {
+        Some(r) => {
+            let permille = (r * 1000.0).round() as u32;
+            format!("{}.{}%", permille / 10, permille % 10)
+        }
+        None => "—".to_owned(),
     }
 }

@@ -8,22 +8,11 @@ use yew::prelude::*;
 use crate::api;
 use crate::config::WidgetConfig;
 use crate::i18n::{Messages, StatsMessages, fill, level_label};
+use crate::widgets::percent;
 
 #[derive(Properties, PartialEq)]
 pub struct StatsProps {
     pub config: WidgetConfig,
-}
-
-/// `87.5%`, or `—` when there is nothing to divide by. Integer arithmetic keeps float
-/// formatting out of the bundle.
-pub fn percent(rate: Option<f64>) -> String {
-    match rate {
-        Some(r) => {
-            let permille = (r * 1000.0).round() as u32;
-            format!("{}.{}%", permille / 10, permille % 10)
-        }
-        None => "—".to_owned(),
-    }
 }
 
 #[component]

@@ -44,6 +44,7 @@ pub async fn detail(
     };
     let not_found = || ApiError::NotFound { what: "service", field: Some("code") };
     let value = state.storage.catalog_item(&code).await?.ok_or_else(not_found)?;
+    let source = state.catalog.index(&state.storage).await?.source().cloned();
     let item = CatalogItem::from_value(&value).map_err(|e| ApiError::Internal(format!("stored item: {e:?}")))?;
     let calendar = WorkCalendar::china();
     let limits = item.limits();
@@ -69,5 +70,6 @@ pub async fn detail(
         actual: actual_times::summarise(&cases),
         changes,
         item: value,
+        source,
     }))
 }
