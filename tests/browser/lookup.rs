@@ -130,7 +130,10 @@ async fn a_citizen_finds_an_item_by_initials_and_prints_its_checklist() {
     browser.click_in(HOST, ".mj-result-link").await;
     let fees = text(&browser, "[data-testid=fees]").await;
     // The shorter name ranks first: 临时居民身份证申领, CNY 10.
-    assert!(fees.contains("临时居民身份证工本费10.00 元") && fees.contains("发改价格〔2003〕2322号"), "{fees}");
+    assert!(
+        fees.starts_with("临时居民身份证工本费收费标准10.00 元") && fees.contains("发改价格〔2003〕2322号"),
+        "{fees}"
+    );
 
     // A deep link opens the item directly, in a fresh page.
     browser.client.goto(&format!("{}/#mj-item={QYSL}", host.origin)).await.unwrap();

@@ -36,7 +36,7 @@ pub fn millis(t: OffsetDateTime) -> i64 {
 
 /// `YYYY-MM-DD`, how dates are stored and sent.
 pub fn iso(date: Date) -> String {
-    format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day())
+    mingjing_domain::iso_date::format(date)
 }
 
 #[cfg(test)]

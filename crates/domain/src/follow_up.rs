@@ -170,12 +170,7 @@ pub struct IllegalStep {
 }
 
 fn is_iso_date(raw: &str) -> bool {
-    let b = raw.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-        && time::Date::parse(raw, time::macros::format_description!("[year]-[month]-[day]")).is_ok()
+    crate::iso_date::parse(raw).is_some()
 }
 
 #[cfg(test)]

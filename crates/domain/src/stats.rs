@@ -215,12 +215,7 @@ fn given(value: Option<&str>) -> Option<&str> {
 
 /// A day written `YYYY-MM-DD`, and nothing else: no signs, no five-digit years.
 fn parse_day(field: &str, raw: &str) -> Result<Date, FieldError> {
-    let b = raw.as_bytes();
-    let shaped = b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
-    shaped
-        .then(|| Date::parse(raw, time::macros::format_description!("[year]-[month]-[day]")).ok())
-        .flatten()
+    crate::iso_date::parse(raw)
         .ok_or_else(|| FieldError::new(field, "invalid_date", format!("{field} must be a date such as 2026-01-31")))
 }
 

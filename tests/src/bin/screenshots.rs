@@ -21,6 +21,9 @@ async fn main() {
     app.register_site("demo", &[&app.base]).await;
     let (_, code) = app.add_staff("demo", "李四").await;
     let poor = seed(&app).await;
+    let catalogue = mingjing_tests::paths::workspace().join("crates/domain/data/demo-catalog.json");
+    let import = mingjing_collector::catalog_admin::CatalogCommand::Import { file: catalogue, if_empty: false };
+    mingjing_collector::catalog_admin::run(&app.storage, import).await.unwrap();
     follow_up(&app, &code, &poor).await;
 
     let browser = Browser::launch(1280, 900).await;
@@ -32,6 +35,33 @@ async fn main() {
         ("review-dark-1280", "mingjing-review", 1280, r#"theme="dark""#),
         ("review-high-contrast-375", "mingjing-review", 375, r#"theme="high-contrast""#),
         ("stats-zh-1280", "mingjing-stats", 1280, ""),
+        ("lookup-search-zh-1280", "mingjing-lookup", 1280, ""),
+        ("lookup-search-en-375", "mingjing-lookup", 375, r#"lang="en""#),
+        (
+            "lookup-detail-zh-1280",
+            "mingjing-lookup",
+            1280,
+            r#"service="11530100MJ0001001W3001030001000" today="2026-11-30""#,
+        ),
+        (
+            "lookup-detail-zh-375",
+            "mingjing-lookup",
+            375,
+            r#"service="11530100MJ0001001W3001030001000" today="2026-11-30""#,
+        ),
+        (
+            "lookup-detail-en-1280",
+            "mingjing-lookup",
+            1280,
+            r#"lang="en" service="11530100MJ0001001W3001030001000" today="2026-11-30""#,
+        ),
+        (
+            "lookup-fees-large-375",
+            "mingjing-lookup",
+            375,
+            r#"size="large" service="11530100MJ000100463004030004000" today="2026-12-28""#,
+        ),
+        ("lookup-certificates-zh-1280", "mingjing-lookup", 1280, "#certificates"),
         ("stats-en-375", "mingjing-stats", 375, r#"lang="en""#),
     ];
     for (name, tag, width, attrs) in shots {
@@ -128,7 +158,11 @@ async fn follow_up(app: &TestApp, code: &str, receipt: &str) {
 /// The demo page with only this widget, at this width.
 async fn show(browser: &Browser, app: &TestApp, tag: &str, attrs: &str, width: u32) {
     browser.client.set_window_size(width, 2400).await.unwrap();
-    browser.client.goto(&app.url("/")).await.unwrap();
+    let (attrs, hash) = match attrs.strip_prefix('#') {
+        Some(list) => ("", format!("#mj-list={list}")),
+        None => (attrs, String::new()),
+    };
+    browser.client.goto(&app.url(&format!("/{hash}"))).await.unwrap();
     let extra = if tag == "mingjing-review" { format!(r#" service="{SERVICE}""#) } else { String::new() };
     browser
         .client
@@ -145,6 +179,14 @@ async fn show(browser: &Browser, app: &TestApp, tag: &str, attrs: &str, width: u
             &format!(r#"getComputedStyle(document.querySelector("{tag}").shadowRoot.querySelector(".mj-card")).borderTopStyle === "solid""#),
         )
         .await;
+    if tag == "mingjing-lookup" {
+        browser
+            .wait_until(
+                "the lookup's content",
+                r#"document.querySelector("mingjing-lookup").shadowRoot.querySelector("[data-testid=result-count], #mj-item-name, .mj-register")"#,
+            )
+            .await;
+    }
     if tag == "mingjing-stats" {
         browser.wait_until("the figures", &Browser::shadow_text(tag, "[data-testid=satisfaction]")).await;
     }

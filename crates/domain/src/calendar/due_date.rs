@@ -9,13 +9,8 @@ use super::Certainty;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DueDate {
-    #[serde(with = "iso_date")]
+    #[serde(with = "crate::iso_date::serde")]
     #[cfg_attr(feature = "openapi", schema(value_type = String, example = "2024-02-22"))]
     pub date: Date,
     pub certainty: Certainty,
 }
-
-// The `time` crate's default serde form for `Date` is a `[year, ordinal]` tuple unless a
-// crate-wide feature is switched on. The JSON contract wants ISO dates, so the format is
-// pinned here rather than left to whatever features the dependency graph happens to enable.
-time::serde::format_description!(iso_date, Date, "[year]-[month]-[day]");

@@ -1,11 +1,7 @@
 use time::Date;
-use time::format_description::BorrowedFormatItem;
-use time::macros::format_description;
 
 use super::builder::Builder;
 use super::{CalendarError, WorkCalendar};
-
-const ISO_DATE: &[BorrowedFormatItem<'_>] = format_description!("[year]-[month]-[day]");
 
 impl WorkCalendar {
     /// Parses a holiday calendar in the line format documented in `data/holidays-cn.txt`:
@@ -89,5 +85,5 @@ fn parse_range(text: &str, line: u32) -> Result<(Date, Date), CalendarError> {
 }
 
 fn parse_date(text: &str, line: u32) -> Result<Date, CalendarError> {
-    Date::parse(text, ISO_DATE).map_err(|_| CalendarError::BadDate { line, text: text.to_owned() })
+    crate::iso_date::parse(text).ok_or_else(|| CalendarError::BadDate { line, text: text.to_owned() })
 }

@@ -38,8 +38,8 @@ pub async fn detail(
     Query(q): Query<DetailQuery>,
 ) -> Result<Json<ServiceDetail>, ApiError> {
     let today = match q.today.as_deref().filter(|t| !t.is_empty()) {
-        Some(raw) => time::Date::parse(raw, time::macros::format_description!("[year]-[month]-[day]"))
-            .map_err(|_| FieldError::new("today", "invalid_date", "today must be a date such as 2026-11-30"))?,
+        Some(raw) => mingjing_domain::iso_date::parse(raw)
+            .ok_or_else(|| FieldError::new("today", "invalid_date", "today must be a date such as 2026-11-30"))?,
         None => deadline::china_date(now_millis()),
     };
     let not_found = || ApiError::NotFound { what: "service", field: Some("code") };

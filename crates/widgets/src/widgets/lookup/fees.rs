@@ -26,24 +26,20 @@ pub fn Fees(props: &FeesProps) -> Html {
             if item.is_free() {
                 <p class="mj-free-line" data-testid="fees-free"><strong class="mj-free">{ m.lk_free }</strong>{ " " }{ m.lk_free_plain }</p>
             } else {
-                <div class="mj-table-wrap">
-                    <table class="mj-table" data-testid="fees">
-                        <thead><tr>
-                            <th scope="col">{ m.lk_fee_item }</th><th scope="col">{ m.lk_fee_standard }</th>
-                            <th scope="col">{ m.lk_fee_basis }</th><th scope="col">{ m.lk_fee_reductions }</th>
-                        </tr></thead>
-                        <tbody>
-                            { for item.fees().iter().map(|fee| html! {
-                                <tr>
-                                    <th scope="row">{ fee.name().as_str() }</th>
-                                    <td>{ text::fee_standard(m, fee.standard()) }</td>
-                                    <td>{ fee.legal_basis().as_str() }</td>
-                                    <td>{ fee.reductions().map_or("—", |r| r.as_str()) }</td>
-                                </tr>
-                            }) }
-                        </tbody>
-                    </table>
-                </div>
+                <ul class="mj-cards" data-testid="fees">
+                    { for item.fees().iter().map(|fee| html! {
+                        <li class="mj-fee">
+                            <h5 class="mj-minor">{ fee.name().as_str() }</h5>
+                            <dl class="mj-facts">
+                                <dt>{ m.lk_fee_standard }</dt><dd><strong>{ text::fee_standard(m, fee.standard()) }</strong></dd>
+                                <dt>{ m.lk_fee_basis }</dt><dd>{ fee.legal_basis().as_str() }</dd>
+                                if let Some(reductions) = fee.reductions() {
+                                    <dt>{ m.lk_fee_reductions }</dt><dd>{ reductions.as_str() }</dd>
+                                }
+                            </dl>
+                        </li>
+                    }) }
+                </ul>
             }
             <p class="mj-alert" data-testid="off-list">
                 { fill(m.lk_off_list, &[("phone", phone)]) }

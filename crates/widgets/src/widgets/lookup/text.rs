@@ -39,10 +39,6 @@ pub fn weekday(m: &LookupMessages, date: time::Date) -> &'static str {
     m.lk_weekdays.split(',').nth(index).unwrap_or_default()
 }
 
-pub fn iso(date: time::Date) -> String {
-    format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day())
-}
-
 pub fn fee_standard(m: &LookupMessages, standard: &FeeStandard) -> String {
     match standard {
         FeeStandard::AmountFen(fen) => fill(m.lk_yuan, &[("yuan", &fen.yuan())]),

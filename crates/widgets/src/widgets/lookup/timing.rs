@@ -12,7 +12,7 @@ use crate::widgets::percent;
 
 /// `2026-12-01（周二）前`, marked as an estimate past the published holiday calendar.
 pub fn due_line(m: &'static LookupMessages, due: &DueDate, known_until: Option<&str>) -> Html {
-    let date = text::iso(due.date);
+    let date = mingjing_domain::iso_date::format(due.date);
     html! {
         <>
             <strong class="mj-date">{ fill(m.lk_due_value, &[("date", &date), ("weekday", text::weekday(m, due.date))]) }</strong>
@@ -36,17 +36,16 @@ pub fn Timing(props: &TimingProps) -> Html {
     let d = &props.detail;
     let limits = props.item.limits();
     let known = d.calendar_known_until.as_deref();
-    let row = |label: &'static str, limit: &mingjing_domain::catalog::Limit, due: &DueDate| {
+    let limit = |label: &'static str, limit: &mingjing_domain::catalog::Limit, due: &DueDate| {
         html! {
-            <tr>
-                <th scope="row">{ label }</th>
-                <td><strong>{ text::limit(m, limit.time()) }</strong>
-                    if let Some(note) = limit.note() {
-                        <br/><span class="mj-muted mj-small">{ note.as_str() }</span>
-                    }
-                </td>
-                <td>{ due_line(m, due, known) }</td>
-            </tr>
+            <div class="mj-limit">
+                <p class="mj-limit-label">{ label }</p>
+                <p class="mj-limit-amount">{ text::limit(m, limit.time()) }</p>
+                if let Some(note) = limit.note() {
+                    <p class="mj-muted mj-small">{ note.as_str() }</p>
+                }
+                <p>{ format!("{}（{}）：", m.lk_due_today, d.applied_on) }{ due_line(m, due, known) }</p>
+            </div>
         }
     };
     html! {
@@ -55,14 +54,9 @@ pub fn Timing(props: &TimingProps) -> Html {
             if let Some(percent) = d.compression_percent.filter(|p| *p > 0) {
                 <p class="mj-saving" data-testid="compression">{ fill(m.lk_compression, &[("percent", &percent.to_string())]) }</p>
             }
-            <div class="mj-table-wrap">
-                <table class="mj-table" data-testid="limits">
-                    <thead><tr><th scope="col"></th><th scope="col">{ m.lk_time }</th><th scope="col">{ format!("{}（{}）", m.lk_due_today, d.applied_on) }</th></tr></thead>
-                    <tbody>
-                        { row(m.lk_legal_limit, limits.legal(), &d.legal_due) }
-                        { row(m.lk_promised_limit, limits.promised(), &d.promised_due) }
-                    </tbody>
-                </table>
+            <div class="mj-limits" data-testid="limits">
+                { limit(m.lk_legal_limit, limits.legal(), &d.legal_due) }
+                { limit(m.lk_promised_limit, limits.promised(), &d.promised_due) }
             </div>
             <h5 class="mj-minor">{ m.lk_actual }</h5>
             { actual(m, d) }
