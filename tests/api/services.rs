@@ -11,7 +11,9 @@ const QYSL: &str = "11530100MJ0001001W3001030001000";
 
 async fn import_demo(app: &TestApp) {
     let file = mingjing_tests::paths::workspace().join("crates/domain/data/demo-catalog.json");
-    catalog_admin::run(&app.storage, CatalogCommand::Import { file, if_empty: false }).await.unwrap();
+    catalog_admin::run(&app.storage, CatalogCommand::Import { file, if_empty: false, publisher: None, demo: false })
+        .await
+        .unwrap();
 }
 
 async fn register(app: &TestApp, no: &str, accepted: &str, completed: &str, overdue_reason: Option<&str>) {

@@ -29,7 +29,9 @@ async fn a_citizen_finds_an_item_by_initials_and_prints_its_checklist() {
     }
     let app = TestApp::spawn(Backend::Sqlite).await;
     let file = mingjing_tests::paths::workspace().join("crates/domain/data/demo-catalog.json");
-    catalog_admin::run(&app.storage, CatalogCommand::Import { file, if_empty: false }).await.unwrap();
+    catalog_admin::run(&app.storage, CatalogCommand::Import { file, if_empty: false, publisher: None, demo: false })
+        .await
+        .unwrap();
     let site = SiteId::parse(TEST_SITE).unwrap();
     let config = json!({ "review": { "complaint_url": "https://example.org/report-a-fee" } });
     assert!(app.storage.set_site_config(&site, &config).await.unwrap());

@@ -36,6 +36,9 @@ pub enum ApiError {
     RateLimited,
     #[error("missing or wrong site secret: send `Authorization: Bearer <site secret>`")]
     Unauthorized,
+    /// Signed in, but this person may not do this (403).
+    #[error("{0}")]
+    Forbidden(&'static str),
     #[error("method not allowed")]
     MethodNotAllowed,
     /// The database is down or overloaded; the client should retry (503).
@@ -54,7 +57,7 @@ impl ApiError {
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::NotFound { .. } => StatusCode::NOT_FOUND,
-            ApiError::OriginNotAllowed { .. } => StatusCode::FORBIDDEN,
+            ApiError::OriginNotAllowed { .. } | ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
             ApiError::Unauthorized | ApiError::SignInRequired | ApiError::BadCode => StatusCode::UNAUTHORIZED,
             ApiError::LockedOut { .. } | ApiError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
@@ -78,6 +81,7 @@ impl ApiError {
             ApiError::BadCode => "bad_code",
             ApiError::LockedOut { .. } => "locked_out",
             ApiError::RateLimited => "rate_limited",
+            ApiError::Forbidden(_) => "forbidden",
             ApiError::MethodNotAllowed => "method_not_allowed",
             ApiError::Unavailable => "unavailable",
             ApiError::Internal(_) => "internal",

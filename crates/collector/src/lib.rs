@@ -7,6 +7,7 @@ pub mod actual_times;
 pub mod auth;
 pub mod catalog_admin;
 pub mod catalog_cache;
+pub mod catalog_csv;
 pub mod catalog_index;
 pub mod cli;
 pub mod client_ip;

@@ -15,6 +15,9 @@ pub enum StaffCommand {
         site: String,
         #[arg(long)]
         name: String,
+        /// Also let them replace the service catalogue through `POST /api/v1/desk/catalog`.
+        #[arg(long)]
+        catalog_admin: bool,
     },
     /// List a site's staff.
     List {
@@ -30,7 +33,7 @@ pub enum StaffCommand {
 
 pub async fn run(storage: &Storage, cmd: StaffCommand) -> anyhow::Result<()> {
     match cmd {
-        StaffCommand::Add { site, name } => {
+        StaffCommand::Add { site, name, catalog_admin } => {
             let site = SiteId::parse(&site).map_err(|e| anyhow::anyhow!("--site: {}", e.message))?;
             if storage.site(&site).await?.is_none() {
                 bail!("site {site} is not registered: run `mingjing site add` first");
@@ -42,6 +45,9 @@ pub async fn run(storage: &Storage, cmd: StaffCommand) -> anyhow::Result<()> {
             let id = storage.insert_staff(site.as_str(), name).await.context("cannot add the staff member")?;
             let code = session::new_access_code(id);
             storage.set_staff_code(id, &session::hash_code(&code)).await?;
+            if catalog_admin {
+                storage.set_staff_catalog_admin(id, true).await?;
+            }
             println!("staff_id={id}");
             println!("access_code={code}");
             eprintln!("give the access code to {name} in person: it is stored only hashed and cannot be shown again");

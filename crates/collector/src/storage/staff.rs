@@ -35,6 +35,29 @@ impl Storage {
         Ok(id)
     }
 
+    /// Lets a staff member replace the service catalogue (or stops them).
+    pub async fn set_staff_catalog_admin(&self, id: i64, allowed: bool) -> Result<(), StorageError> {
+        with_pool!(self, |pool| {
+            sqlx::query("UPDATE staff SET catalog_admin = $1 WHERE id = $2")
+                .bind(allowed)
+                .bind(id)
+                .execute(pool)
+                .await?;
+        });
+        Ok(())
+    }
+
+    /// Whether an active staff member may replace the service catalogue.
+    pub async fn staff_is_catalog_admin(&self, id: i64) -> Result<bool, StorageError> {
+        let allowed: Option<bool> = with_pool!(self, |pool| {
+            sqlx::query_scalar("SELECT catalog_admin FROM staff WHERE id = $1 AND active")
+                .bind(id)
+                .fetch_optional(pool)
+                .await?
+        });
+        Ok(allowed.unwrap_or(false))
+    }
+
     pub async fn set_staff_code(&self, id: i64, code_hash: &str) -> Result<(), StorageError> {
         with_pool!(self, |pool| {
             sqlx::query("UPDATE staff SET code_hash = $1 WHERE id = $2").bind(code_hash).bind(id).execute(pool).await?;

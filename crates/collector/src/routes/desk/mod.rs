@@ -1,6 +1,7 @@
 //! The department desk: poor reviews with their working-day deadlines, the follow-up
 //! steps, and contact reveals. Every route needs a staff session.
 
+mod catalog;
 mod detail;
 mod export;
 mod list;
@@ -24,6 +25,11 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(step::step))
         .routes(routes!(reveal::reveal))
         .routes(routes!(export::export))
+        .merge(
+            OpenApiRouter::new()
+                .routes(routes!(catalog::import))
+                .layer(axum::extract::DefaultBodyLimit::max(catalog::MAX_CATALOG_BODY)),
+        )
 }
 
 /// Today in China, as `YYYY-MM-DD`: a deadline is overdue once today is past it.

@@ -46,7 +46,7 @@ pub fn Materials(props: &MaterialsProps) -> Html {
                                 </span>
                                 <br/>
                                 <span class="mj-muted mj-small">
-                                    { format!("{} · {} · {}", form(material.form()), fill(m.lk_copies, &[("n", &material.copies().to_string())]), fill(m.lk_source, &[("source", material.source().as_str())])) }
+                                    { format!("{} · {} · {}", form(material.form()), if material.copies() == 1 { m.lk_copies_one.to_owned() } else { fill(m.lk_copies, &[("n", &material.copies().to_string())]) }, fill(m.lk_source, &[("source", material.source().as_str())])) }
                                 </span>
                                 if material.blank_form_url().is_some() || material.sample_url().is_some() {
                                     <span class="mj-links mj-no-print">

@@ -8,7 +8,11 @@ use crate::i18n::{Lang, LookupMessages, fill};
 
 /// `3 个工作日`, `24 小时`.
 pub fn limit(m: &LookupMessages, limit: TimeLimit) -> String {
+    let one = limit.amount == 1;
     let template = match limit.unit {
+        LimitUnit::WorkingDays if one => m.lk_working_day_one,
+        LimitUnit::NaturalDays if one => m.lk_natural_day_one,
+        LimitUnit::Hours if one => m.lk_hour_one,
         LimitUnit::WorkingDays => m.lk_working_days,
         LimitUnit::NaturalDays => m.lk_natural_days,
         LimitUnit::Hours => m.lk_hours,
