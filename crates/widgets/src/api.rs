@@ -1,9 +1,8 @@
 //! Every HTTP call the widgets make, in one place.
 
 use mingjing_domain::api_error::{ErrorBody, ErrorEnvelope};
-use serde::Serialize;
 use serde::de::DeserializeOwned;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Request, RequestInit, RequestMode, Response};
 
@@ -40,18 +39,20 @@ pub async fn get_as<T: DeserializeOwned>(url: &str, session: Option<&str>) -> Re
 }
 
 /// POSTs JSON and returns the status with the decoded answer.
-pub async fn post<B: Serialize, T: DeserializeOwned>(url: &str, body: &B) -> Result<(u16, T), ApiFailure> {
+#[cfg(any(feature = "review", feature = "desk", feature = "supervisor"))]
+pub async fn post<B: serde::Serialize, T: DeserializeOwned>(url: &str, body: &B) -> Result<(u16, T), ApiFailure> {
     post_as(url, body, None).await
 }
 
-pub async fn post_as<B: Serialize, T: DeserializeOwned>(
+#[cfg(any(feature = "review", feature = "desk", feature = "supervisor"))]
+pub async fn post_as<B: serde::Serialize, T: DeserializeOwned>(
     url: &str,
     body: &B,
     session: Option<&str>,
 ) -> Result<(u16, T), ApiFailure> {
     let json = crate::json::to_text(body).ok_or(ApiFailure::Garbled)?;
     let init = request("POST", session)?;
-    init.set_body(&JsValue::from_str(&json));
+    init.set_body(&wasm_bindgen::JsValue::from_str(&json));
     let (status, text) = send(url, &init).await?;
     decode(status, &text)
 }

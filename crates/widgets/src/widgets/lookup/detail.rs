@@ -90,10 +90,8 @@ pub fn Detail(props: &DetailProps) -> Html {
         let heading = heading.clone();
         let found = matches!(*loaded, Loaded::Found(_));
         use_effect_with(found, move |found| {
-            if *found {
-                if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                    let _ = h.focus();
-                }
+            if *found && let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
             }
         });
     }
