@@ -12,4 +12,5 @@ pub mod iso_date;
 pub mod review;
 pub mod site;
 pub mod stats;
+pub mod supervision;
 pub mod transaction;

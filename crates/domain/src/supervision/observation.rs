@@ -1,0 +1,200 @@
+use serde::{Deserialize, Serialize};
+
+use super::article::is_article;
+use crate::api_error::FieldError;
+
+/// The longest description, in characters.
+pub const DESCRIPTION_MAX: usize = 2000;
+/// Photos one observation may carry.
+pub const MAX_PHOTOS: usize = 3;
+const PLACE_MAX: usize = 200;
+
+/// How the supervisor found the problem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    /// 明察: an announced visit.
+    Open,
+    /// 暗访: an unannounced visit.
+    Covert,
+    /// 模拟办理: trying the service as a customer.
+    MysteryShopping,
+    Other,
+}
+
+impl Method {
+    pub const ALL: [Self; 4] = [Self::Open, Self::Covert, Self::MysteryShopping, Self::Other];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Open => "open",
+            Self::Covert => "covert",
+            Self::MysteryShopping => "mystery_shopping",
+            Self::Other => "other",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.as_str() == raw)
+    }
+}
+
+/// The regulation's chapter the problem falls under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Chapter {
+    /// 市场环境.
+    Market,
+    /// 政务环境.
+    Government,
+    /// 法治环境.
+    RuleOfLaw,
+    /// 监督问效.
+    Oversight,
+}
+
+impl Chapter {
+    pub const ALL: [Self; 4] = [Self::Market, Self::Government, Self::RuleOfLaw, Self::Oversight];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Market => "market",
+            Self::Government => "government",
+            Self::RuleOfLaw => "rule_of_law",
+            Self::Oversight => "oversight",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == raw)
+    }
+}
+
+/// `POST /api/v1/supervisor/observations`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewObservation {
+    /// A department of the service catalogue, by name.
+    pub department: String,
+    /// The service item concerned, by implementation code.
+    #[serde(default)]
+    pub service: Option<String>,
+    /// Where it happened: a service hall, a window, a website.
+    pub place: String,
+    /// When, in China time: `2026-11-20T14:30`.
+    pub observed_at: String,
+    pub method: Method,
+    pub chapter: Chapter,
+    /// The article of the regulation concerned.
+    #[serde(default)]
+    pub article: Option<u32>,
+    pub description: String,
+    /// Photos uploaded first with `POST /api/v1/supervisor/photos`, at most three.
+    #[serde(default)]
+    pub photos: Vec<i64>,
+    /// A random key from the panel, so a retried submission is stored once.
+    pub idempotency_key: String,
+}
+
+impl NewObservation {
+    /// Checks everything that needs no database: lengths, the time's shape, the article.
+    pub fn validate(&self) -> Result<(), FieldError> {
+        if self.department.trim().is_empty() {
+            return Err(FieldError::new("department", "required", "choose the department concerned"));
+        }
+        let place = self.place.trim().chars().count();
+        if place == 0 || place > PLACE_MAX {
+            return Err(FieldError::new("place", "length", format!("the place is 1 to {PLACE_MAX} characters")));
+        }
+        if observed_minutes(&self.observed_at).is_none() {
+            return Err(FieldError::new("observed_at", "invalid_datetime", "observed_at is a time such as 2026-11-20T14:30"));
+        }
+        if self.article.is_some_and(|a| !is_article(a)) {
+            return Err(FieldError::new("article", "unknown_article", "the regulation has no article with this number"));
+        }
+        let description = self.description.trim().chars().count();
+        if description == 0 {
+            return Err(FieldError::new("description", "required", "describe what you observed"));
+        }
+        if description > DESCRIPTION_MAX {
+            return Err(FieldError::new(
+                "description",
+                "too_long",
+                format!("the description is at most {DESCRIPTION_MAX} characters"),
+            ));
+        }
+        let mut photos = self.photos.clone();
+        photos.sort_unstable();
+        photos.dedup();
+        if self.photos.len() > MAX_PHOTOS || photos.len() != self.photos.len() {
+            return Err(FieldError::new("photos", "too_many", format!("at most {MAX_PHOTOS} different photos")));
+        }
+        let key = self.idempotency_key.len();
+        if !(16..=64).contains(&key) || !self.idempotency_key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+            return Err(FieldError::new("idempotency_key", "invalid", "16 to 64 letters, digits or hyphens"));
+        }
+        Ok(())
+    }
+}
+
+/// The date and minute of the day of `YYYY-MM-DDTHH:MM` (or `…:SS`), if it is one.
+pub fn observed_minutes(raw: &str) -> Option<(time::Date, u32)> {
+    let (day, clock) = raw.split_once('T')?;
+    let date = crate::iso_date::parse(day)?;
+    let b = clock.as_bytes();
+    let shaped = (b.len() == 5 || (b.len() == 8 && b[5] == b':'))
+        && b[2] == b':'
+        && b.iter().enumerate().all(|(i, c)| i == 2 || i == 5 || c.is_ascii_digit());
+    if !shaped {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| clock.get(range).and_then(|d| d.parse::<u32>().ok());
+    let (hour, minute, second) = (number(0..2)?, number(3..5)?, number(6..8).unwrap_or(0));
+    (hour < 24 && minute < 60 && second < 60).then_some((date, hour * 60 + minute))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn valid() -> NewObservation {
+        NewObservation {
+            department: "昆明市市场监督管理局".into(),
+            service: None,
+            place: "市政务服务中心一楼 A 区".into(),
+            observed_at: "2026-11-20T14:30".into(),
+            method: Method::MysteryShopping,
+            chapter: Chapter::Government,
+            article: Some(36),
+            description: "窗口要求提供清单外的证明。".into(),
+            photos: vec![1, 2],
+            idempotency_key: "0123456789abcdef".into(),
+        }
+    }
+
+    #[test]
+    fn each_rule_names_its_field() {
+        assert_eq!(valid().validate(), Ok(()));
+        let cases: [(fn(&mut NewObservation), &str); 7] = [
+            (|o| o.place = " ".into(), "place"),
+            (|o| o.observed_at = "2026-11-20 14:30".into(), "observed_at"),
+            (|o| o.observed_at = "2026-11-20T24:00".into(), "observed_at"),
+            (|o| o.article = Some(500), "article"),
+            (|o| o.description = "长".repeat(DESCRIPTION_MAX + 1), "description"),
+            (|o| o.photos = vec![1, 1], "photos"),
+            (|o| o.photos = vec![1, 2, 3, 4], "photos"),
+        ];
+        for (break_it, field) in cases {
+            let mut o = valid();
+            break_it(&mut o);
+            assert_eq!(o.validate().unwrap_err().field, field);
+        }
+        let mut o = valid();
+        o.description = "长".repeat(DESCRIPTION_MAX);
+        o.observed_at = "2026-11-20T08:05:59".into();
+        assert_eq!(o.validate(), Ok(()));
+    }
+}
