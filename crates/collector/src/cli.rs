@@ -10,7 +10,7 @@ use crate::config::ServeConfig;
 use crate::seal::ContactKey;
 use crate::startup::{Application, shutdown_signal};
 use crate::storage::Storage;
-use crate::{catalog_admin, site_admin, staff_admin, telemetry};
+use crate::{catalog_admin, site_admin, staff_admin, supervisor_admin, telemetry};
 
 #[derive(Debug, Parser)]
 #[command(name = "mingjing", version, about = "The Mingjing collection service")]
@@ -57,6 +57,9 @@ pub enum Command {
     /// Add, list and revoke the department staff who use the desk.
     #[command(subcommand)]
     Staff(staff_admin::StaffCommand),
+    /// Appoint, list, revoke and renew business-environment supervisors.
+    #[command(subcommand)]
+    Supervisor(supervisor_admin::SupervisorCommand),
 }
 
 #[derive(Debug, Args)]
@@ -108,6 +111,12 @@ pub fn run() -> anyhow::Result<()> {
             Command::Staff(cmd) => {
                 let storage = admin_storage(&cli.db).await?;
                 let result = staff_admin::run(&storage, cmd).await;
+                storage.close().await;
+                result
+            }
+            Command::Supervisor(cmd) => {
+                let storage = admin_storage(&cli.db).await?;
+                let result = supervisor_admin::run(&storage, cmd).await;
                 storage.close().await;
                 result
             }

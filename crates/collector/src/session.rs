@@ -61,6 +61,48 @@ pub fn new_token() -> (String, String) {
     (token, hash)
 }
 
+/// Whose code is being tried: the person's id, site, stored hash, name and whether the code
+/// may be used today.
+pub struct Holder {
+    pub id: i64,
+    pub site_id: String,
+    pub code_hash: String,
+    pub name: String,
+    pub usable: bool,
+}
+
+/// Exchanges an access code for a session token, for staff and supervisors alike: wrong
+/// codes count towards a lockout of the client for this role and site, a right one clears
+/// it and opens a session of `ttl_ms`.
+pub async fn exchange_code(
+    state: &AppState,
+    attempt_key: &str,
+    role: &str,
+    site: &str,
+    code: &str,
+    holder: Option<Holder>,
+    ttl_ms: i64,
+) -> Result<mingjing_domain::desk::SignInResponse, ApiError> {
+    if let Some(until) = state.storage.locked_until(attempt_key).await? {
+        return Err(ApiError::LockedOut { retry_after_secs: ((until - now_millis()) / 1000 + 1).max(1) as u64 });
+    }
+    let valid = holder.filter(|h| h.usable && h.site_id == site && verify_code(code, &h.code_hash));
+    let Some(holder) = valid else {
+        state.storage.record_sign_in_failure(attempt_key, MAX_FAILURES, LOCKOUT_MS).await?;
+        return Err(ApiError::BadCode);
+    };
+    state.storage.clear_sign_in_failures(attempt_key).await?;
+    let (token, hash) = new_token();
+    let expires_at = now_millis() + ttl_ms;
+    let record = SessionRecord { role: role.into(), principal_id: holder.id, site_id: holder.site_id, expires_at };
+    state.storage.insert_session(&hash, &record).await?;
+    Ok(mingjing_domain::desk::SignInResponse {
+        token,
+        expires_at: crate::deadline::rfc3339(expires_at),
+        name: holder.name,
+    })
+}
+
 /// A signed-in staff member; handlers that take it refuse requests without one (401).
 #[derive(Debug, Clone)]
 pub struct StaffSession {
@@ -86,6 +128,33 @@ impl FromRequestParts<AppState> for StaffSession {
             {
                 Ok(StaffSession { staff_id: principal_id, site_id })
             }
+            _ => Err(ApiError::SignInRequired),
+        }
+    }
+}
+
+/// A signed-in supervisor whose code still works: not revoked and within the term, checked
+/// on every request so that revoking or the end of a term takes effect at once.
+#[derive(Debug, Clone)]
+pub struct SupervisorSession {
+    pub supervisor: crate::storage::SupervisorRow,
+}
+
+impl FromRequestParts<AppState> for SupervisorSession {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let token = crate::auth::bearer(&parts.headers).ok_or(ApiError::SignInRequired)?;
+        let Some(SessionRecord { role, principal_id, expires_at, .. }) = state.storage.session(&secret::hash(token)).await?
+        else {
+            return Err(ApiError::SignInRequired);
+        };
+        if role != "supervisor" || expires_at <= now_millis() {
+            return Err(ApiError::SignInRequired);
+        }
+        let today = crate::deadline::iso(crate::deadline::china_date(now_millis()));
+        match state.storage.supervisor(principal_id).await? {
+            Some(supervisor) if supervisor.serving_on(&today) => Ok(SupervisorSession { supervisor }),
             _ => Err(ApiError::SignInRequired),
         }
     }

@@ -7,6 +7,8 @@ mod services;
 mod sites;
 mod staff;
 mod stats;
+pub mod supervisor;
+mod supervision_stats;
 mod transactions;
 
 use utoipa::OpenApi;
@@ -41,6 +43,8 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(desk::router())
         .merge(services::router())
         .merge(stats::router())
+        .merge(supervisor::router())
+        .merge(supervision_stats::router())
 }
 
 /// Documents the bearer scheme that back-office calls authenticate with.
@@ -65,6 +69,15 @@ impl utoipa::Modify for SiteSecret {
                 HttpBuilder::new()
                     .scheme(HttpAuthScheme::Bearer)
                     .description(Some("the token from POST /api/v1/staff/session"))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "supervisor_session",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("the token from POST /api/v1/supervisor/session"))
                     .build(),
             ),
         );

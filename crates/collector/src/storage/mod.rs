@@ -10,6 +10,7 @@ mod reviews;
 mod sites;
 mod staff;
 mod stats;
+mod supervision;
 mod system_default;
 mod transactions;
 
@@ -28,6 +29,7 @@ pub use reviews::{NewReview, StoredReceipt};
 pub use sites::{NewSite, Site};
 pub use staff::{SessionRecord, StaffRecord};
 pub use stats::{FollowUpCounts, RatingGroup, StatsFilter};
+pub use supervision::{ObservationEventRow, ObservationRow, ObservationStep, SupervisorRow};
 pub use system_default::UnratedTransaction;
 pub use transactions::{CompletedCase, NewTransaction};
 

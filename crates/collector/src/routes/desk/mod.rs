@@ -5,6 +5,7 @@ mod catalog;
 mod detail;
 mod export;
 mod list;
+mod observations;
 mod reveal;
 mod step;
 
@@ -25,6 +26,10 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(step::step))
         .routes(routes!(reveal::reveal))
         .routes(routes!(export::export))
+        .routes(routes!(observations::list))
+        .routes(routes!(observations::detail))
+        .routes(routes!(observations::step))
+        .routes(routes!(observations::photo))
         .merge(
             OpenApiRouter::new()
                 .routes(routes!(catalog::import))

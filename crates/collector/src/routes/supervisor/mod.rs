@@ -1,0 +1,49 @@
+//! The supervisor panel's routes (Art. 67). Every route but sign-in needs a supervisor
+//! session, and a supervisor only ever sees their own observations and photos.
+
+mod dashboard;
+mod observations;
+mod photos;
+pub use photos::image_response;
+mod session;
+
+use axum::extract::DefaultBodyLimit;
+use mingjing_domain::site::SiteId;
+use mingjing_domain::supervision::SupervisionSettings;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::error::ApiError;
+
+use crate::photo::MAX_PHOTO_BYTES;
+use crate::session::SupervisorSession;
+use crate::state::AppState;
+use crate::storage::ObservationRow;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(session::sign_in))
+        .routes(routes!(observations::list, observations::create))
+        .routes(routes!(observations::detail))
+        .routes(routes!(observations::follow_up))
+        .routes(routes!(dashboard::dashboard))
+        .routes(routes!(dashboard::report))
+        .routes(routes!(photos::get))
+        // A photo may be bigger than any JSON body; a little over the limit, so that a
+        // too-large photo gets the photo rule's own message rather than a bare 413.
+        .merge(OpenApiRouter::new().routes(routes!(photos::upload)).layer(DefaultBodyLimit::max(MAX_PHOTO_BYTES + 64 * 1024)))
+}
+
+/// The site's supervision settings, for this supervisor's site.
+async fn settings_for(state: &AppState, me: &SupervisorSession) -> Result<SupervisionSettings, ApiError> {
+    let id = SiteId::parse(&me.supervisor.site_id)?;
+    Ok(crate::observations::settings(&state.site(&id).await?))
+}
+
+/// One of this supervisor's observations, or 404: another's is indistinguishable from none.
+async fn own(state: &AppState, me: &SupervisorSession, id: i64) -> Result<ObservationRow, ApiError> {
+    match state.storage.observation(id).await? {
+        Some(row) if row.supervisor_id == me.supervisor.id => Ok(row),
+        _ => Err(ApiError::NotFound { what: "observation", field: Some("id") }),
+    }
+}

@@ -1,0 +1,86 @@
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use mingjing_domain::api_error::{ErrorEnvelope, FieldError};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::error::ApiError;
+use crate::photo::{self, PhotoError};
+use crate::session::SupervisorSession;
+use crate::state::AppState;
+use crate::storage::now_millis;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PhotoUploaded {
+    /// Name this id in the observation's `photos`.
+    pub id: i64,
+    pub media_type: String,
+    /// The size stored, after the metadata was removed.
+    pub bytes: u64,
+}
+
+/// Upload one photo (the raw JPEG or PNG bytes) before submitting the observation that
+/// shows it. The content decides: a text file named `.jpg` is refused. EXIF (with any GPS
+/// position), XMP and comments are removed before anything is stored.
+#[utoipa::path(
+    post,
+    path = "/api/v1/supervisor/photos",
+    tag = "supervision",
+    request_body(content = Vec<u8>, description = "the photo", content_type = "image/jpeg"),
+    responses(
+        (status = 201, description = "stored without its metadata", body = PhotoUploaded),
+        (status = 401, description = "no valid supervisor session", body = ErrorEnvelope),
+        (status = 413, description = "over 2 MB", body = ErrorEnvelope),
+        (status = 422, description = "not a JPEG or PNG image, or a damaged one", body = ErrorEnvelope),
+    ),
+    security(("supervisor_session" = []))
+)]
+pub async fn upload(
+    State(state): State<AppState>,
+    me: SupervisorSession,
+    body: Bytes,
+) -> Result<(StatusCode, axum::Json<PhotoUploaded>), ApiError> {
+    let clean = photo::clean(&body).map_err(|e| match e {
+        PhotoError::TooLarge => ApiError::PayloadTooLarge { limit: photo::MAX_PHOTO_BYTES },
+        PhotoError::NotAnImage => FieldError::new("photo", "unsupported_image", e.to_string()).into(),
+        PhotoError::Damaged => FieldError::new("photo", "damaged_image", e.to_string()).into(),
+    })?;
+    let id = state.storage.insert_photo(me.supervisor.id, clean.media_type, &clean.bytes, now_millis()).await?;
+    let uploaded = PhotoUploaded { id, media_type: clean.media_type.to_owned(), bytes: clean.bytes.len() as u64 };
+    Ok((StatusCode::CREATED, axum::Json(uploaded)))
+}
+
+/// One of this supervisor's photos, as stored (without metadata).
+#[utoipa::path(
+    get,
+    path = "/api/v1/supervisor/photos/{id}",
+    tag = "supervision",
+    params(("id" = i64, Path, description = "the photo id")),
+    responses(
+        (status = 200, description = "the image", content_type = "image/jpeg"),
+        (status = 401, description = "no valid supervisor session", body = ErrorEnvelope),
+        (status = 404, description = "no such photo of this supervisor", body = ErrorEnvelope),
+    ),
+    security(("supervisor_session" = []))
+)]
+pub async fn get(State(state): State<AppState>, me: SupervisorSession, Path(id): Path<i64>) -> Result<Response, ApiError> {
+    match state.storage.photo(id).await? {
+        Some((owner, _, media_type, data)) if owner == me.supervisor.id => Ok(image_response(media_type, data)),
+        _ => Err(ApiError::NotFound { what: "photo", field: Some("id") }),
+    }
+}
+
+/// The bytes with their type, never sniffed, never cached by a shared cache.
+pub fn image_response(media_type: String, data: Vec<u8>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, media_type),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
+            (header::CACHE_CONTROL, "private, no-store".to_owned()),
+        ],
+        data,
+    )
+        .into_response()
+}

@@ -1,0 +1,59 @@
+use std::net::SocketAddr;
+
+use axum::Json;
+use axum::extract::{ConnectInfo, State};
+use axum::http::{HeaderMap, StatusCode};
+use mingjing_domain::api_error::ErrorEnvelope;
+use mingjing_domain::desk::{SignInRequest, SignInResponse};
+use mingjing_domain::site::SiteId;
+
+use crate::error::ApiError;
+use crate::extract::AppJson;
+use crate::observations::today;
+use crate::session::{self, Holder};
+use crate::state::AppState;
+
+/// Supervisors are signed in for two hours at a time.
+const SUPERVISOR_SESSION_MS: i64 = 2 * 3_600_000;
+
+/// A supervisor signs in with the access code from their appointment. A revoked code, or
+/// one outside the term, is refused like a wrong one; five wrong codes from one address
+/// lock it out for 15 minutes (429).
+#[utoipa::path(
+    post,
+    path = "/api/v1/supervisor/session",
+    tag = "supervision",
+    request_body = SignInRequest,
+    responses(
+        (status = 201, description = "signed in", body = SignInResponse),
+        (status = 400, description = "malformed JSON", body = ErrorEnvelope),
+        (status = 401, description = "wrong, revoked or expired code", body = ErrorEnvelope),
+        (status = 422, description = "not a valid site id", body = ErrorEnvelope),
+        (status = 429, description = "locked out after repeated wrong codes", body = ErrorEnvelope),
+    )
+)]
+pub async fn sign_in(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    AppJson(req): AppJson<SignInRequest>,
+) -> Result<(StatusCode, Json<SignInResponse>), ApiError> {
+    let site = SiteId::parse(&req.site)?;
+    let client = crate::client_ip::client_ip(peer, &headers, &state.trusted_proxies);
+    let attempt_key = format!("supervisor:{site}:{client}");
+    let supervisor = match session::code_id(&req.code) {
+        Some(id) => state.storage.supervisor(id).await?,
+        None => None,
+    };
+    let today = today();
+    let holder = supervisor.map(|s| Holder {
+        id: s.id,
+        usable: s.serving_on(&today),
+        site_id: s.site_id,
+        code_hash: s.code_hash,
+        name: s.name,
+    });
+    let response = session::exchange_code(&state, &attempt_key, "supervisor", site.as_str(), &req.code, holder, SUPERVISOR_SESSION_MS)
+        .await?;
+    Ok((StatusCode::CREATED, Json(response)))
+}

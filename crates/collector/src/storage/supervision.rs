@@ -1,0 +1,362 @@
+//! Supervisors, their observations, each observation's history and its photos.
+
+use mingjing_domain::supervision::NewObservation;
+
+use super::{Storage, StorageError, with_pool};
+
+/// An appointed supervisor.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SupervisorRow {
+    pub id: i64,
+    pub site_id: String,
+    pub name: String,
+    pub affiliation: String,
+    pub term_start: String,
+    pub term_end: String,
+    pub code_hash: String,
+    pub active: bool,
+}
+
+impl SupervisorRow {
+    /// Whether the code works on `today` (`YYYY-MM-DD`): not revoked, and within the term.
+    pub fn serving_on(&self, today: &str) -> bool {
+        self.active && self.term_start.as_str() <= today && today <= self.term_end.as_str()
+    }
+}
+
+/// An observation as stored.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ObservationRow {
+    pub id: i64,
+    pub site_id: String,
+    pub supervisor_id: i64,
+    pub department: String,
+    pub service: Option<String>,
+    pub place: String,
+    pub observed_at: String,
+    pub method: String,
+    pub chapter: String,
+    pub article: Option<i64>,
+    pub description: String,
+    pub stage: String,
+    pub due_date: Option<String>,
+    pub reopened: i64,
+    pub confirmed: bool,
+    pub submitted_at: i64,
+    pub submitted_day: String,
+    pub rectified_day: Option<String>,
+}
+
+/// One step of an observation's history.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ObservationEventRow {
+    pub at: i64,
+    pub role: String,
+    pub actor: String,
+    pub kind: String,
+    pub note: String,
+    pub department: Option<String>,
+    pub due_date: Option<String>,
+}
+
+/// A stage change and the event that records it, applied only if the observation is still
+/// at `from` (so two staff members cannot both move it).
+#[derive(Debug, Clone)]
+pub struct ObservationStep {
+    pub from: String,
+    pub to: String,
+    pub event: ObservationEventRow,
+    /// The new due day; `None` clears it.
+    pub due_date: Option<String>,
+    /// A new department (assignment).
+    pub department: Option<String>,
+    /// Set when confirmed (查实).
+    pub confirmed: Option<bool>,
+    /// The day it was rectified.
+    pub rectified_day: Option<String>,
+    /// Whether this step is the supervisor reopening it.
+    pub reopens: bool,
+}
+
+/// `SELECT <every observation column> FROM observations <rest>`, as one static string.
+macro_rules! select_observations {
+    ($rest:literal) => {
+        concat!(
+            "SELECT id, site_id, supervisor_id, department, service, place, observed_at, method, chapter, article, \
+             description, stage, due_date, reopened, confirmed, submitted_at, submitted_day, rectified_day \
+             FROM observations ",
+            $rest
+        )
+    };
+}
+
+impl Storage {
+    pub async fn insert_supervisor(
+        &self,
+        site_id: &str,
+        name: &str,
+        affiliation: &str,
+        term: (&str, &str),
+        now: i64,
+    ) -> Result<i64, StorageError> {
+        let id = with_pool!(self, |pool| {
+            sqlx::query_scalar(
+                "INSERT INTO supervisors (site_id, name, affiliation, term_start, term_end, code_hash, active, created_at)
+                 VALUES ($1, $2, $3, $4, $5, '', TRUE, $6) RETURNING id",
+            )
+            .bind(site_id)
+            .bind(name)
+            .bind(affiliation)
+            .bind(term.0)
+            .bind(term.1)
+            .bind(now)
+            .fetch_one(pool)
+            .await?
+        });
+        Ok(id)
+    }
+
+    pub async fn set_supervisor_code(&self, id: i64, code_hash: &str) -> Result<(), StorageError> {
+        with_pool!(self, |pool| {
+            sqlx::query("UPDATE supervisors SET code_hash = $1 WHERE id = $2").bind(code_hash).bind(id).execute(pool).await?;
+        });
+        Ok(())
+    }
+
+    pub async fn supervisor(&self, id: i64) -> Result<Option<SupervisorRow>, StorageError> {
+        let row = with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT id, site_id, name, affiliation, term_start, term_end, code_hash, active FROM supervisors WHERE id = $1",
+            )
+            .bind(id)
+            .fetch_optional(pool)
+            .await?
+        });
+        Ok(row)
+    }
+
+    pub async fn list_supervisors(&self, site_id: &str) -> Result<Vec<SupervisorRow>, StorageError> {
+        let rows = with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT id, site_id, name, affiliation, term_start, term_end, code_hash, active FROM supervisors
+                 WHERE site_id = $1 ORDER BY id",
+            )
+            .bind(site_id)
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(rows)
+    }
+
+    /// Revokes (or restores) a supervisor; `false` if there is no such supervisor.
+    pub async fn set_supervisor_active(&self, id: i64, active: bool) -> Result<bool, StorageError> {
+        let n = with_pool!(self, |pool| {
+            sqlx::query("UPDATE supervisors SET active = $1 WHERE id = $2")
+                .bind(active)
+                .bind(id)
+                .execute(pool)
+                .await?
+                .rows_affected()
+        });
+        Ok(n == 1)
+    }
+
+    /// Moves the end of a supervisor's term (a renewed appointment).
+    pub async fn set_supervisor_term_end(&self, id: i64, term_end: &str) -> Result<bool, StorageError> {
+        let n = with_pool!(self, |pool| {
+            sqlx::query("UPDATE supervisors SET term_end = $1 WHERE id = $2")
+                .bind(term_end)
+                .bind(id)
+                .execute(pool)
+                .await?
+                .rows_affected()
+        });
+        Ok(n == 1)
+    }
+
+    pub async fn insert_photo(&self, supervisor_id: i64, media_type: &str, data: &[u8], now: i64) -> Result<i64, StorageError> {
+        let id = with_pool!(self, |pool| {
+            sqlx::query_scalar(
+                "INSERT INTO observation_photos (supervisor_id, media_type, data, created_at) VALUES ($1, $2, $3, $4)
+                 RETURNING id",
+            )
+            .bind(supervisor_id)
+            .bind(media_type)
+            .bind(data)
+            .bind(now)
+            .fetch_one(pool)
+            .await?
+        });
+        Ok(id)
+    }
+
+    /// A photo: (uploader, observation it is attached to, media type, bytes).
+    pub async fn photo(&self, id: i64) -> Result<Option<(i64, Option<i64>, String, Vec<u8>)>, StorageError> {
+        let row = with_pool!(self, |pool| {
+            sqlx::query_as("SELECT supervisor_id, observation_id, media_type, data FROM observation_photos WHERE id = $1")
+                .bind(id)
+                .fetch_optional(pool)
+                .await?
+        });
+        Ok(row)
+    }
+
+    pub async fn observation_photo_ids(&self, observation_id: i64) -> Result<Vec<i64>, StorageError> {
+        let ids = with_pool!(self, |pool| {
+            sqlx::query_scalar("SELECT id FROM observation_photos WHERE observation_id = $1 ORDER BY id")
+                .bind(observation_id)
+                .fetch_all(pool)
+                .await?
+        });
+        Ok(ids)
+    }
+
+    /// Stores a new observation with its first event and attaches its photos, in one
+    /// transaction. Returns the id and whether it is new: the same idempotency key from
+    /// the same supervisor returns the first one's id.
+    pub async fn create_observation(
+        &self,
+        site_id: &str,
+        supervisor_id: i64,
+        new: &NewObservation,
+        now: i64,
+        today: &str,
+    ) -> Result<(i64, bool), StorageError> {
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let existing: Option<i64> =
+                sqlx::query_scalar("SELECT id FROM observations WHERE supervisor_id = $1 AND idempotency_key = $2")
+                    .bind(supervisor_id)
+                    .bind(&new.idempotency_key)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            if let Some(id) = existing {
+                return Ok((id, false));
+            }
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO observations (site_id, supervisor_id, idempotency_key, department, service, place, observed_at,
+                     method, chapter, article, description, stage, due_date, reopened, confirmed, submitted_at, submitted_day)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'submitted', NULL, 0, FALSE, $12, $13) RETURNING id",
+            )
+            .bind(site_id)
+            .bind(supervisor_id)
+            .bind(&new.idempotency_key)
+            .bind(new.department.trim())
+            .bind(new.service.as_deref().map(str::trim).filter(|s| !s.is_empty()))
+            .bind(new.place.trim())
+            .bind(&new.observed_at)
+            .bind(new.method.as_str())
+            .bind(new.chapter.as_str())
+            .bind(new.article.map(i64::from))
+            .bind(new.description.trim())
+            .bind(now)
+            .bind(today)
+            .fetch_one(&mut *tx)
+            .await?;
+            sqlx::query(
+                "INSERT INTO observation_events (observation_id, at, role, actor, kind, note, department, due_date)
+                 VALUES ($1, $2, 'supervisor', $3, 'submitted', '', $4, NULL)",
+            )
+            .bind(id)
+            .bind(now)
+            .bind(format!("supervisor:{supervisor_id}"))
+            .bind(new.department.trim())
+            .execute(&mut *tx)
+            .await?;
+            for photo in &new.photos {
+                let attached = sqlx::query(
+                    "UPDATE observation_photos SET observation_id = $1
+                     WHERE id = $2 AND supervisor_id = $3 AND observation_id IS NULL",
+                )
+                .bind(id)
+                .bind(photo)
+                .bind(supervisor_id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if attached != 1 {
+                    // Dropping the transaction rolls everything back: nothing half-stored.
+                    return Err(StorageError::Conflict("photo_unavailable"));
+                }
+            }
+            tx.commit().await?;
+            Ok((id, true))
+        })
+    }
+
+    pub async fn observation(&self, id: i64) -> Result<Option<ObservationRow>, StorageError> {
+        let sql = select_observations!("WHERE id = $1");
+        let row = with_pool!(self, |pool| sqlx::query_as(sql).bind(id).fetch_optional(pool).await?);
+        Ok(row)
+    }
+
+    pub async fn observations_of_supervisor(&self, supervisor_id: i64) -> Result<Vec<ObservationRow>, StorageError> {
+        let sql = select_observations!("WHERE supervisor_id = $1 ORDER BY id DESC");
+        let rows = with_pool!(self, |pool| sqlx::query_as(sql).bind(supervisor_id).fetch_all(pool).await?);
+        Ok(rows)
+    }
+
+    pub async fn observations_of_site(&self, site_id: &str) -> Result<Vec<ObservationRow>, StorageError> {
+        let sql = select_observations!("WHERE site_id = $1 ORDER BY id DESC");
+        let rows = with_pool!(self, |pool| sqlx::query_as(sql).bind(site_id).fetch_all(pool).await?);
+        Ok(rows)
+    }
+
+    pub async fn observation_events(&self, observation_id: i64) -> Result<Vec<ObservationEventRow>, StorageError> {
+        let rows = with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT at, role, actor, kind, note, department, due_date FROM observation_events
+                 WHERE observation_id = $1 ORDER BY id",
+            )
+            .bind(observation_id)
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(rows)
+    }
+
+    /// Applies one step if the observation is still where the caller saw it; `false` if
+    /// someone else moved it first.
+    pub async fn apply_observation_step(&self, id: i64, step: &ObservationStep) -> Result<bool, StorageError> {
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let moved = sqlx::query(
+                "UPDATE observations SET stage = $1, due_date = $2, department = COALESCE($3, department),
+                     confirmed = COALESCE($4, confirmed), rectified_day = COALESCE($5, rectified_day),
+                     reopened = reopened + $6
+                 WHERE id = $7 AND stage = $8",
+            )
+            .bind(&step.to)
+            .bind(&step.due_date)
+            .bind(&step.department)
+            .bind(step.confirmed)
+            .bind(&step.rectified_day)
+            .bind(i64::from(step.reopens))
+            .bind(id)
+            .bind(&step.from)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if moved != 1 {
+                return Ok(false);
+            }
+            let e = &step.event;
+            sqlx::query(
+                "INSERT INTO observation_events (observation_id, at, role, actor, kind, note, department, due_date)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            )
+            .bind(id)
+            .bind(e.at)
+            .bind(&e.role)
+            .bind(&e.actor)
+            .bind(&e.kind)
+            .bind(&e.note)
+            .bind(&e.department)
+            .bind(&e.due_date)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok(true)
+        })
+    }
+}
