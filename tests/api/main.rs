@@ -12,5 +12,6 @@ mod operations;
 mod reviews;
 mod services;
 mod stats;
+mod supervision;
 mod system_default;
 mod tokens;

@@ -109,6 +109,30 @@ impl TestApp {
         body["token"].as_str().expect("token").to_owned()
     }
 
+    /// Appoints a supervisor for `site` serving `term` (first and last day); returns the id
+    /// and the one-time access code, as `mingjing supervisor add` would.
+    pub async fn add_supervisor(&self, site: &str, name: &str, term: (&str, &str)) -> (i64, String) {
+        let now = mingjing_collector::storage::now_millis();
+        let id = self.storage.insert_supervisor(site, name, "chamber", term, now).await.expect("supervisor added");
+        let code = mingjing_collector::session::new_access_code(id);
+        self.storage.set_supervisor_code(id, &mingjing_collector::session::hash_code(&code)).await.expect("code set");
+        (id, code)
+    }
+
+    /// Signs a supervisor in and returns the session token.
+    pub async fn supervisor_session(&self, site: &str, code: &str) -> String {
+        let resp = self
+            .client
+            .post(self.url("/api/v1/supervisor/session"))
+            .json(&serde_json::json!({ "site": site, "code": code }))
+            .send()
+            .await
+            .expect("sign-in sent");
+        assert_eq!(resp.status(), StatusCode::CREATED, "supervisor sign-in");
+        let body: Value = resp.json().await.expect("sign-in body");
+        body["token"].as_str().expect("token").to_owned()
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }

@@ -12,6 +12,7 @@ pub mod backend;
 pub mod browser;
 pub mod host_page;
 pub mod paths;
+pub mod photos;
 
 pub use app::TestApp;
 pub use backend::Backend;

@@ -35,6 +35,29 @@ where
     }
 }
 
+/// A whole body of at most `LIMIT` bytes (the route's `DefaultBodyLimit` must allow it),
+/// refused in our error format when larger.
+#[derive(Debug, Clone)]
+pub struct RawBody<const LIMIT: usize>(pub Bytes);
+
+impl<S: Send + Sync, const LIMIT: usize> FromRequest<S> for RawBody<LIMIT> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
+            if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::PayloadTooLarge { limit: LIMIT }
+            } else {
+                ApiError::BadJson { message: "request body could not be read".to_owned(), field: None }
+            }
+        })?;
+        if bytes.len() > LIMIT {
+            return Err(ApiError::PayloadTooLarge { limit: LIMIT });
+        }
+        Ok(RawBody(bytes))
+    }
+}
+
 /// Parses JSON, naming the path of the value that failed (`contact.phone`, `reasons[2]`).
 pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     let de = &mut serde_json::Deserializer::from_slice(bytes);

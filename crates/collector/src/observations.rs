@@ -32,7 +32,8 @@ fn stage_of(row: &ObservationRow) -> Result<ObservationStage, ApiError> {
 pub fn summary(row: &ObservationRow, today: &str) -> Result<ObservationSummary, ApiError> {
     let stage = stage_of(row)?;
     let method = Method::parse(&row.method).ok_or_else(|| ApiError::Internal(format!("method {:?}", row.method)))?;
-    let chapter = Chapter::parse(&row.chapter).ok_or_else(|| ApiError::Internal(format!("chapter {:?}", row.chapter)))?;
+    let chapter =
+        Chapter::parse(&row.chapter).ok_or_else(|| ApiError::Internal(format!("chapter {:?}", row.chapter)))?;
     Ok(ObservationSummary {
         id: row.id,
         department: row.department.clone(),
@@ -92,9 +93,10 @@ pub async fn staff_step(
 ) -> Result<(), ApiError> {
     action.validate()?;
     let from = stage_of(row)?;
-    let to = action
-        .next(from)
-        .ok_or_else(|| ApiError::Conflict { code: "illegal_transition", message: illegal_transition(action.name(), from) })?;
+    let to = action.next(from).ok_or_else(|| ApiError::Conflict {
+        code: "illegal_transition",
+        message: illegal_transition(action.name(), from),
+    })?;
     let now = now_millis();
     let today = today();
     let (due_date, department) = match action {
@@ -102,7 +104,9 @@ pub async fn staff_step(
             let index = state.catalog.index(&state.storage).await?;
             if !index.departments().iter().any(|(name, _)| name == department.trim()) {
                 let message = "not a department of the service catalogue";
-                return Err(mingjing_domain::api_error::FieldError::new("department", "unknown_department", message).into());
+                return Err(
+                    mingjing_domain::api_error::FieldError::new("department", "unknown_department", message).into()
+                );
             }
             let due = WorkCalendar::china().add_working_days(deadline::china_date(now), settings.answer_working_days);
             (Some(deadline::iso(due.date)), Some(department.trim().to_owned()))
@@ -193,10 +197,7 @@ pub fn dashboard(
 ) -> Dashboard {
     let by_stage = ObservationStage::ALL
         .into_iter()
-        .map(|stage| StageCount {
-            stage,
-            count: count(rows.iter().filter(|r| r.stage == stage.as_str())),
-        })
+        .map(|stage| StageCount { stage, count: count(rows.iter().filter(|r| r.stage == stage.as_str())) })
         .collect();
     let this_month = &today[..7];
     let months = (1..=today[5..7].parse::<u32>().unwrap_or(12))
@@ -231,7 +232,19 @@ fn days_to_rectify(row: &ObservationRow) -> Option<u32> {
 /// The year-end report as CSV: one row per observation submitted in `year`.
 pub fn report_csv(rows: &[ObservationRow], year: i32, today: &str) -> Result<String, ApiError> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let header = ["id", "submitted", "department", "service", "method", "chapter", "article", "stage", "due", "overdue", "working_days_to_rectify"];
+    let header = [
+        "id",
+        "submitted",
+        "department",
+        "service",
+        "method",
+        "chapter",
+        "article",
+        "stage",
+        "due",
+        "overdue",
+        "working_days_to_rectify",
+    ];
     let fail = |e: csv::Error| ApiError::Internal(e.to_string());
     writer.write_record(header).map_err(fail)?;
     for row in rows.iter().filter(|r| r.submitted_day.starts_with(&format!("{year}-"))) {
@@ -248,7 +261,11 @@ pub fn report_csv(rows: &[ObservationRow], year: i32, today: &str) -> Result<Str
                 row.stage.clone(),
                 row.due_date.clone().unwrap_or_default(),
                 overdue.to_string(),
-                (row.stage == "rectified").then(|| days_to_rectify(row)).flatten().map(|d| d.to_string()).unwrap_or_default(),
+                (row.stage == "rectified")
+                    .then(|| days_to_rectify(row))
+                    .flatten()
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
             ])
             .map_err(fail)?;
     }

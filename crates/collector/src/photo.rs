@@ -47,7 +47,10 @@ fn clean_jpeg(data: &[u8]) -> Result<CleanPhoto, PhotoError> {
     let mut jpeg = Jpeg::from_bytes(Bytes::copy_from_slice(data)).map_err(|_| PhotoError::Damaged)?;
     use markers::{SOF0, SOF1, SOF2, SOF3, SOF5, SOF6, SOF7, SOF9, SOF10, SOF11, SOF13, SOF14, SOF15};
     let has_frame = jpeg.segments().iter().any(|s| {
-        matches!(s.marker(), SOF0 | SOF1 | SOF2 | SOF3 | SOF5 | SOF6 | SOF7 | SOF9 | SOF10 | SOF11 | SOF13 | SOF14 | SOF15)
+        matches!(
+            s.marker(),
+            SOF0 | SOF1 | SOF2 | SOF3 | SOF5 | SOF6 | SOF7 | SOF9 | SOF10 | SOF11 | SOF13 | SOF14 | SOF15
+        )
     });
     let has_scan = jpeg.segments().iter().any(|s| s.marker() == markers::SOS);
     if !(has_frame && has_scan) {

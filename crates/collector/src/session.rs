@@ -145,7 +145,8 @@ impl FromRequestParts<AppState> for SupervisorSession {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let token = crate::auth::bearer(&parts.headers).ok_or(ApiError::SignInRequired)?;
-        let Some(SessionRecord { role, principal_id, expires_at, .. }) = state.storage.session(&secret::hash(token)).await?
+        let Some(SessionRecord { role, principal_id, expires_at, .. }) =
+            state.storage.session(&secret::hash(token)).await?
         else {
             return Err(ApiError::SignInRequired);
         };

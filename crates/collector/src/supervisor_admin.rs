@@ -46,7 +46,9 @@ pub enum SupervisorCommand {
 }
 
 fn day(flag: &str, raw: &str) -> anyhow::Result<String> {
-    mingjing_domain::iso_date::parse(raw).map(mingjing_domain::iso_date::format).with_context(|| format!("{flag} must be a day such as 2026-01-31"))
+    mingjing_domain::iso_date::parse(raw)
+        .map(mingjing_domain::iso_date::format)
+        .with_context(|| format!("{flag} must be a day such as 2026-01-31"))
 }
 
 pub async fn run(storage: &Storage, cmd: SupervisorCommand) -> anyhow::Result<()> {

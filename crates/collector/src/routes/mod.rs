@@ -7,8 +7,8 @@ mod services;
 mod sites;
 mod staff;
 mod stats;
-pub mod supervisor;
 mod supervision_stats;
+pub mod supervisor;
 mod transactions;
 
 use utoipa::OpenApi;

@@ -55,6 +55,7 @@ async fn sign_in(
         usable: s.active,
     });
     let response =
-        session::exchange_code(&state, &attempt_key, "staff", site.as_str(), &req.code, holder, STAFF_SESSION_MS).await?;
+        session::exchange_code(&state, &attempt_key, "staff", site.as_str(), &req.code, holder, STAFF_SESSION_MS)
+            .await?;
     Ok((StatusCode::CREATED, Json(response)))
 }

@@ -37,7 +37,10 @@ pub struct SupervisionQuery {
         (status = 422, description = "not a valid site id", body = ErrorEnvelope),
     )
 )]
-pub async fn get(State(state): State<AppState>, Query(q): Query<SupervisionQuery>) -> Result<Json<SupervisionStats>, ApiError> {
+pub async fn get(
+    State(state): State<AppState>,
+    Query(q): Query<SupervisionQuery>,
+) -> Result<Json<SupervisionStats>, ApiError> {
     let site = state.site(&SiteId::parse(&q.site)?).await?;
     let rows = state.storage.observations_of_site(site.id.as_str()).await?;
     Ok(Json(public_stats(&rows, &today())))

@@ -118,7 +118,11 @@ impl Storage {
 
     pub async fn set_supervisor_code(&self, id: i64, code_hash: &str) -> Result<(), StorageError> {
         with_pool!(self, |pool| {
-            sqlx::query("UPDATE supervisors SET code_hash = $1 WHERE id = $2").bind(code_hash).bind(id).execute(pool).await?;
+            sqlx::query("UPDATE supervisors SET code_hash = $1 WHERE id = $2")
+                .bind(code_hash)
+                .bind(id)
+                .execute(pool)
+                .await?;
         });
         Ok(())
     }
@@ -174,7 +178,13 @@ impl Storage {
         Ok(n == 1)
     }
 
-    pub async fn insert_photo(&self, supervisor_id: i64, media_type: &str, data: &[u8], now: i64) -> Result<i64, StorageError> {
+    pub async fn insert_photo(
+        &self,
+        supervisor_id: i64,
+        media_type: &str,
+        data: &[u8],
+        now: i64,
+    ) -> Result<i64, StorageError> {
         let id = with_pool!(self, |pool| {
             sqlx::query_scalar(
                 "INSERT INTO observation_photos (supervisor_id, media_type, data, created_at) VALUES ($1, $2, $3, $4)
@@ -193,10 +203,12 @@ impl Storage {
     /// A photo: (uploader, observation it is attached to, media type, bytes).
     pub async fn photo(&self, id: i64) -> Result<Option<(i64, Option<i64>, String, Vec<u8>)>, StorageError> {
         let row = with_pool!(self, |pool| {
-            sqlx::query_as("SELECT supervisor_id, observation_id, media_type, data FROM observation_photos WHERE id = $1")
-                .bind(id)
-                .fetch_optional(pool)
-                .await?
+            sqlx::query_as(
+                "SELECT supervisor_id, observation_id, media_type, data FROM observation_photos WHERE id = $1",
+            )
+            .bind(id)
+            .fetch_optional(pool)
+            .await?
         });
         Ok(row)
     }

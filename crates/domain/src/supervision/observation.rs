@@ -110,10 +110,18 @@ impl NewObservation {
             return Err(FieldError::new("place", "length", format!("the place is 1 to {PLACE_MAX} characters")));
         }
         if observed_minutes(&self.observed_at).is_none() {
-            return Err(FieldError::new("observed_at", "invalid_datetime", "observed_at is a time such as 2026-11-20T14:30"));
+            return Err(FieldError::new(
+                "observed_at",
+                "invalid_datetime",
+                "observed_at is a time such as 2026-11-20T14:30",
+            ));
         }
         if self.article.is_some_and(|a| !is_article(a)) {
-            return Err(FieldError::new("article", "unknown_article", "the regulation has no article with this number"));
+            return Err(FieldError::new(
+                "article",
+                "unknown_article",
+                "the regulation has no article with this number",
+            ));
         }
         let description = self.description.trim().chars().count();
         if description == 0 {
@@ -178,7 +186,8 @@ mod tests {
     #[test]
     fn each_rule_names_its_field() {
         assert_eq!(valid().validate(), Ok(()));
-        let cases: [(fn(&mut NewObservation), &str); 7] = [
+        type Breaker = fn(&mut NewObservation);
+        let cases: [(Breaker, &str); 7] = [
             (|o| o.place = " ".into(), "place"),
             (|o| o.observed_at = "2026-11-20 14:30".into(), "observed_at"),
             (|o| o.observed_at = "2026-11-20T24:00".into(), "observed_at"),

@@ -1,5 +1,4 @@
 use axum::Json;
-use axum::body::Bytes;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -9,6 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::catalog_admin::{CatalogProblem, CatalogSourceFormat, read_catalog};
 use crate::error::ApiError;
+use crate::extract::RawBody;
 use crate::session::StaffSession;
 use crate::state::AppState;
 
@@ -63,7 +63,7 @@ pub async fn import(
     staff: StaffSession,
     Query(params): Query<ImportParams>,
     headers: HeaderMap,
-    body: Bytes,
+    RawBody(body): RawBody<MAX_CATALOG_BODY>,
 ) -> Result<Response, ApiError> {
     if !state.storage.staff_is_catalog_admin(staff.staff_id).await? {
         return Err(ApiError::Forbidden("only a catalogue administrator may replace the catalogue"));

@@ -41,7 +41,10 @@ async fn staff_view(state: &AppState, staff: &StaffSession, row: &ObservationRow
     ),
     security(("staff_session" = []))
 )]
-pub async fn list(State(state): State<AppState>, staff: StaffSession) -> Result<Json<Vec<ObservationSummary>>, ApiError> {
+pub async fn list(
+    State(state): State<AppState>,
+    staff: StaffSession,
+) -> Result<Json<Vec<ObservationSummary>>, ApiError> {
     let today = today();
     let rows = state.storage.observations_of_site(&staff.site_id).await?;
     Ok(Json(rows.iter().map(|r| observations::summary(r, &today)).collect::<Result<_, _>>()?))

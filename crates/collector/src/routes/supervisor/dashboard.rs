@@ -64,5 +64,8 @@ pub async fn report(
     let rows = state.storage.observations_of_supervisor(me.supervisor.id).await?;
     let csv = observations::report_csv(&rows, year, &today)?;
     let disposition = format!("attachment; filename=\"supervision-{year}.csv\"");
-    Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, disposition)], csv))
+    Ok((
+        [(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, disposition)],
+        csv,
+    ))
 }

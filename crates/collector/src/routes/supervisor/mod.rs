@@ -29,9 +29,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(dashboard::dashboard))
         .routes(routes!(dashboard::report))
         .routes(routes!(photos::get))
-        // A photo may be bigger than any JSON body; a little over the limit, so that a
-        // too-large photo gets the photo rule's own message rather than a bare 413.
-        .merge(OpenApiRouter::new().routes(routes!(photos::upload)).layer(DefaultBodyLimit::max(MAX_PHOTO_BYTES + 64 * 1024)))
+        // A photo may be far bigger than any JSON body.
+        .merge(OpenApiRouter::new().routes(routes!(photos::upload)).layer(DefaultBodyLimit::max(MAX_PHOTO_BYTES)))
 }
 
 /// The site's supervision settings, for this supervisor's site.

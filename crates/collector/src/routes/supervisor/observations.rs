@@ -2,7 +2,9 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use mingjing_domain::api_error::{ErrorEnvelope, FieldError};
-use mingjing_domain::supervision::{FollowUpRequest, NewObservation, ObservationSummary, ObservationView, observed_minutes};
+use mingjing_domain::supervision::{
+    FollowUpRequest, NewObservation, ObservationSummary, ObservationView, observed_minutes,
+};
 
 use super::{own, settings_for};
 use crate::error::ApiError;
@@ -23,7 +25,10 @@ use crate::storage::{StorageError, now_millis};
     ),
     security(("supervisor_session" = []))
 )]
-pub async fn list(State(state): State<AppState>, me: SupervisorSession) -> Result<Json<Vec<ObservationSummary>>, ApiError> {
+pub async fn list(
+    State(state): State<AppState>,
+    me: SupervisorSession,
+) -> Result<Json<Vec<ObservationSummary>>, ApiError> {
     let today = today();
     let rows = state.storage.observations_of_supervisor(me.supervisor.id).await?;
     Ok(Json(rows.iter().map(|r| observations::summary(r, &today)).collect::<Result<_, _>>()?))
@@ -56,17 +61,19 @@ pub async fn create(
     let now = now_millis();
     let today_date = crate::deadline::china_date(now);
     if observed_minutes(&new.observed_at).is_some_and(|(day, _)| day > today_date) {
-        return Err(FieldError::new("observed_at", "in_the_future", "an observation cannot be dated after today").into());
+        return Err(
+            FieldError::new("observed_at", "in_the_future", "an observation cannot be dated after today").into()
+        );
     }
     let index = state.catalog.index(&state.storage).await?;
     if !index.departments().iter().any(|(name, _)| name == new.department.trim()) {
         let message = "not a department of the service catalogue";
         return Err(FieldError::new("department", "unknown_department", message).into());
     }
-    if let Some(code) = new.service.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
-        if index.get(code).is_none() {
-            return Err(FieldError::new("service", "unknown_service", "not an item of the service catalogue").into());
-        }
+    if let Some(code) = new.service.as_deref().map(str::trim).filter(|c| !c.is_empty())
+        && index.get(code).is_none()
+    {
+        return Err(FieldError::new("service", "unknown_service", "not an item of the service catalogue").into());
     }
     let today = crate::deadline::iso(today_date);
     let created = state.storage.create_observation(&me.supervisor.site_id, me.supervisor.id, &new, now, &today).await;

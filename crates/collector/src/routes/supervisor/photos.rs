@@ -1,4 +1,3 @@
-use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -7,6 +6,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::error::ApiError;
+use crate::extract::RawBody;
 use crate::photo::{self, PhotoError};
 use crate::session::SupervisorSession;
 use crate::state::AppState;
@@ -40,7 +40,7 @@ pub struct PhotoUploaded {
 pub async fn upload(
     State(state): State<AppState>,
     me: SupervisorSession,
-    body: Bytes,
+    RawBody(body): RawBody<{ photo::MAX_PHOTO_BYTES }>,
 ) -> Result<(StatusCode, axum::Json<PhotoUploaded>), ApiError> {
     let clean = photo::clean(&body).map_err(|e| match e {
         PhotoError::TooLarge => ApiError::PayloadTooLarge { limit: photo::MAX_PHOTO_BYTES },
@@ -65,7 +65,11 @@ pub async fn upload(
     ),
     security(("supervisor_session" = []))
 )]
-pub async fn get(State(state): State<AppState>, me: SupervisorSession, Path(id): Path<i64>) -> Result<Response, ApiError> {
+pub async fn get(
+    State(state): State<AppState>,
+    me: SupervisorSession,
+    Path(id): Path<i64>,
+) -> Result<Response, ApiError> {
     match state.storage.photo(id).await? {
         Some((owner, _, media_type, data)) if owner == me.supervisor.id => Ok(image_response(media_type, data)),
         _ => Err(ApiError::NotFound { what: "photo", field: Some("id") }),

@@ -53,7 +53,15 @@ pub async fn sign_in(
         code_hash: s.code_hash,
         name: s.name,
     });
-    let response = session::exchange_code(&state, &attempt_key, "supervisor", site.as_str(), &req.code, holder, SUPERVISOR_SESSION_MS)
-        .await?;
+    let response = session::exchange_code(
+        &state,
+        &attempt_key,
+        "supervisor",
+        site.as_str(),
+        &req.code,
+        holder,
+        SUPERVISOR_SESSION_MS,
+    )
+    .await?;
     Ok((StatusCode::CREATED, Json(response)))
 }
