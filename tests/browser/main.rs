@@ -11,3 +11,4 @@ mod follow_up;
 mod lookup;
 mod review_form;
 mod stats;
+mod supervisor;

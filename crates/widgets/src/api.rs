@@ -21,7 +21,7 @@ pub enum ApiFailure {
 
 impl ApiFailure {
     /// Whether sending the same request later could succeed (the review outbox asks).
-    #[cfg(feature = "review")]
+    #[cfg(any(feature = "review", feature = "supervisor"))]
     pub fn is_retryable(&self) -> bool {
         matches!(self, ApiFailure::Unreachable | ApiFailure::Unavailable(_))
     }
@@ -55,6 +55,44 @@ pub async fn post_as<B: serde::Serialize, T: DeserializeOwned>(
     init.set_body(&wasm_bindgen::JsValue::from_str(&json));
     let (status, text) = send(url, &init).await?;
     decode(status, &text)
+}
+
+/// POSTs raw bytes (a photo) with a session and decodes the answer.
+#[cfg(feature = "supervisor")]
+pub async fn post_blob_as<T: DeserializeOwned>(
+    url: &str,
+    body: &web_sys::Blob,
+    session: &str,
+) -> Result<(u16, T), ApiFailure> {
+    let init = request("GET", Some(session))?;
+    init.set_method("POST");
+    let headers = web_sys::Headers::new().map_err(|_| ApiFailure::Garbled)?;
+    headers.set("authorization", &format!("Bearer {session}")).map_err(|_| ApiFailure::Garbled)?;
+    let content_type = body.type_();
+    let content_type = if content_type.is_empty() { "application/octet-stream".to_owned() } else { content_type };
+    headers.set("content-type", &content_type).map_err(|_| ApiFailure::Garbled)?;
+    init.set_headers(&headers);
+    init.set_body(body);
+    let (status, text) = send(url, &init).await?;
+    decode(status, &text)
+}
+
+/// GETs something that needs a session (a photo, a CSV file) and returns a `blob:` URL for
+/// it, which an `<img>` or a download link can use. The caller revokes it when done.
+#[cfg(any(feature = "supervisor", feature = "desk"))]
+pub async fn get_object_url(url: &str, session: &str) -> Result<String, ApiFailure> {
+    let init = request("GET", Some(session))?;
+    let window = web_sys::window().ok_or(ApiFailure::Unreachable)?;
+    let request = Request::new_with_str_and_init(url, &init).map_err(|_| ApiFailure::Unreachable)?;
+    let response = JsFuture::from(window.fetch_with_request(&request)).await.map_err(|_| ApiFailure::Unreachable)?;
+    let response: Response = response.dyn_into().map_err(|_| ApiFailure::Garbled)?;
+    if !response.ok() {
+        return Err(ApiFailure::Unavailable(response.status()));
+    }
+    let blob =
+        JsFuture::from(response.blob().map_err(|_| ApiFailure::Garbled)?).await.map_err(|_| ApiFailure::Garbled)?;
+    let blob: web_sys::Blob = blob.dyn_into().map_err(|_| ApiFailure::Garbled)?;
+    web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| ApiFailure::Garbled)
 }
 
 fn request(method: &str, session: Option<&str>) -> Result<RequestInit, ApiFailure> {
@@ -98,7 +136,7 @@ fn decode<T: DeserializeOwned>(status: u16, text: &str) -> Result<(u16, T), ApiF
 
 /// A random 32-hex-digit id for idempotency keys, from the browser's CSPRNG.
 /// (`getRandomValues` works on plain-http pages too, unlike `randomUUID`.)
-#[cfg(feature = "review")]
+#[cfg(any(feature = "review", feature = "supervisor"))]
 pub fn random_key() -> String {
     let mut bytes = [0u8; 16];
     let filled = web_sys::window()

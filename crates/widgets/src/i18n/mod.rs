@@ -300,6 +300,138 @@ catalogue! {
     }
 }
 
+#[cfg(any(feature = "supervisor", feature = "desk", feature = "stats"))]
+catalogue! {
+    SupervisionMessages {
+        sv_sign_in_title,
+        sv_code_label,
+        sv_code_hint,
+        sv_sign_in,
+        sv_bad_code,
+        sv_locked,
+        sv_unreachable,
+        sv_sign_out,
+        sv_dashboard,
+        sv_new,
+        sv_report,
+        sv_by_stage,
+        sv_total,
+        sv_duty,
+        sv_duty_met,
+        sv_duty_short,
+        sv_months,
+        sv_month,
+        sv_count,
+        sv_list,
+        sv_empty,
+        sv_col_id,
+        sv_col_department,
+        sv_col_submitted,
+        sv_col_stage,
+        sv_col_due,
+        sv_open,
+        sv_back,
+        sv_overdue,
+        sv_term_end,
+        sv_department,
+        sv_service,
+        sv_service_hint,
+        sv_service_clear,
+        sv_choose,
+        sv_place,
+        sv_place_hint,
+        sv_observed_at,
+        sv_method,
+        sv_method_open,
+        sv_method_covert,
+        sv_method_mystery,
+        sv_method_other,
+        sv_chapter,
+        sv_chapter_market,
+        sv_chapter_government,
+        sv_chapter_rule_of_law,
+        sv_chapter_oversight,
+        sv_article,
+        sv_article_none,
+        sv_article_label,
+        sv_description,
+        sv_description_hint,
+        sv_counter,
+        sv_photos,
+        sv_photos_hint,
+        sv_photo_uploading,
+        sv_photo_remove,
+        sv_photo_refused,
+        sv_photo_too_many,
+        sv_photo_too_big,
+        sv_photo_not_image,
+        sv_draft_saved,
+        sv_submit,
+        sv_submitting,
+        sv_errors,
+        sv_err_department,
+        sv_err_place,
+        sv_err_observed_at,
+        sv_err_description,
+        sv_err_other,
+        sv_submitted,
+        sv_queued,
+        sv_retried,
+        sv_retry_failed,
+        sv_timeline,
+        sv_role_supervisor,
+        sv_role_staff,
+        sv_role_system,
+        sv_event_submitted,
+        sv_event_assign,
+        sv_event_confirm,
+        sv_event_not_confirm,
+        sv_event_plan,
+        sv_event_rectified,
+        sv_event_follow_up,
+        sv_stage_submitted,
+        sv_stage_assigned,
+        sv_stage_confirmed,
+        sv_stage_not_confirmed,
+        sv_stage_rectifying,
+        sv_stage_rectified,
+        sv_follow_up,
+        sv_follow_up_label,
+        sv_follow_up_send,
+        sv_follow_up_limit,
+        sv_photos_title,
+        sv_photo_alt,
+        sv_report_title,
+        sv_report_print,
+        sv_report_csv,
+        sv_report_outcome,
+        sv_report_days,
+        sv_report_summary,
+        sv_reopened,
+        sv_desk_tab_reviews,
+        sv_desk_tab_observations,
+        sv_desk_supervisor,
+        sv_desk_next,
+        sv_desk_assign,
+        sv_desk_confirm,
+        sv_desk_not_confirm,
+        sv_desk_plan,
+        sv_desk_plan_due,
+        sv_desk_rectified,
+        sv_desk_note,
+        sv_desk_record,
+        sv_desk_closed,
+        sv_desk_verdict,
+        sv_public_title,
+        sv_public_observations,
+        sv_public_confirmed,
+        sv_public_rate,
+        sv_public_median,
+        sv_public_overdue,
+        sv_public_empty,
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
     ZhCn,
@@ -341,6 +473,14 @@ impl Lang {
         match self {
             Lang::ZhCn => &zh_cn::LOOKUP,
             Lang::En => &en::LOOKUP,
+        }
+    }
+
+    #[cfg(any(feature = "supervisor", feature = "desk", feature = "stats"))]
+    pub fn supervision(self) -> &'static SupervisionMessages {
+        match self {
+            Lang::ZhCn => &zh_cn::SUPERVISION,
+            Lang::En => &en::SUPERVISION,
         }
     }
 
@@ -401,6 +541,8 @@ mod tests {
         en.extend(Lang::En.stats().entries());
         zh.extend(Lang::ZhCn.lookup().entries());
         en.extend(Lang::En.lookup().entries());
+        zh.extend(Lang::ZhCn.supervision().entries());
+        en.extend(Lang::En.supervision().entries());
         assert_eq!(zh.len(), en.len());
         for ((key, zh_text), (_, en_text)) in zh.iter().zip(&en) {
             assert!(!zh_text.trim().is_empty(), "zh-CN {key} is empty");

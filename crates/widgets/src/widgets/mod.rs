@@ -4,10 +4,20 @@
 mod desk;
 #[cfg(feature = "lookup")]
 mod lookup;
+#[cfg(any(feature = "desk", feature = "supervisor"))]
+mod observation_text;
 #[cfg(feature = "review")]
 mod review;
+#[cfg(any(feature = "desk", feature = "supervisor"))]
+mod session_store;
+#[cfg(any(feature = "desk", feature = "supervisor"))]
+mod sign_in;
 #[cfg(feature = "stats")]
 mod stats;
+#[cfg(feature = "supervisor")]
+mod supervisor;
+#[cfg(any(feature = "desk", feature = "supervisor"))]
+mod supervisor_photos;
 
 use yew::prelude::*;
 
@@ -32,10 +42,13 @@ pub fn Shell(props: &ShellProps) -> Html {
         Kind::Desk => html! { <desk::Desk config={config.clone()} /> },
         #[cfg(feature = "lookup")]
         Kind::Lookup => html! { <lookup::Lookup config={config.clone()} /> },
+        #[cfg(feature = "supervisor")]
+        Kind::Supervisor => html! { <supervisor::SupervisorPanel config={config.clone()} /> },
         #[cfg(feature = "stats")]
         Kind::Stats => html! { <stats::StatsPanel config={config.clone()} /> },
-        // The other widgets' bodies arrive with their own issues; until then their card
-        // shows that the element, the bundle and the collector are wired up.
+        // A bundle built without a widget's feature (the review-only bundle) shows a
+        // plain card for the other elements rather than nothing.
+        #[allow(unreachable_patterns)]
         _ => {
             let t = config.lang.messages();
             html! {

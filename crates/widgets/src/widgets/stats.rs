@@ -3,6 +3,7 @@
 //! ratings are shown apart from system-default ones, and verified apart from open reviews.
 
 use mingjing_domain::stats::{Figures, Stats};
+use mingjing_domain::supervision::SupervisionStats;
 use yew::prelude::*;
 
 use crate::api;
@@ -51,6 +52,57 @@ pub fn StatsPanel(props: &StatsProps) -> Html {
         <section class="mj-card mj-stats" aria-labelledby="mj-title">
             <h2 id="mj-title" class="mj-title">{ t.title_stats }</h2>
             { body }
+            <SupervisionFigures config={config.clone()} />
+        </section>
+    }
+}
+
+/// Supervisors' observations by department (Art. 67): counts and rates only.
+#[component]
+fn SupervisionFigures(props: &StatsProps) -> Html {
+    let m = props.config.lang.supervision();
+    let figures = use_state(|| None::<SupervisionStats>);
+    {
+        let figures = figures.clone();
+        let url = format!("{}/api/v1/stats/supervision?site={}", props.config.api, props.config.site);
+        use_effect_with(url, move |url| {
+            let url = url.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(stats) = api::get::<SupervisionStats>(&url).await {
+                    figures.set(Some(stats));
+                }
+            });
+        });
+    }
+    let Some(stats) = &*figures else { return html! {} };
+    let dept = props.config.dept.as_deref().filter(|d| !d.trim().is_empty());
+    let rows: Vec<_> = stats.departments.iter().filter(|d| dept.is_none_or(|name| d.department == name)).collect();
+    html! {
+        <section aria-labelledby="mj-supervision-title" data-testid="supervision-figures">
+            <h3 id="mj-supervision-title" class="mj-subtitle">{ m.sv_public_title }</h3>
+            if rows.is_empty() {
+                <p class="mj-muted">{ m.sv_public_empty }</p>
+            } else {
+                <div class="mj-table-wrap">
+                    <table class="mj-table">
+                        <thead><tr>
+                            <th scope="col">{ m.sv_col_department }</th><th scope="col">{ m.sv_public_observations }</th>
+                            <th scope="col">{ m.sv_public_confirmed }</th><th scope="col">{ m.sv_public_rate }</th>
+                            <th scope="col">{ m.sv_public_median }</th><th scope="col">{ m.sv_public_overdue }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for rows.iter().map(|d| html! {
+                                <tr>
+                                    <th scope="row">{ &d.department }</th><td>{ d.observations }</td><td>{ d.confirmed }</td>
+                                    <td>{ percent(d.rectification_rate) }</td>
+                                    <td>{ d.median_days_to_rectify.map_or_else(|| "—".to_owned(), |n| n.to_string()) }</td>
+                                    <td>{ d.overdue }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
         </section>
     }
 }

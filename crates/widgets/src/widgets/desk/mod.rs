@@ -3,7 +3,7 @@
 
 mod detail;
 mod list;
-mod sign_in;
+mod observations;
 mod step_form;
 
 use mingjing_domain::follow_up::Stage;
@@ -11,35 +11,15 @@ use yew::prelude::*;
 
 use self::detail::Detail;
 use self::list::List;
-use self::sign_in::SignIn;
+use self::observations::{ObservationDetail, ObservationList};
 use crate::config::WidgetConfig;
 use crate::i18n::DeskMessages;
+use crate::widgets::session_store;
+use crate::widgets::sign_in::{SignIn, SignInTexts};
 
 #[derive(Properties, PartialEq)]
 pub struct DeskProps {
     pub config: WidgetConfig,
-}
-
-/// The session lives for the tab only, so a shared counter PC forgets it when closed.
-fn storage_key(site: &str) -> String {
-    format!("mingjing.desk.{site}")
-}
-
-fn session_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
-}
-
-pub fn load_session(site: &str) -> Option<String> {
-    session_storage()?.get_item(&storage_key(site)).ok().flatten()
-}
-
-pub fn save_session(site: &str, token: Option<&str>) {
-    if let Some(s) = session_storage() {
-        let _ = match token {
-            Some(t) => s.set_item(&storage_key(site), t),
-            None => s.remove_item(&storage_key(site)),
-        };
-    }
 }
 
 pub fn stage_label(d: &DeskMessages, stage: Stage) -> &'static str {
@@ -53,49 +33,80 @@ pub fn stage_label(d: &DeskMessages, stage: Stage) -> &'static str {
     }
 }
 
+/// What the desk shows once signed in.
+#[derive(Debug, Clone, PartialEq)]
+enum View {
+    Reviews,
+    Review(String),
+    Observations,
+    Observation(i64),
+}
+
 #[component]
 pub fn Desk(props: &DeskProps) -> Html {
     let config = &props.config;
     let t = config.lang.messages();
     let d = config.lang.desk();
-    let session = use_state(|| load_session(&config.site));
-    let selected = use_state(|| None::<String>);
+    let m = config.lang.supervision();
+    let session = use_state(|| session_store::load("desk", &config.site));
+    let view = use_state(|| View::Reviews);
     let on_signed_in = {
         let session = session.clone();
         let site = config.site.clone();
         Callback::from(move |token: String| {
-            save_session(&site, Some(&token));
+            session_store::save("desk", &site, Some(&token));
             session.set(Some(token));
         })
     };
     // Signing out, or a session the collector no longer accepts.
     let on_signed_out = {
-        let session = session.clone();
-        let selected = selected.clone();
+        let (session, view) = (session.clone(), view.clone());
         let site = config.site.clone();
         Callback::from(move |_| {
-            save_session(&site, None);
-            selected.set(None);
+            session_store::save("desk", &site, None);
+            view.set(View::Reviews);
             session.set(None);
         })
     };
-    let body = match (&*session, &*selected) {
-        (None, _) => html! { <SignIn config={config.clone()} {on_signed_in} /> },
-        (Some(token), None) => {
-            let on_open = {
-                let selected = selected.clone();
-                Callback::from(move |receipt: String| selected.set(Some(receipt)))
+    let show = |next: View| {
+        let view = view.clone();
+        Callback::from(move |_: MouseEvent| view.set(next.clone()))
+    };
+    let body = match (&*session, &*view) {
+        (None, _) => {
+            let texts = SignInTexts {
+                title: d.desk_sign_in_title,
+                label: d.desk_code_label,
+                hint: d.desk_code_hint,
+                button: d.desk_sign_in,
+                bad_code: d.desk_bad_code,
+                locked: d.desk_locked,
+                unreachable: d.desk_unreachable,
             };
+            html! { <SignIn config={config.clone()} path="/api/v1/staff/session" {texts} {on_signed_in} /> }
+        }
+        (Some(token), View::Reviews) => {
+            let view = view.clone();
+            let on_open = Callback::from(move |receipt: String| view.set(View::Review(receipt)));
             html! { <List config={config.clone()} token={token.clone()} {on_open} on_signed_out={on_signed_out.clone()} /> }
         }
-        (Some(token), Some(receipt)) => {
-            let on_back = {
-                let selected = selected.clone();
-                Callback::from(move |_| selected.set(None))
-            };
+        (Some(token), View::Review(receipt)) => {
+            let view = view.clone();
+            let on_back = Callback::from(move |_| view.set(View::Reviews));
             html! { <Detail config={config.clone()} token={token.clone()} receipt={receipt.clone()} {on_back} on_signed_out={on_signed_out.clone()} /> }
         }
+        (Some(token), View::Observations) => {
+            let view = view.clone();
+            let on_open = Callback::from(move |id: i64| view.set(View::Observation(id)));
+            html! { <ObservationList config={config.clone()} token={token.clone()} {on_open} on_signed_out={on_signed_out.clone()} /> }
+        }
+        (Some(token), View::Observation(id)) => {
+            let view = view.clone();
+            let on_back = Callback::from(move |()| view.set(View::Observations));
+            html! { <ObservationDetail config={config.clone()} token={token.clone()} id={*id} {on_back} on_signed_out={on_signed_out.clone()} /> }
+        }
     };
+    let on_reviews = matches!(*view, View::Reviews | View::Review(_));
     html! {
         <section class="mj-card mj-desk" aria-labelledby="mj-title">
             <div class="mj-toolbar">
@@ -104,6 +115,13 @@ pub fn Desk(props: &DeskProps) -> Html {
                     <button type="button" class="mj-button mj-secondary" onclick={on_signed_out.reform(|_: MouseEvent| ())}>{ d.desk_sign_out }</button>
                 }
             </div>
+            if session.is_some() {
+                <nav class="mj-tabs" aria-label={t.title_desk}>
+                    <button type="button" class="mj-tab" aria-current={on_reviews.then_some("page")} onclick={show(View::Reviews)}>{ m.sv_desk_tab_reviews }</button>
+                    <button type="button" class="mj-tab" data-testid="tab-observations" aria-current={(!on_reviews).then_some("page")}
+                            onclick={show(View::Observations)}>{ m.sv_desk_tab_observations }</button>
+                </nav>
+            }
             { body }
         </section>
     }

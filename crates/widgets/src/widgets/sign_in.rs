@@ -1,3 +1,5 @@
+//! The access-code sign-in that the desk (staff) and the supervisor panel share.
+
 use mingjing_domain::desk::{SignInRequest, SignInResponse};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -5,17 +7,32 @@ use yew::prelude::*;
 use crate::api::{self, ApiFailure};
 use crate::config::WidgetConfig;
 
+/// The words of one sign-in form, from the widget's message catalogue.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SignInTexts {
+    pub title: &'static str,
+    pub label: &'static str,
+    pub hint: &'static str,
+    pub button: &'static str,
+    pub bad_code: &'static str,
+    pub locked: &'static str,
+    pub unreachable: &'static str,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct SignInProps {
     pub config: WidgetConfig,
+    /// `/api/v1/staff/session` or `/api/v1/supervisor/session`.
+    pub path: &'static str,
+    pub texts: SignInTexts,
     pub on_signed_in: Callback<String>,
 }
 
 #[component]
 pub fn SignIn(props: &SignInProps) -> Html {
-    let d = props.config.lang.desk();
+    let texts = props.texts;
     let code = use_state(String::new);
-    let problem = use_state(|| None::<String>);
+    let problem = use_state(|| None::<&'static str>);
     let busy = use_state(|| false);
     let oninput = {
         let code = code.clone();
@@ -23,21 +40,20 @@ pub fn SignIn(props: &SignInProps) -> Html {
     };
     let onsubmit = {
         let (code, problem, busy) = (code.clone(), problem.clone(), busy.clone());
-        let config = props.config.clone();
+        let request = SignInRequest { site: props.config.site.clone(), code: String::new() };
+        let url = format!("{}{}", props.config.api, props.path);
         let on_signed_in = props.on_signed_in.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let d = config.lang.desk();
-            let request = SignInRequest { site: config.site.clone(), code: code.trim().to_owned() };
-            let url = format!("{}/api/v1/staff/session", config.api);
-            let (problem, busy, on_signed_in) = (problem.clone(), busy.clone(), on_signed_in.clone());
+            let request = SignInRequest { code: code.trim().to_owned(), ..request.clone() };
+            let (url, problem, busy, on_signed_in) = (url.clone(), problem.clone(), busy.clone(), on_signed_in.clone());
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
                 match api::post::<_, SignInResponse>(&url, &request).await {
                     Ok((_, session)) => on_signed_in.emit(session.token),
-                    Err(ApiFailure::Refused(429, _)) => problem.set(Some(d.desk_locked.to_owned())),
-                    Err(ApiFailure::Refused(_, _)) => problem.set(Some(d.desk_bad_code.to_owned())),
-                    Err(_) => problem.set(Some(d.desk_unreachable.to_owned())),
+                    Err(ApiFailure::Refused(429, _)) => problem.set(Some(texts.locked)),
+                    Err(ApiFailure::Refused(_, _)) => problem.set(Some(texts.bad_code)),
+                    Err(_) => problem.set(Some(texts.unreachable)),
                 }
                 busy.set(false);
             });
@@ -45,17 +61,17 @@ pub fn SignIn(props: &SignInProps) -> Html {
     };
     html! {
         <form class="mj-sign-in" {onsubmit} novalidate=true>
-            <h3 class="mj-subtitle">{ d.desk_sign_in_title }</h3>
-            if let Some(message) = &*problem {
+            <h3 class="mj-subtitle">{ texts.title }</h3>
+            if let Some(message) = *problem {
                 <div class="mj-alert mj-danger" role="alert"><p>{ message }</p></div>
             }
             <div class="mj-field">
-                <label for="mj-code">{ d.desk_code_label }</label>
+                <label for="mj-code">{ texts.label }</label>
                 <input id="mj-code" class="mj-input" type="password" autocomplete="current-password"
                        value={(*code).clone()} {oninput} aria-describedby="mj-code-hint" />
-                <p id="mj-code-hint" class="mj-hint">{ d.desk_code_hint }</p>
+                <p id="mj-code-hint" class="mj-hint">{ texts.hint }</p>
             </div>
-            <button type="submit" class="mj-button" disabled={*busy}>{ d.desk_sign_in }</button>
+            <button type="submit" class="mj-button" disabled={*busy}>{ texts.button }</button>
         </form>
     }
 }

@@ -1,0 +1,297 @@
+//! Supervisors' observations on the desk: the list with due days and overdue flags, and one
+//! observation with its photos, history and the form for the next step.
+
+use mingjing_domain::supervision::{ObservationStage, ObservationSummary, ObservationView, StaffAction};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::api::{self, ApiFailure};
+use crate::config::WidgetConfig;
+use crate::i18n::SupervisionMessages;
+use crate::widgets::observation_text::{self, short_time, timeline};
+
+#[derive(Properties, PartialEq)]
+pub struct ObservationListProps {
+    pub config: WidgetConfig,
+    pub token: String,
+    pub on_open: Callback<i64>,
+    pub on_signed_out: Callback<()>,
+}
+
+#[component]
+pub fn ObservationList(props: &ObservationListProps) -> Html {
+    let (t, m) = (props.config.lang.messages(), props.config.lang.supervision());
+    let items = use_state(|| None::<Vec<ObservationSummary>>);
+    {
+        let items = items.clone();
+        let url = format!("{}/api/v1/desk/observations", props.config.api);
+        let (token, on_signed_out) = (props.token.clone(), props.on_signed_out.clone());
+        use_effect_with(url, move |url| {
+            let url = url.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match api::get_as::<Vec<ObservationSummary>>(&url, Some(&token)).await {
+                    Ok(list) => items.set(Some(list)),
+                    Err(ApiFailure::Refused(401, _)) => on_signed_out.emit(()),
+                    Err(_) => items.set(Some(Vec::new())),
+                }
+            });
+        });
+    }
+    let Some(list) = &*items else {
+        return html! { <p class="mj-muted" role="status">{ t.loading }</p> };
+    };
+    html! {
+        <div class="mj-desk-list">
+            <h3 class="mj-subtitle">{ m.sv_desk_tab_observations }</h3>
+            if list.is_empty() {
+                <p class="mj-muted">{ m.sv_empty }</p>
+            } else {
+                <div class="mj-table-wrap">
+                    <table class="mj-table" data-testid="desk-observations">
+                        <thead><tr>
+                            <th scope="col">{ m.sv_col_id }</th><th scope="col">{ m.sv_col_department }</th>
+                            <th scope="col">{ m.sv_col_submitted }</th><th scope="col">{ m.sv_col_stage }</th>
+                            <th scope="col">{ m.sv_col_due }</th><th scope="col"><span class="mj-sr-only">{ m.sv_open }</span></th>
+                        </tr></thead>
+                        <tbody>
+                            { for list.iter().map(|o| {
+                                let (on_open, id) = (props.on_open.clone(), o.id);
+                                html! {
+                                    <tr class={classes!(o.overdue.then_some("mj-overdue"))}>
+                                        <td class="mj-mono">{ o.id }</td>
+                                        <td>{ &o.department }</td>
+                                        <td>{ short_time(&o.submitted_at) }</td>
+                                        <td>{ observation_text::stage(m, o.stage) }</td>
+                                        <td>{ o.due.clone().unwrap_or_else(|| "—".to_owned()) }
+                                            if o.overdue { { " " }<strong class="mj-flag">{ format!("⚠ {}", m.sv_overdue) }</strong> }</td>
+                                        <td><button type="button" class="mj-button mj-secondary" aria-label={format!("{} {}", m.sv_open, o.id)}
+                                                    onclick={move |_| on_open.emit(id)}>{ m.sv_open }</button></td>
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ObservationDetailProps {
+    pub config: WidgetConfig,
+    pub token: String,
+    pub id: i64,
+    pub on_back: Callback<()>,
+    pub on_signed_out: Callback<()>,
+}
+
+#[component]
+pub fn ObservationDetail(props: &ObservationDetailProps) -> Html {
+    let config = &props.config;
+    let (t, m) = (config.lang.messages(), config.lang.supervision());
+    let view = use_state(|| None::<Result<ObservationView, ()>>);
+    let departments = use_state(Vec::<(String, String)>::new);
+    {
+        let (view, departments) = (view.clone(), departments.clone());
+        let url = format!("{}/api/v1/desk/observations/{}", config.api, props.id);
+        let departments_url = format!("{}/api/v1/departments", config.api);
+        let (token, on_signed_out) = (props.token.clone(), props.on_signed_out.clone());
+        use_effect_with(url, move |url| {
+            let url = url.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match api::get_as::<ObservationView>(&url, Some(&token)).await {
+                    Ok(v) => view.set(Some(Ok(v))),
+                    Err(ApiFailure::Refused(401, _)) => on_signed_out.emit(()),
+                    Err(_) => view.set(Some(Err(()))),
+                }
+                if let Ok(list) = api::get::<Vec<(String, String)>>(&departments_url).await {
+                    departments.set(list);
+                }
+            });
+        });
+    }
+    let on_recorded = {
+        let view = view.clone();
+        Callback::from(move |v: ObservationView| view.set(Some(Ok(v))))
+    };
+    let back = {
+        let on_back = props.on_back.clone();
+        html! { <button type="button" class="mj-link mj-back" onclick={move |_| on_back.emit(())}>{ format!("← {}", m.sv_back) }</button> }
+    };
+    let body = match &*view {
+        None => html! { <p class="mj-muted" role="status">{ t.loading }</p> },
+        Some(Err(())) => html! { <p class="mj-alert mj-danger" role="alert">{ m.sv_unreachable }</p> },
+        Some(Ok(v)) => {
+            let s = &v.summary;
+            html! {
+                <article aria-labelledby="mj-desk-observation">
+                    <h3 id="mj-desk-observation" class="mj-subtitle">{ format!("{} {} · {}", m.sv_col_id, s.id, s.department) }</h3>
+                    <dl class="mj-facts">
+                        <dt>{ m.sv_col_stage }</dt><dd data-testid="desk-stage">{ observation_text::stage(m, s.stage) }
+                            if s.overdue { { " " }<strong class="mj-flag">{ format!("⚠ {}", m.sv_overdue) }</strong> }</dd>
+                        if let Some(due) = &s.due { <dt>{ m.sv_col_due }</dt><dd>{ due }</dd> }
+                        if let Some(name) = &v.supervisor { <dt>{ m.sv_desk_supervisor }</dt><dd>{ name }</dd> }
+                        <dt>{ m.sv_place }</dt><dd>{ &s.place }</dd>
+                        <dt>{ m.sv_observed_at }</dt><dd>{ s.observed_at.replace('T', " ") }</dd>
+                        <dt>{ m.sv_method }</dt><dd>{ observation_text::method(m, s.method) }</dd>
+                        <dt>{ m.sv_chapter }</dt><dd>{ observation_text::chapter(m, s.chapter) }</dd>
+                        if let Some(code) = &s.service { <dt>{ m.sv_service }</dt><dd class="mj-mono">{ code }</dd> }
+                        if let Some(article) = s.article { <dt>{ m.sv_article }</dt><dd>{ article }</dd> }
+                    </dl>
+                    <p class="mj-description">{ &v.description }</p>
+                    if !v.photos.is_empty() {
+                        <crate::widgets::supervisor_photos::PhotoStrip api={config.api.clone()} token={props.token.clone()}
+                            ids={v.photos.clone()} lang={config.lang} path={format!("/api/v1/desk/observations/{}/photos/", s.id)} />
+                    }
+                    <h4 class="mj-subtitle">{ m.sv_timeline }</h4>
+                    { timeline(m, &v.events) }
+                    <StepForm config={config.clone()} token={props.token.clone()} id={s.id} stage={s.stage}
+                              departments={(*departments).clone()} {on_recorded} />
+                </article>
+            }
+        }
+    };
+    html! { <div class="mj-desk-observation">{ back }{ body }</div> }
+}
+
+#[derive(Properties, PartialEq)]
+struct StepFormProps {
+    config: WidgetConfig,
+    token: String,
+    id: i64,
+    stage: ObservationStage,
+    departments: Vec<(String, String)>,
+    on_recorded: Callback<ObservationView>,
+}
+
+fn field_value(e: &Event) -> String {
+    let target = e.target();
+    if let Some(i) = target.clone().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+        return i.value();
+    }
+    if let Some(s) = target.clone().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+        return s.value();
+    }
+    target.and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()).map(|t| t.value()).unwrap_or_default()
+}
+
+/// The one step that applies at this stage, with its fields.
+#[component]
+fn StepForm(props: &StepFormProps) -> Html {
+    let m = props.config.lang.supervision();
+    let note = use_state(String::new);
+    let department = use_state(String::new);
+    let verdict = use_state(|| "confirm".to_owned());
+    let due = use_state(String::new);
+    let problem = use_state(|| None::<String>);
+    if props.stage.is_answered() {
+        return html! { <p class="mj-alert mj-success">{ m.sv_desk_closed }</p> };
+    }
+    let action = |note: String| -> StaffAction {
+        match props.stage {
+            ObservationStage::Submitted => StaffAction::Assign { department: (*department).clone(), note },
+            ObservationStage::Assigned if *verdict == "not_confirm" => StaffAction::NotConfirm { note },
+            ObservationStage::Assigned => StaffAction::Confirm { note },
+            ObservationStage::Confirmed => StaffAction::Plan { note, due: (*due).clone() },
+            _ => StaffAction::Rectified { note },
+        }
+    };
+    let onsubmit = {
+        let request = action((*note).clone());
+        let (note, problem, on_recorded) = (note.clone(), problem.clone(), props.on_recorded.clone());
+        let url = format!("{}/api/v1/desk/observations/{}/steps", props.config.api, props.id);
+        let token = props.token.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (request, url, token, note, problem, on_recorded) =
+                (request.clone(), url.clone(), token.clone(), note.clone(), problem.clone(), on_recorded.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match api::post_as::<_, ObservationView>(&url, &request, Some(&token)).await {
+                    Ok((_, v)) => {
+                        note.set(String::new());
+                        problem.set(None);
+                        on_recorded.emit(v);
+                    }
+                    Err(ApiFailure::Refused(_, body)) => problem.set(Some(body.message)),
+                    Err(_) => problem.set(Some(m.sv_unreachable.to_owned())),
+                }
+            });
+        })
+    };
+    let set = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |e: Event| state.set(field_value(&e)))
+    };
+    let on_note = {
+        let note = note.clone();
+        Callback::from(move |e: InputEvent| note.set(e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value()))
+    };
+    let title = match props.stage {
+        ObservationStage::Submitted => m.sv_desk_assign,
+        ObservationStage::Assigned => m.sv_desk_verdict,
+        ObservationStage::Confirmed => m.sv_desk_plan,
+        _ => m.sv_desk_rectified,
+    };
+    html! {
+        <form class="mj-step" {onsubmit} novalidate=true data-testid="observation-step">
+            <h4 class="mj-subtitle">{ format!("{}：{}", m.sv_desk_next, title) }</h4>
+            if let Some(message) = &*problem {
+                <div class="mj-alert mj-danger" role="alert"><p>{ message }</p></div>
+            }
+            { stage_fields(m, props, &department, &verdict, set(&department), set(&verdict), set(&due)) }
+            <div class="mj-field">
+                <label for="mj-obs-note">{ m.sv_desk_note }</label>
+                <textarea id="mj-obs-note" class="mj-textarea" rows="3" value={(*note).clone()} oninput={on_note} />
+            </div>
+            <button type="submit" class="mj-button">{ m.sv_desk_record }</button>
+        </form>
+    }
+}
+
+fn stage_fields(
+    m: &'static SupervisionMessages,
+    props: &StepFormProps,
+    department: &str,
+    verdict: &str,
+    on_department: Callback<Event>,
+    on_verdict: Callback<Event>,
+    on_due: Callback<Event>,
+) -> Html {
+    match props.stage {
+        ObservationStage::Submitted => html! {
+            <div class="mj-field">
+                <label for="mj-obs-department">{ m.sv_department }</label>
+                <select id="mj-obs-department" class="mj-select" onchange={on_department}>
+                    <option value="" selected={department.is_empty()}>{ m.sv_choose }</option>
+                    { for props.departments.iter().map(|(name, _)| html! {
+                        <option value={name.clone()} selected={department == name}>{ name }</option>
+                    }) }
+                </select>
+            </div>
+        },
+        ObservationStage::Assigned => html! {
+            <fieldset class="mj-field">
+                <legend class="mj-legend">{ m.sv_desk_verdict }</legend>
+                <div class="mj-chips">
+                    { for [("confirm", m.sv_desk_confirm), ("not_confirm", m.sv_desk_not_confirm)].into_iter().map(|(value, label)| {
+                        let id = format!("mj-obs-verdict-{value}");
+                        html! {
+                            <label class={classes!("mj-chip", (verdict == value).then_some("mj-checked"))} for={id.clone()}>
+                                <input type="radio" name="mj-obs-verdict" {id} {value} checked={verdict == value} onchange={on_verdict.clone()} />
+                                { label }
+                            </label>
+                        }
+                    }) }
+                </div>
+            </fieldset>
+        },
+        ObservationStage::Confirmed => html! {
+            <div class="mj-field">
+                <label for="mj-obs-due">{ m.sv_desk_plan_due }</label>
+                <input id="mj-obs-due" class="mj-input" type="date" onchange={on_due} />
+            </div>
+        },
+        _ => html! {},
+    }
+}

@@ -1,0 +1,82 @@
+//! How the supervisor panel and the desk word an observation's stage, method, area and
+//! history, from the same catalogue.
+
+use mingjing_domain::supervision::{Chapter, Method, ObservationEvent, ObservationStage};
+use yew::prelude::*;
+
+use crate::i18n::{SupervisionMessages, fill};
+
+pub fn stage(m: &SupervisionMessages, stage: ObservationStage) -> &'static str {
+    match stage {
+        ObservationStage::Submitted => m.sv_stage_submitted,
+        ObservationStage::Assigned => m.sv_stage_assigned,
+        ObservationStage::Confirmed => m.sv_stage_confirmed,
+        ObservationStage::NotConfirmed => m.sv_stage_not_confirmed,
+        ObservationStage::Rectifying => m.sv_stage_rectifying,
+        ObservationStage::Rectified => m.sv_stage_rectified,
+    }
+}
+
+pub fn method(m: &SupervisionMessages, method: Method) -> &'static str {
+    match method {
+        Method::Open => m.sv_method_open,
+        Method::Covert => m.sv_method_covert,
+        Method::MysteryShopping => m.sv_method_mystery,
+        Method::Other => m.sv_method_other,
+    }
+}
+
+pub fn chapter(m: &SupervisionMessages, chapter: Chapter) -> &'static str {
+    match chapter {
+        Chapter::Market => m.sv_chapter_market,
+        Chapter::Government => m.sv_chapter_government,
+        Chapter::RuleOfLaw => m.sv_chapter_rule_of_law,
+        Chapter::Oversight => m.sv_chapter_oversight,
+    }
+}
+
+fn role(m: &SupervisionMessages, role: &str) -> &'static str {
+    match role {
+        "supervisor" => m.sv_role_supervisor,
+        "staff" => m.sv_role_staff,
+        _ => m.sv_role_system,
+    }
+}
+
+/// What one step did, in words.
+fn event_title(m: &SupervisionMessages, e: &ObservationEvent) -> String {
+    let department = e.department.as_deref().unwrap_or_default();
+    let due = e.due.as_deref().unwrap_or_default();
+    match e.kind.as_str() {
+        "submitted" => m.sv_event_submitted.to_owned(),
+        "assign" => fill(m.sv_event_assign, &[("department", department), ("due", due)]),
+        "confirm" => m.sv_event_confirm.to_owned(),
+        "not_confirm" => m.sv_event_not_confirm.to_owned(),
+        "plan" => fill(m.sv_event_plan, &[("due", due)]),
+        "rectified" => m.sv_event_rectified.to_owned(),
+        "follow_up" => m.sv_event_follow_up.to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+/// `2026-11-28T09:30:00+08:00` as `2026-11-28 09:30`.
+pub fn short_time(rfc3339: &str) -> String {
+    rfc3339.get(..16).map(|t| t.replace('T', " ")).unwrap_or_else(|| rfc3339.to_owned())
+}
+
+/// The whole history as an ordered list: when, who (by role), what, and the note.
+pub fn timeline(m: &SupervisionMessages, events: &[ObservationEvent]) -> Html {
+    html! {
+        <ol class="mj-timeline" data-testid="timeline">
+            { for events.iter().map(|e| html! {
+                <li data-kind={e.kind.clone()}>
+                    <p><strong>{ event_title(m, e) }</strong></p>
+                    <p class="mj-muted mj-small">{ format!("{} · {}", short_time(&e.at), role(m, &e.role)) }</p>
+                    if !e.note.is_empty() {
+                        <p class="mj-note">{ &e.note }</p>
+                    }
+                </li>
+            }) }
+        </ol>
+    }
+}

@@ -1,0 +1,150 @@
+//! The supervisor's home: their figures (by stage, this month against the duty, each month
+//! this year) and their observations, each opening its timeline.
+
+use mingjing_domain::supervision::{Dashboard, ObservationSummary, ObservationView};
+use yew::prelude::*;
+
+use super::{Page, draft};
+use crate::api::{self, ApiFailure};
+use crate::config::WidgetConfig;
+use crate::i18n::{SupervisionMessages, fill};
+use crate::widgets::observation_text::{self, short_time};
+
+#[derive(Properties, PartialEq)]
+pub struct HomeProps {
+    pub config: WidgetConfig,
+    pub token: String,
+    pub go: Callback<(Page, Option<String>)>,
+    pub on_signed_out: Callback<()>,
+}
+
+#[component]
+pub fn Home(props: &HomeProps) -> Html {
+    let config = &props.config;
+    let (t, m) = (config.lang.messages(), config.lang.supervision());
+    let loaded = use_state(|| None::<Result<(Dashboard, Vec<ObservationSummary>), ()>>);
+    {
+        let loaded = loaded.clone();
+        let (api_base, token, site) = (config.api.clone(), props.token.clone(), config.site.clone());
+        let (go, on_signed_out) = (props.go.clone(), props.on_signed_out.clone());
+        use_effect_with(token.clone(), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                // A submission that failed earlier goes out once more, before the lists load.
+                if let Some(queued) = draft::take_queued(&site) {
+                    let url = format!("{api_base}/api/v1/supervisor/observations");
+                    let m = m;
+                    let message = match api::post_as::<_, ObservationView>(&url, &queued, Some(&token)).await {
+                        Ok(_) => m.sv_retried,
+                        Err(_) => m.sv_retry_failed,
+                    };
+                    go.emit((Page::Home, Some(message.to_owned())));
+                }
+                let dashboard =
+                    api::get_as::<Dashboard>(&format!("{api_base}/api/v1/supervisor/dashboard"), Some(&token)).await;
+                let list = api::get_as::<Vec<ObservationSummary>>(
+                    &format!("{api_base}/api/v1/supervisor/observations"),
+                    Some(&token),
+                )
+                .await;
+                match (dashboard, list) {
+                    (Ok(d), Ok(l)) => loaded.set(Some(Ok((d, l)))),
+                    (Err(ApiFailure::Refused(401, _)), _) | (_, Err(ApiFailure::Refused(401, _))) => {
+                        on_signed_out.emit(())
+                    }
+                    _ => loaded.set(Some(Err(()))),
+                }
+            });
+        });
+    }
+    let body = match &*loaded {
+        None => html! { <p class="mj-muted" role="status">{ t.loading }</p> },
+        Some(Err(())) => html! { <p class="mj-alert mj-danger" role="alert">{ m.sv_unreachable }</p> },
+        Some(Ok((dashboard, list))) => html! {
+            <>
+                { figures(m, dashboard) }
+                { observations(m, list, &props.go) }
+            </>
+        },
+    };
+    let go = props.go.clone();
+    let go_report = props.go.clone();
+    html! {
+        <div class="mj-supervisor-home">
+            <div class="mj-actions mj-no-print">
+                <button type="button" class="mj-button" data-testid="new-observation" onclick={move |_| go.emit((Page::New, None))}>{ m.sv_new }</button>
+                <button type="button" class="mj-button mj-secondary" onclick={move |_| go_report.emit((Page::Report, None))}>{ m.sv_report }</button>
+            </div>
+            { body }
+        </div>
+    }
+}
+
+fn figures(m: &'static SupervisionMessages, d: &Dashboard) -> Html {
+    let met = d.this_month >= d.monthly_duty;
+    html! {
+        <section aria-labelledby="mj-sv-figures" data-testid="dashboard">
+            <h3 id="mj-sv-figures" class="mj-subtitle">{ format!("{} · {}", m.sv_dashboard, d.name) }</h3>
+            <p class="mj-muted">{ fill(m.sv_term_end, &[("date", &d.term_end)]) }{ " · " }{ fill(m.sv_total, &[("n", &d.total.to_string())]) }</p>
+            <p>
+                { fill(m.sv_duty, &[("n", &d.this_month.to_string()), ("duty", &d.monthly_duty.to_string())]) }{ " " }
+                <strong class={if met { "mj-ok-text" } else { "mj-flag" }}>{ if met { format!("✓ {}", m.sv_duty_met) } else { format!("⚠ {}", m.sv_duty_short) } }</strong>
+            </p>
+            <dl class="mj-stage-counts">
+                { for d.by_stage.iter().map(|c| html! {
+                    <div><dt>{ observation_text::stage(m, c.stage) }</dt><dd>{ c.count }</dd></div>
+                }) }
+            </dl>
+            <details class="mj-months">
+                <summary>{ m.sv_months }</summary>
+                <table class="mj-table">
+                    <thead><tr><th scope="col">{ m.sv_month }</th><th scope="col">{ m.sv_count }</th></tr></thead>
+                    <tbody>{ for d.months.iter().map(|(month, n)| html! { <tr><th scope="row">{ month }</th><td>{ n }</td></tr> }) }</tbody>
+                </table>
+            </details>
+        </section>
+    }
+}
+
+fn observations(
+    m: &'static SupervisionMessages,
+    list: &[ObservationSummary],
+    go: &Callback<(Page, Option<String>)>,
+) -> Html {
+    html! {
+        <section aria-labelledby="mj-sv-list">
+            <h3 id="mj-sv-list" class="mj-subtitle">{ m.sv_list }</h3>
+            if list.is_empty() {
+                <p class="mj-muted">{ m.sv_empty }</p>
+            } else {
+                <div class="mj-table-wrap">
+                    <table class="mj-table" data-testid="observations">
+                        <thead><tr>
+                            <th scope="col">{ m.sv_col_id }</th><th scope="col">{ m.sv_col_department }</th>
+                            <th scope="col">{ m.sv_col_submitted }</th><th scope="col">{ m.sv_col_stage }</th>
+                            <th scope="col">{ m.sv_col_due }</th><th scope="col"><span class="mj-sr-only">{ m.sv_open }</span></th>
+                        </tr></thead>
+                        <tbody>
+                            { for list.iter().map(|o| {
+                                let (go, id) = (go.clone(), o.id);
+                                html! {
+                                    <tr class={classes!(o.overdue.then_some("mj-overdue"))}>
+                                        <td class="mj-mono">{ o.id }</td>
+                                        <td>{ &o.department }</td>
+                                        <td>{ short_time(&o.submitted_at) }</td>
+                                        <td>{ observation_text::stage(m, o.stage) }</td>
+                                        <td>
+                                            { o.due.clone().unwrap_or_else(|| "—".to_owned()) }
+                                            if o.overdue { { " " }<strong class="mj-flag">{ format!("⚠ {}", m.sv_overdue) }</strong> }
+                                        </td>
+                                        <td><button type="button" class="mj-button mj-secondary" aria-label={format!("{} {}", m.sv_open, o.id)}
+                                                    onclick={move |_| go.emit((Page::Detail(id), None))}>{ m.sv_open }</button></td>
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
+        </section>
+    }
+}
