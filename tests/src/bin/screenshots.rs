@@ -117,6 +117,8 @@ async fn main() {
             .await;
         shoot(&browser, "mingjing-desk", &out, &format!("desk-detail-{}-{width}", &lang[..2])).await;
     }
+
+    supervision(&browser, &app, &out, &code).await;
     browser.close().await;
     println!("screenshots written to {}", out.display());
 }
@@ -202,4 +204,124 @@ async fn shoot(browser: &Browser, tag: &str, out: &std::path::Path, name: &str) 
     let png = element.screenshot().await.unwrap();
     std::fs::write(out.join(format!("{name}.png")), png).unwrap();
     println!("  {name}.png");
+}
+
+/// The supervisor panel (sign-in, home, form, timeline, report), an observation on the desk,
+/// with one observation followed to rectification and one just submitted.
+async fn supervision(browser: &Browser, app: &TestApp, out: &std::path::Path, staff_code: &str) {
+    let (_, code) = app.add_supervisor("demo", "王建国", ("2025-01-01", "2027-12-31")).await;
+    let token = app.supervisor_session("demo", &code).await;
+    let staff = app.staff_session("demo", staff_code).await;
+    let today = time::OffsetDateTime::now_utc().to_offset(time::macros::offset!(+8)).date();
+    let mut first = 0;
+    for (i, (place, text)) in [
+        (
+            "市政务服务中心一楼 A 区 12 号窗口",
+            "模拟办理企业开办时，窗口要求提供清单外的无犯罪记录证明，称“不交不予受理”。",
+        ),
+        ("呈贡区不动产登记中心", "暗访发现取号机故障，现场无人引导，老年群众排队超过一小时。"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let photo = app
+            .client
+            .post(app.url("/api/v1/supervisor/photos"))
+            .bearer_auth(&token)
+            .header("content-type", "image/jpeg")
+            .body(mingjing_tests::photos::jpeg_with_gps())
+            .send()
+            .await
+            .unwrap();
+        let photo: serde_json::Value = photo.json().await.unwrap();
+        let body = json!({
+            "department": if i == 0 { "昆明市市场监督管理局" } else { "昆明市自然资源和规划局" },
+            "place": place, "observed_at": format!("{}T10:30", mingjing_domain::iso_date::format(today)),
+            "method": if i == 0 { "mystery_shopping" } else { "covert" }, "chapter": "government",
+            "article": if i == 0 { 36 } else { 29 }, "description": text, "photos": [photo["id"]],
+            "idempotency_key": format!("screenshot-observation-{i:04}"),
+        });
+        let resp = app
+            .client
+            .post(app.url("/api/v1/supervisor/observations"))
+            .bearer_auth(&token)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        let view: serde_json::Value = resp.json().await.unwrap();
+        if i == 0 {
+            first = view["summary"]["id"].as_i64().unwrap();
+        }
+    }
+    for step in [
+        json!({ "kind": "assign", "department": "昆明市市场监督管理局", "note": "请于 5 个工作日内核实并答复" }),
+        json!({ "kind": "confirm", "note": "经调取窗口录像核实，情况属实" }),
+        json!({ "kind": "plan", "note": "取消该证明要求，对窗口人员开展培训", "due": "2027-01-15" }),
+        json!({ "kind": "rectified", "note": "已取消该证明要求，并在全市政务服务窗口通报" }),
+    ] {
+        let resp = app
+            .client
+            .post(app.url(&format!("/api/v1/desk/observations/{first}/steps")))
+            .bearer_auth(&staff)
+            .json(&step)
+            .send()
+            .await
+            .unwrap();
+        assert!(resp.status().is_success(), "{}", resp.text().await.unwrap());
+    }
+    let panel = "mingjing-supervisor";
+    show(browser, app, panel, "", 1280).await;
+    shoot(browser, panel, out, "supervisor-sign-in-zh-1280").await;
+    browser
+        .client
+        .execute(&format!("sessionStorage.setItem('mingjing.supervisor.demo', {token:?});"), vec![])
+        .await
+        .unwrap();
+    for (lang, width) in [("zh-CN", 1280), ("en", 375)] {
+        show(browser, app, panel, &format!(r#"lang="{lang}""#), width).await;
+        browser.wait_until("the dashboard", &Browser::shadow_text(panel, "[data-testid=observations]")).await;
+        shoot(browser, panel, out, &format!("supervisor-home-{}-{width}", &lang[..2])).await;
+    }
+    show(browser, app, panel, "", 375).await;
+    browser.wait_until("the dashboard", &Browser::shadow_text(panel, "[data-testid=observations]")).await;
+    browser.click_in(panel, "[data-testid=new-observation]").await;
+    browser.wait_until("the form", &Browser::shadow_text(panel, "#mj-sv-counter")).await;
+    browser.click_in(panel, "form.mj-observation-form button[type=submit]").await;
+    browser.wait_until("the errors", &Browser::shadow_text(panel, "[data-testid=form-errors]")).await;
+    shoot(browser, panel, out, "supervisor-form-errors-zh-375").await;
+    for (lang, width) in [("zh-CN", 1280), ("en", 375)] {
+        show(browser, app, panel, &format!(r#"lang="{lang}""#), width).await;
+        browser.wait_until("the dashboard", &Browser::shadow_text(panel, "[data-testid=observations]")).await;
+        let open = if lang == "en" { format!("View {first}") } else { format!("查看 {first}") };
+        browser.click_in(panel, &format!("button[aria-label='{open}']")).await;
+        browser.wait_until("the timeline", &Browser::shadow_text(panel, "[data-testid=timeline]")).await;
+        browser
+            .wait_until("the photo", &format!("document.querySelector('{panel}').shadowRoot.querySelector('[data-testid=photo-strip] img')?.complete"))
+            .await;
+        shoot(browser, panel, out, &format!("supervisor-timeline-{}-{width}", &lang[..2])).await;
+    }
+    show(browser, app, panel, "", 1280).await;
+    browser.wait_until("the dashboard", &Browser::shadow_text(panel, "[data-testid=observations]")).await;
+    browser.click_in(panel, ".mj-actions .mj-secondary").await;
+    browser.wait_until("the report", &Browser::shadow_text(panel, "[data-testid=report-summary]")).await;
+    shoot(browser, panel, out, "supervisor-report-zh-1280").await;
+
+    browser.client.execute(&format!("sessionStorage.setItem('mingjing.desk.demo', {staff:?});"), vec![]).await.unwrap();
+    show(browser, app, "mingjing-desk", "", 1280).await;
+    browser.wait_until("the tabs", &Browser::shadow_text("mingjing-desk", "[data-testid=tab-observations]")).await;
+    browser.click_in("mingjing-desk", "[data-testid=tab-observations]").await;
+    browser.wait_until("the list", &Browser::shadow_text("mingjing-desk", "[data-testid=desk-observations]")).await;
+    shoot(browser, "mingjing-desk", out, "desk-observations-zh-1280").await;
+    browser.click_in("mingjing-desk", &format!("button[aria-label='查看 {}']", first + 1)).await;
+    browser.wait_until("the step form", &Browser::shadow_text("mingjing-desk", "[data-testid=observation-step]")).await;
+    shoot(browser, "mingjing-desk", out, "desk-observation-zh-1280").await;
+    show(browser, app, "mingjing-stats", "", 1280).await;
+    browser
+        .wait_until(
+            "the supervision figures",
+            &Browser::shadow_text("mingjing-stats", "[data-testid=supervision-figures]"),
+        )
+        .await;
+    shoot(browser, "mingjing-stats", out, "stats-supervision-zh-1280").await;
 }
