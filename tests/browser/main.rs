@@ -12,3 +12,4 @@ mod lookup;
 mod review_form;
 mod stats;
 mod supervisor;
+mod xss;
