@@ -77,7 +77,42 @@ async fn reasons_and_dimensions_must_be_offered_by_the_site(backend: Backend) {
         .await;
 }
 
+/// Reviews arriving together are committed together (group commit on SQLite): each still
+/// gets its own answer, a duplicate key still gets the first receipt, and every
+/// acknowledged review is stored exactly once.
+async fn concurrent_reviews_are_each_stored_once(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let site = mingjing_domain::site::SiteId::parse(TEST_SITE).unwrap();
+    let settings = json!({ "review": { "open_reviews_per_client_per_hour": 1000 } });
+    assert!(app.storage.set_site_config(&site, &settings).await.unwrap());
+    let posts = (0..200).map(|i| {
+        let body = json!({ "site": TEST_SITE, "service": "S1", "rating": 1 + (i % 5),
+                           "reasons": ["long_wait"], "idempotency_key": format!("concurrent-key-{:04}", i / 2) });
+        let app = &app;
+        async move {
+            let resp = app.post_json("/api/v1/reviews", &body).await;
+            let status = resp.status().as_u16();
+            let receipt: Value = resp.json().await.unwrap();
+            (i / 2, status, receipt["receipt"].as_str().unwrap().to_owned())
+        }
+    });
+    let answers = futures_util::future::join_all(posts).await;
+    let mut by_key: std::collections::BTreeMap<usize, Vec<(u16, String)>> = Default::default();
+    for (key, status, receipt) in answers {
+        by_key.entry(key).or_default().push((status, receipt));
+    }
+    assert_eq!(by_key.len(), 100);
+    for (key, pair) in &by_key {
+        let mut statuses: Vec<u16> = pair.iter().map(|(s, _)| *s).collect();
+        statuses.sort_unstable();
+        assert_eq!(statuses, [200, 201], "key {key}: one stored it, the other found it");
+        assert_eq!(pair[0].1, pair[1].1, "key {key}: the same receipt");
+    }
+    assert_eq!(app.reviews_stored(TEST_SITE).await, 100);
+}
+
 both_backends!(
+    concurrent_reviews_are_each_stored_once,
     reasons_and_dimensions_must_be_offered_by_the_site,
     ratings_outside_one_to_five_are_422,
     a_poor_review_without_a_reason_is_422,

@@ -20,6 +20,7 @@ pub mod observations;
 pub mod open_review_limit;
 pub mod origin;
 pub mod photo;
+pub mod review_writer;
 pub mod routes;
 pub mod seal;
 pub mod secret;

@@ -57,6 +57,7 @@ impl Application {
                 open_review_limit: Arc::default(),
                 catalog: Arc::default(),
                 trusted_proxies: config.trusted_proxies.clone().into(),
+                reviews: crate::review_writer::ReviewWriter::start(storage.clone()),
             },
             config,
         );

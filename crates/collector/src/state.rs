@@ -19,6 +19,8 @@ pub struct AppState {
     /// The catalogue's search index, rebuilt when a new version is imported.
     pub catalog: Arc<CatalogCache>,
     pub trusted_proxies: Arc<[std::net::IpAddr]>,
+    /// Writes reviews with group commit.
+    pub reviews: crate::review_writer::ReviewWriter,
 }
 
 impl AppState {

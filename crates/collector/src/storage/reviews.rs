@@ -31,19 +31,20 @@ pub struct StoredReceipt {
     pub created: bool,
 }
 
-impl Storage {
-    /// Stores a review once per (site, idempotency key). A retry of the same review gets the
-    /// first receipt back and writes nothing.
-    pub async fn insert_review(&self, r: &NewReview) -> Result<StoredReceipt, StorageError> {
-        with_pool!(self, |pool| {
-            let created: Option<String> = sqlx::query_scalar(
-                "INSERT INTO reviews (receipt, site_id, service_code, rating, dimensions, reasons, comment,
-                                      channel, verified, idempotency_key, created_at, transaction_no, evaluation_no,
-                                      contact_sealed, contact_phone_masked, stage, due_date)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
-                 ON CONFLICT (site_id, idempotency_key) DO NOTHING
-                 RETURNING receipt",
-            )
+const INSERT_REVIEW: &str = "INSERT INTO reviews (receipt, site_id, service_code, rating, dimensions, reasons, comment,
+         channel, verified, idempotency_key, created_at, transaction_no, evaluation_no, contact_sealed,
+         contact_phone_masked, stage, due_date)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+     ON CONFLICT (site_id, idempotency_key) DO NOTHING
+     RETURNING receipt";
+
+const EXISTING_RECEIPT: &str = "SELECT receipt FROM reviews WHERE site_id = $1 AND idempotency_key = $2";
+
+/// Binds a review's values to [`INSERT_REVIEW`]'s parameters, in order.
+macro_rules! bind_review {
+    ($query:expr, $r:expr) => {{
+        let r: &NewReview = $r;
+        $query
             .bind(&r.receipt)
             .bind(&r.site_id)
             .bind(&r.service_code)
@@ -61,20 +62,63 @@ impl Storage {
             .bind(&r.contact_phone_masked)
             .bind(r.follow_up.as_ref().map(|(stage, _)| *stage))
             .bind(r.follow_up.as_ref().map(|(_, due)| due.as_str()))
-            .fetch_optional(pool)
-            .await
-            .map_err(already_reviewed)?;
+    }};
+}
+
+impl Storage {
+    /// Stores a review once per (site, idempotency key). A retry of the same review gets the
+    /// first receipt back and writes nothing.
+    pub async fn insert_review(&self, r: &NewReview) -> Result<StoredReceipt, StorageError> {
+        with_pool!(self, |pool| {
+            let created: Option<String> = bind_review!(sqlx::query_scalar(INSERT_REVIEW), r)
+                .fetch_optional(pool)
+                .await
+                .map_err(already_reviewed)?;
             if let Some(receipt) = created {
                 return Ok(StoredReceipt { receipt, created: true });
             }
             let receipt: String =
-                sqlx::query_scalar("SELECT receipt FROM reviews WHERE site_id = $1 AND idempotency_key = $2")
-                    .bind(&r.site_id)
-                    .bind(&r.idempotency_key)
-                    .fetch_one(pool)
-                    .await?;
+                sqlx::query_scalar(EXISTING_RECEIPT).bind(&r.site_id).bind(&r.idempotency_key).fetch_one(pool).await?;
             Ok(StoredReceipt { receipt, created: false })
         })
+    }
+
+    /// Stores several reviews in one SQLite transaction, so that one `fsync` makes all of
+    /// them durable (group commit; see `review_writer.rs`). Each review gets its own
+    /// outcome, as [`Self::insert_review`] would give it; the outer error means the commit
+    /// failed and none of them is stored. In SQLite a failed statement does not abort the
+    /// transaction, so one duplicate does not cost the others.
+    pub async fn insert_reviews_together(
+        &self,
+        reviews: &[NewReview],
+    ) -> Result<Vec<Result<StoredReceipt, StorageError>>, StorageError> {
+        let Storage::Sqlite(pool) = self else {
+            // PostgreSQL commits concurrent transactions together by itself.
+            let mut outcomes = Vec::with_capacity(reviews.len());
+            for r in reviews {
+                outcomes.push(self.insert_review(r).await);
+            }
+            return Ok(outcomes);
+        };
+        let mut tx = pool.begin().await?;
+        let mut outcomes = Vec::with_capacity(reviews.len());
+        for r in reviews {
+            let created = bind_review!(sqlx::query_scalar(INSERT_REVIEW), r).fetch_optional(&mut *tx).await;
+            let outcome = match created {
+                Ok(Some(receipt)) => Ok(StoredReceipt { receipt, created: true }),
+                Ok(None) => sqlx::query_scalar(EXISTING_RECEIPT)
+                    .bind(&r.site_id)
+                    .bind(&r.idempotency_key)
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map(|receipt| StoredReceipt { receipt, created: false })
+                    .map_err(StorageError::from),
+                Err(e) => Err(already_reviewed(e)),
+            };
+            outcomes.push(outcome);
+        }
+        tx.commit().await?;
+        Ok(outcomes)
     }
 
     /// How many reviews a site holds, for operators and for tests that prove nothing was

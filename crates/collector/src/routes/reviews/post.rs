@@ -102,7 +102,7 @@ pub async fn post(
             (Stage::New.as_str(), deadline::iso(due.date))
         }),
     };
-    let stored = state.storage.insert_review(&new).await?;
+    let stored = state.reviews.insert(new).await?;
     let status = if stored.created { StatusCode::CREATED } else { StatusCode::OK };
     Ok((status, Json(ReviewReceipt { receipt: stored.receipt, verified: claims.is_some() })))
 }
