@@ -105,6 +105,34 @@ async fn static_files_have_correct_content_types(backend: Backend) {
     }
 }
 
+/// Browsers that accept brotli or gzip get the bundle's precompressed forms, with the same
+/// type and the sizes the manifest promises; others get the file as it is.
+async fn the_bundle_is_served_precompressed(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let manifest: Value =
+        serde_json::from_slice(&std::fs::read(mingjing_tests::paths::pkg_dir().join("manifest.json")).unwrap())
+            .unwrap();
+    for file in ["review/mingjing_widgets_bg.wasm", "mingjing.js", "mingjing.css"] {
+        let sizes = &manifest["files"][file];
+        for (encoding, size) in [("br", &sizes["brotli"]), ("gzip", &sizes["gzip"]), ("identity", &sizes["bytes"])] {
+            let resp = app
+                .client
+                .get(app.url(&format!("/widgets/{file}")))
+                .header("accept-encoding", encoding)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(resp.status(), StatusCode::OK);
+            let served = resp.headers().get("content-encoding").map(|v| v.to_str().unwrap().to_owned());
+            let expected = (encoding != "identity").then(|| encoding.to_owned());
+            assert_eq!(served, expected, "{file} with {encoding}");
+            let ct = resp.headers()["content-type"].to_str().unwrap().to_owned();
+            assert!(!ct.contains("brotli") && !ct.contains("gzip"), "{file}: {ct}");
+            assert_eq!(resp.bytes().await.unwrap().len() as u64, size.as_u64().unwrap(), "{file} with {encoding}");
+        }
+    }
+}
+
 async fn versioned_assets_are_immutable_and_latest_ones_short_lived(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let version = env!("CARGO_PKG_VERSION");
@@ -147,6 +175,7 @@ async fn shutdown_finishes_requests_in_flight(backend: Backend) {
 }
 
 both_backends!(
+    the_bundle_is_served_precompressed,
     health_reports_the_backend,
     every_documented_route_is_served,
     unknown_routes_get_a_json_404,

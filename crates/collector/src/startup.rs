@@ -131,7 +131,10 @@ pub fn router(state: AppState, config: &ServeConfig) -> Router {
 /// are fetched in CORS mode, so these public assets allow any origin.
 fn widgets(pkg_dir: &std::path::Path, cache: &'static str) -> Router {
     Router::new()
-        .fallback_service(ServeDir::new(pkg_dir).not_found_service(get(api_not_found)))
+        // `cargo xtask build` writes each file's .br and .gz forms beside it.
+        .fallback_service(
+            ServeDir::new(pkg_dir).precompressed_br().precompressed_gzip().not_found_service(get(api_not_found)),
+        )
         .layer(SetResponseHeaderLayer::overriding(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*")))
         .layer(SetResponseHeaderLayer::overriding(
             HeaderName::from_static("cross-origin-resource-policy"),

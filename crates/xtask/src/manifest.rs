@@ -81,18 +81,25 @@ impl Summary {
     }
 }
 
-/// Writes `manifest.json` for every other file under `pkg`.
+/// Writes `manifest.json` for every other file under `pkg`, and beside each file its gzip
+/// (`.gz`) and brotli (`.br`) forms, which the collector serves to browsers that accept them.
 pub fn write(pkg: &Path, effort: Effort) -> anyhow::Result<Summary> {
     let mut entries = serde_json::Map::new();
     let mut sizes = BTreeMap::new();
     for relative in util::files_under(pkg)? {
         let name = relative.to_string_lossy().replace('\\', "/");
-        if name == FILE_NAME {
+        if name == FILE_NAME || name.ends_with(".gz") || name.ends_with(".br") {
             continue;
         }
-        let bytes = fs::read(pkg.join(&relative)).with_context(|| format!("cannot read {}", relative.display()))?;
-        let file_sizes =
-            Sizes { raw: bytes.len() as u64, gzip: gzip_len(&bytes, effort)?, brotli: brotli_len(&bytes, effort)? };
+        let path = pkg.join(&relative);
+        let bytes = fs::read(&path).with_context(|| format!("cannot read {}", relative.display()))?;
+        let (gzipped, brotlied) = (gzip(&bytes, effort)?, brotli(&bytes, effort)?);
+        for (suffix, compressed) in [("gz", &gzipped), ("br", &brotlied)] {
+            let mut target = path.clone().into_os_string();
+            target.push(format!(".{suffix}"));
+            fs::write(&target, compressed).with_context(|| format!("cannot write {}.{suffix}", relative.display()))?;
+        }
+        let file_sizes = Sizes { raw: bytes.len() as u64, gzip: gzipped.len() as u64, brotli: brotlied.len() as u64 };
         entries.insert(
             name.clone(),
             serde_json::json!({
@@ -118,20 +125,20 @@ pub fn integrity(bytes: &[u8]) -> String {
     format!("sha384-{}", STANDARD.encode(Sha384::digest(bytes)))
 }
 
-fn gzip_len(bytes: &[u8], effort: Effort) -> anyhow::Result<u64> {
+fn gzip(bytes: &[u8], effort: Effort) -> anyhow::Result<Vec<u8>> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(effort.gzip_level()));
     encoder.write_all(bytes)?;
-    Ok(encoder.finish()?.len() as u64)
+    Ok(encoder.finish()?)
 }
 
-fn brotli_len(bytes: &[u8], effort: Effort) -> anyhow::Result<u64> {
+fn brotli(bytes: &[u8], effort: Effort) -> anyhow::Result<Vec<u8>> {
     let mut compressed = Vec::new();
     {
         let mut encoder = brotli::CompressorWriter::new(&mut compressed, 4096, effort.brotli_quality(), 22);
         encoder.write_all(bytes)?;
         encoder.flush()?;
     }
-    Ok(compressed.len() as u64)
+    Ok(compressed)
 }
 
 #[cfg(test)]
@@ -148,8 +155,8 @@ mod tests {
     fn compressed_sizes_are_smaller_for_repetitive_text() {
         let text = "mingjing ".repeat(1000);
         for effort in [Effort::Best, Effort::Fast] {
-            assert!(gzip_len(text.as_bytes(), effort).unwrap() < 200);
-            assert!(brotli_len(text.as_bytes(), effort).unwrap() < 100);
+            assert!(gzip(text.as_bytes(), effort).unwrap().len() < 200);
+            assert!(brotli(text.as_bytes(), effort).unwrap().len() < 100);
         }
     }
 }
