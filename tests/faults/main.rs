@@ -5,4 +5,6 @@
 #![allow(clippy::unwrap_used)]
 
 mod crash;
+mod database_down;
+mod postgres;
 mod process;
