@@ -4,6 +4,7 @@
 // Test code: a failed unwrap is a failed test, which is what we want.
 #![allow(clippy::unwrap_used)]
 
+mod abuse;
 mod crash;
 mod database_down;
 mod postgres;

@@ -34,6 +34,11 @@ pub fn admin(data_dir: &Path, database: Option<&str>, args: &[&str]) -> String {
 impl Collector {
     /// Starts `mingjing serve` on a free port and waits until it serves.
     pub fn start(data_dir: &Path, database: Option<&str>, log: &Log) -> Self {
+        Self::start_with(data_dir, database, log, &[])
+    }
+
+    /// The same, with more `serve` flags.
+    pub fn start_with(data_dir: &Path, database: Option<&str>, log: &Log, flags: &[&str]) -> Self {
         let mut command = Command::new(binary());
         command.arg("--data-dir").arg(data_dir);
         if let Some(url) = database {
@@ -41,6 +46,7 @@ impl Collector {
         }
         command
             .args(["serve", "--port", "0", "--system-default-minutes", "0"])
+            .args(flags)
             .arg("--pkg-dir")
             .arg(mingjing_tests::paths::pkg_dir())
             .arg("--www-dir")
@@ -63,6 +69,20 @@ impl Collector {
         });
         let address = address.recv_timeout(Duration::from_secs(30)).expect("the collector says where it serves");
         Self { child, base: format!("http://{address}") }
+    }
+
+    /// The most memory the process has held so far (VmHWM), in bytes.
+    pub fn peak_memory(&self) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap_or_default();
+        let kib = status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches(" kB").trim().parse::<u64>().ok());
+        kib.expect("VmHWM in /proc/<pid>/status") * 1024
+    }
+
+    pub fn address(&self) -> &str {
+        self.base.trim_start_matches("http://")
     }
 
     /// SIGKILL: no shutdown, no flush, no goodbye.

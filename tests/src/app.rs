@@ -194,6 +194,7 @@ async fn launch(database: &TestDatabase, addr: SocketAddr) -> Launched {
         // Tests run the job themselves, at the times they choose.
         system_default_every: None,
         trusted_proxies: Vec::new(),
+        request_timeout: std::time::Duration::from_secs(15),
     };
     let app = Application::build(&config).await.expect("collector starts");
     let addr = app.local_addr();

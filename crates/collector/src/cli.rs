@@ -87,6 +87,9 @@ pub struct ServeArgs {
     /// Log as JSON lines instead of text.
     #[arg(long)]
     pub log_json: bool,
+    /// Seconds a request may take, its body included, before it is answered 408.
+    #[arg(long, default_value_t = 15)]
+    pub request_timeout_secs: u64,
 }
 
 /// Parses the command line and runs it.
@@ -134,6 +137,7 @@ async fn serve(db: &DatabaseArgs, args: ServeArgs) -> anyhow::Result<()> {
         public_url: args.public_url,
         contact_key: contact_key(db)?,
         trusted_proxies: args.trusted_proxies,
+        request_timeout: std::time::Duration::from_secs(args.request_timeout_secs.max(1)),
         system_default_every: (args.system_default_minutes > 0)
             .then(|| std::time::Duration::from_secs(60 * u64::from(args.system_default_minutes))),
     };

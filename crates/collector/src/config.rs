@@ -19,6 +19,9 @@ pub struct ServeConfig {
     pub system_default_every: Option<std::time::Duration>,
     /// Reverse proxies whose `X-Forwarded-For` names the client (see `client_ip.rs`).
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// The longest a request may take, body included: a client that sends its body too
+    /// slowly is answered 408 and let go, so it cannot hold a connection's worth of server.
+    pub request_timeout: std::time::Duration,
 }
 
 impl ServeConfig {

@@ -119,7 +119,7 @@ pub fn router(state: AppState, config: &ServeConfig) -> Router {
             let route = req.extensions().get::<axum::extract::MatchedPath>().map(|p| p.as_str().to_owned());
             tracing::info_span!("request", method = %req.method(), route = route.as_deref().unwrap_or("-"))
         }))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(15)))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, config.request_timeout))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
