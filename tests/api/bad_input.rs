@@ -114,7 +114,21 @@ async fn deeply_nested_json_is_400_without_a_crash(backend: Backend) {
     assert_eq!(app.get("/api/v1/health").await.status(), StatusCode::OK);
 }
 
+/// A query string or path segment that does not parse gets our JSON error too, not the
+/// framework's plain text.
+async fn unparsable_query_and_path_values_get_json_errors(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    assert_error(app.get("/api/v1/services?page=null").await, StatusCode::BAD_REQUEST, "bad_request", None).await;
+    assert_error(app.get("/api/v1/services?per_page=-3").await, StatusCode::BAD_REQUEST, "bad_request", None).await;
+    let (_, code) = app.add_staff(TEST_SITE, "李四").await;
+    let token = app.staff_session(TEST_SITE, &code).await;
+    let resp =
+        app.client.get(app.url("/api/v1/desk/observations/not-a-number")).bearer_auth(&token).send().await.unwrap();
+    assert_error(resp, StatusCode::BAD_REQUEST, "bad_request", None).await;
+}
+
 both_backends!(
+    unparsable_query_and_path_values_get_json_errors,
     malformed_json_is_400_and_stores_nothing,
     a_wrong_type_is_400_naming_the_field,
     a_wrong_content_type_is_415_and_stores_nothing,

@@ -128,6 +128,26 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// axum's own extractors (a path segment that is not a number, a query string that does
+/// not parse) answer 4xx in plain text. Every API error is JSON, so such an answer is
+/// rewritten into the envelope, its text kept as the message.
+pub async fn plain_rejections_as_json(response: Response) -> Response {
+    let status = response.status();
+    let plain = response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/plain"));
+    if !(status.is_client_error() && plain) {
+        return response;
+    }
+    let bytes = axum::body::to_bytes(response.into_body(), 4096).await.unwrap_or_default();
+    let message = String::from_utf8_lossy(&bytes).trim().to_owned();
+    let code = if status == StatusCode::BAD_REQUEST { "bad_request" } else { "invalid_request" };
+    let body = ErrorEnvelope { error: ErrorBody { code: code.to_owned(), message, field: None } };
+    (status, Json(body)).into_response()
+}
+
 impl From<StorageError> for ApiError {
     fn from(e: StorageError) -> Self {
         match e {

@@ -90,12 +90,14 @@ impl Application {
 
 /// The whole HTTP surface, given its state.
 pub fn router(state: AppState, config: &ServeConfig) -> Router {
-    let (api, openapi) = routes::api().split_for_parts();
+    let (api, mut openapi) = routes::api().split_for_parts();
+    utoipa::Modify::modify(&routes::CommonResponses, &mut openapi);
     let openapi = Arc::new(openapi);
     let api = api
         .route("/api/v1/openapi.json", get(move || std::future::ready(axum::Json(openapi.as_ref().clone()))))
         .fallback(api_not_found)
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
+        .layer(middleware::map_response(crate::error::plain_rejections_as_json))
         .layer(DefaultBodyLimit::max(MAX_JSON_BODY))
         .layer(cors(state.storage.clone()))
         .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")));

@@ -6,6 +6,7 @@ mod deps;
 mod manifest;
 mod npm_tools;
 mod postgres;
+mod schemathesis;
 mod test;
 mod util;
 mod widgets;

@@ -86,6 +86,7 @@ fn run_steps(options: TestOptions, steps: &mut Steps) -> anyhow::Result<()> {
         util::run(&mut test)
     })?;
     drop(postgres);
+    steps.run("API fuzzing (schemathesis)", crate::schemathesis::run)?;
     Ok(())
 }
 

@@ -83,3 +83,27 @@ impl utoipa::Modify for SiteSecret {
         );
     }
 }
+
+/// Documents on every operation the answer any request can get before its handler runs: a
+/// 400 for a path segment, query string or header that does not parse. Applied to the
+/// finished document, once every route is in it.
+pub struct CommonResponses;
+
+impl utoipa::Modify for CommonResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+        let malformed = ResponseBuilder::new()
+            .description("a path segment, query parameter or body that does not parse")
+            .content(
+                "application/json",
+                ContentBuilder::new().schema(Some(Ref::from_schema_name("ErrorEnvelope"))).build(),
+            )
+            .build();
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [&mut item.get, &mut item.post, &mut item.put, &mut item.delete, &mut item.patch];
+            for operation in operations.into_iter().flatten() {
+                operation.responses.responses.entry("400".to_owned()).or_insert_with(|| malformed.clone().into());
+            }
+        }
+    }
+}

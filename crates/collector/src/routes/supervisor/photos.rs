@@ -28,7 +28,7 @@ pub struct PhotoUploaded {
     post,
     path = "/api/v1/supervisor/photos",
     tag = "supervision",
-    request_body(content = Vec<u8>, description = "the photo", content_type = "image/jpeg"),
+    request_body(content = Vec<u8>, description = "the photo's JPEG or PNG bytes (its content decides, not its type)", content_type = "application/octet-stream"),
     responses(
         (status = 201, description = "stored without its metadata", body = PhotoUploaded),
         (status = 401, description = "no valid supervisor session", body = ErrorEnvelope),
