@@ -15,6 +15,7 @@ pub mod config;
 pub mod deadline;
 pub mod error;
 pub mod extract;
+pub mod fuzzing;
 pub mod metrics;
 pub mod observations;
 pub mod open_review_limit;
