@@ -15,6 +15,7 @@ const SITE_ID: &str = "demo";
 const SITE_NAME: &str = "示例市政务服务中心（演示）";
 const SECRET_FILE: &str = "demo-site-secret.txt";
 const STAFF_CODE_FILE: &str = "demo-staff-code.txt";
+const SUPERVISOR_CODE_FILE: &str = "demo-supervisor-code.txt";
 
 #[derive(Debug)]
 pub struct DemoOptions {
@@ -32,7 +33,10 @@ pub fn run(options: &DemoOptions) -> anyhow::Result<()> {
 
     fs::create_dir_all(&options.data_dir).with_context(|| format!("cannot create {}", options.data_dir.display()))?;
     register_site(&mingjing)?;
-    add_demo_staff(&mingjing)?;
+    add_demo_person(&mingjing, STAFF_CODE_FILE, &["staff", "add", "--site", SITE_ID, "--name", "演示工作人员"])?;
+    let supervisor = ["supervisor", "add", "--site", SITE_ID, "--name", "演示监督员", "--affiliation", "chamber"];
+    let term = ["--term-start", "2025-01-01", "--term-end", "2029-12-31"];
+    add_demo_person(&mingjing, SUPERVISOR_CODE_FILE, &[&supervisor[..], &term[..]].concat())?;
     import_catalog(&mingjing)?;
 
     let mut serve = mingjing.command();
@@ -41,6 +45,7 @@ pub fn run(options: &DemoOptions) -> anyhow::Result<()> {
     println!();
     println!("Demo department site: http://localhost:{}/  (Ctrl-C to stop)", options.port);
     println!("Desk access code for the demo staff member: {}", options.data_dir.join(STAFF_CODE_FILE).display());
+    println!("Access code for the demo supervisor: {}", options.data_dir.join(SUPERVISOR_CODE_FILE).display());
     println!();
     // Ctrl-C reaches the server too (same process group); we only wait for it to shut down.
     let status = serve.status().context("cannot start mingjing serve")?;
@@ -89,20 +94,20 @@ fn register_site(mingjing: &Mingjing) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Gives the demo desk a staff member, once, and keeps their access code beside the data.
-fn add_demo_staff(mingjing: &Mingjing) -> anyhow::Result<()> {
-    let path = mingjing.options.data_dir.join(STAFF_CODE_FILE);
+/// Adds a demo staff member or supervisor, once, and keeps their access code beside the data.
+fn add_demo_person(mingjing: &Mingjing, code_file: &str, args: &[&str]) -> anyhow::Result<()> {
+    let path = mingjing.options.data_dir.join(code_file);
     if path.is_file() {
         return Ok(());
     }
     let mut add = mingjing.command();
-    add.args(["staff", "add", "--site", SITE_ID, "--name", "演示工作人员"]);
-    say(format!("adding a demo staff member for the desk: {}", util::display(&add)));
+    add.args(args);
+    say(format!("adding a demo {}: {}", args[0], util::display(&add)));
     let output = util::capture(&mut add)?;
     let stdout = String::from_utf8_lossy(&output.stdout);
     match stdout.lines().find_map(|line| line.strip_prefix("access_code=")) {
-        Some(code) => save_private(&path, code, "the demo staff member's access code"),
-        None => bail!("mingjing staff add printed no access code"),
+        Some(code) => save_private(&path, code, "the access code"),
+        None => bail!("mingjing {} add printed no access code", args[0]),
     }
 }
 
