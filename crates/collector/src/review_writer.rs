@@ -1,8 +1,11 @@
-//! Group commit for reviews. Every review must be on disk before its 2xx (SQLite runs with
-//! `synchronous=FULL`), and a disk sync costs far more than an insert. So one task writes
-//! reviews: it takes every review waiting when it is free, stores them in one transaction,
-//! syncs once, and only then answers each request. Under load many reviews share a sync;
-//! alone, a review waits for no one.
+//! Group commit for reviews on SQLite. Every review must be on disk before its 2xx (SQLite
+//! runs with `synchronous=FULL`), and a disk sync costs far more than an insert. SQLite has
+//! one writer anyway, so one task writes reviews: it takes every review waiting when it is
+//! free, stores them in one transaction, syncs once, and only then answers each request.
+//! Under load many reviews share a sync; alone, a review waits for no one.
+//!
+//! PostgreSQL writes concurrent transactions in parallel and flushes their commits together
+//! by itself, so there each request stores its review directly.
 
 use tokio::sync::{mpsc, oneshot};
 
@@ -15,15 +18,20 @@ const QUEUE: usize = 4096;
 
 type Reply = oneshot::Sender<Result<StoredReceipt, StorageError>>;
 
-/// A handle to the writer task; cheap to clone.
+/// A handle to the writer task (SQLite) or the database (PostgreSQL); cheap to clone.
 #[derive(Debug, Clone)]
-pub struct ReviewWriter {
-    queue: mpsc::Sender<(NewReview, Reply)>,
+pub enum ReviewWriter {
+    Batched(mpsc::Sender<(NewReview, Reply)>),
+    Direct(Storage),
 }
 
 impl ReviewWriter {
-    /// Starts the writer task on the current runtime. It ends when the last handle is gone.
+    /// Starts the writer task on the current runtime, for SQLite. It ends when the last
+    /// handle is gone.
     pub fn start(storage: Storage) -> Self {
+        if matches!(storage, Storage::Postgres(_)) {
+            return Self::Direct(storage);
+        }
         let (queue, mut jobs) = mpsc::channel::<(NewReview, Reply)>(QUEUE);
         tokio::spawn(async move {
             let mut batch = Vec::with_capacity(MAX_BATCH);
@@ -45,14 +53,19 @@ impl ReviewWriter {
                 }
             }
         });
-        Self { queue }
+        Self::Batched(queue)
     }
 
     /// Stores a review (once per site and idempotency key) and returns when it is durable.
     pub async fn insert(&self, review: NewReview) -> Result<StoredReceipt, StorageError> {
-        let (reply, answer) = oneshot::channel();
-        self.queue.send((review, reply)).await.map_err(|_| unavailable_error())?;
-        answer.await.map_err(|_| unavailable_error())?
+        match self {
+            Self::Direct(storage) => storage.insert_review(&review).await,
+            Self::Batched(queue) => {
+                let (reply, answer) = oneshot::channel();
+                queue.send((review, reply)).await.map_err(|_| unavailable_error())?;
+                answer.await.map_err(|_| unavailable_error())?
+            }
+        }
     }
 }
 

@@ -93,7 +93,7 @@ impl Storage {
         reviews: &[NewReview],
     ) -> Result<Vec<Result<StoredReceipt, StorageError>>, StorageError> {
         let Storage::Sqlite(pool) = self else {
-            // PostgreSQL commits concurrent transactions together by itself.
+            // Not used on PostgreSQL (see `review_writer.rs`); one review after another.
             let mut outcomes = Vec::with_capacity(reviews.len());
             for r in reviews {
                 outcomes.push(self.insert_review(r).await);
