@@ -40,6 +40,8 @@ pub enum Need {
     Chromium,
     /// `initdb` and `pg_ctl`, for a throwaway test database.
     Postgres,
+    /// The HTTP load generator, for the benchmarks.
+    Wrk,
 }
 
 impl Need {
@@ -49,6 +51,7 @@ impl Need {
             Need::CjkFonts => &["fonts-noto-cjk"],
             Need::Chromium => &["chromium", "chromium-driver"],
             Need::Postgres => &["postgresql"],
+            Need::Wrk => &["wrk"],
         }
     }
 
@@ -58,6 +61,7 @@ impl Need {
             Need::CjkFonts => "Chromium needs a Chinese font to lay out the widgets as people see them",
             Need::Chromium => "needed for browser tests",
             Need::Postgres => "the tests run against a throwaway PostgreSQL too",
+            Need::Wrk => "the benchmarks load the collector with wrk",
         }
     }
 
@@ -68,6 +72,7 @@ impl Need {
             Need::CjkFonts => CJK_FONT.to_owned(),
             Need::Chromium => format!("{} and {}", chromium().display(), chromedriver().display()),
             Need::Postgres => "initdb and pg_ctl (pg_config --bindir or /usr/lib/postgresql/*/bin)".to_owned(),
+            Need::Wrk => "wrk on PATH".to_owned(),
         }
     }
 
@@ -77,6 +82,7 @@ impl Need {
             Need::CjkFonts => std::path::Path::new(CJK_FONT).is_file(),
             Need::Chromium => chromium().is_file() && chromedriver().is_file(),
             Need::Postgres => postgres_bindir().is_some(),
+            Need::Wrk => util::which("wrk").is_some(),
         }
     }
 }

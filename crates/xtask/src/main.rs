@@ -1,6 +1,7 @@
 //! `cargo xtask <job>`: building the widgets, serving the demo and running every check, in Rust
 //! instead of shell scripts.
 
+mod bench;
 mod demo;
 mod deps;
 mod manifest;
@@ -18,7 +19,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "cargo xtask", bin_name = "cargo xtask", about = "Mingjing's build, demo and test jobs")]
+#[command(name = "cargo xtask", bin_name = "cargo xtask", about = "Mingjing's build, demo, test and bench jobs")]
 struct Cli {
     #[command(subcommand)]
     job: Job,
@@ -54,6 +55,12 @@ enum Job {
     },
     /// Build the bundle and retake the webmaster guide's screenshots (www/docs/screenshots).
     Screenshots,
+    /// Measure bundle weight, time to interactive, ingest, search and memory; write BENCHMARKS.md.
+    Bench {
+        /// Shorter wrk runs and fewer page loads: a rough check in about 4 minutes.
+        #[arg(long)]
+        quick: bool,
+    },
     /// Start a throwaway PostgreSQL, run COMMAND with MINGJING_TEST_POSTGRES_URL set (or wait for
     /// Ctrl-C), then stop and delete it.
     Postgres {
@@ -84,6 +91,7 @@ fn run(job: Job) -> anyhow::Result<()> {
         }
         Job::Test { no_browser, no_postgres } => test::run(test::TestOptions { no_browser, no_postgres }),
         Job::Postgres { command } => postgres::run_with(&command),
+        Job::Bench { quick } => bench::run(bench::BenchOptions { quick }),
     }
 }
 

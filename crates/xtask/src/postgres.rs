@@ -44,12 +44,28 @@ pub struct ThrowawayPostgres {
     dir: TempDir,
 }
 
+/// Whether the server flushes its write-ahead log to disk before a commit returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Durability {
+    /// `fsync=off`: the tests need no crash safety, and it makes them quicker.
+    Off,
+    /// PostgreSQL's defaults (`fsync=on`, `synchronous_commit=on`), as in production; for
+    /// benchmarks of durable writes.
+    Full,
+}
+
 impl ThrowawayPostgres {
+    /// A server for tests: in the system's temporary folder, without fsync.
     pub fn start() -> anyhow::Result<ThrowawayPostgres> {
+        ThrowawayPostgres::start_in(&std::env::temp_dir(), Durability::Off)
+    }
+
+    /// A server whose cluster lives in a fresh folder under `base`.
+    pub fn start_in(base: &Path, durability: Durability) -> anyhow::Result<ThrowawayPostgres> {
         let bindir = deps::postgres_bindir()
             .context("cannot find PostgreSQL's initdb and pg_ctl (Debian package postgresql)")?;
         let as_postgres_user = deps::is_root()?;
-        let dir = TempDir::new("mingjing-postgres")?;
+        let dir = TempDir::new_in(base, "mingjing-postgres")?;
         if as_postgres_user {
             util::capture(Command::new("chown").arg("postgres:postgres").arg(dir.path()))
                 .context("cannot hand the database folder to user postgres (does the user exist?)")?;
@@ -74,8 +90,11 @@ impl ThrowawayPostgres {
         util::capture(&mut initdb)?;
 
         say(format!("starting it on 127.0.0.1:{port}"));
-        let options =
-            format!("-c listen_addresses=127.0.0.1 -p {port} -k {} -c fsync=off", server.dir.path().display());
+        let fsync = match durability {
+            Durability::Off => " -c fsync=off",
+            Durability::Full => "",
+        };
+        let options = format!("-c listen_addresses=127.0.0.1 -p {port} -k {}{fsync}", server.dir.path().display());
         let mut pg_ctl = server.command("pg_ctl");
         pg_ctl.arg("-D").arg(&data).arg("-l").arg(server.log_file()).args(["-w", "-t", "30", "-o", &options, "start"]);
         if let Err(e) = util::capture(&mut pg_ctl) {

@@ -118,7 +118,12 @@ pub struct TempDir {
 
 impl TempDir {
     pub fn new(prefix: &str) -> anyhow::Result<TempDir> {
-        let base = env::temp_dir();
+        TempDir::new_in(&env::temp_dir(), prefix)
+    }
+
+    /// A fresh folder under `base`, for when the system's temporary folder will not do (it
+    /// can be a RAM disk, where an fsync costs nothing).
+    pub fn new_in(base: &Path, prefix: &str) -> anyhow::Result<TempDir> {
         let nanos =
             std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
         for attempt in 0..100u32 {
