@@ -101,3 +101,21 @@ async fn huge_and_deeply_nested_bodies_are_refused_without_memory_growth() {
     assert!(peak < baseline + 64 * 1024 * 1024, "memory grew from {baseline} to {peak} bytes");
     assert_eq!(review(&client, &collector.base, "after-the-flood-00001").await, 201, "still serving");
 }
+
+/// Sites are remembered for a second: an origin that `mingjing site add` (another process)
+/// registers while the collector runs is accepted within about a second, not at once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_origin_registered_by_another_process_is_accepted_within_a_second() {
+    let (dir, log) = setup();
+    let collector = Collector::start(dir.path(), None, &log);
+    let client = reqwest::Client::builder().timeout(Duration::from_secs(10)).build().unwrap();
+    let late = "https://late.example.gov.cn";
+    let post = |key: &'static str| {
+        let body = json!({ "site": SITE, "service": "S1", "rating": 4, "idempotency_key": key });
+        client.post(format!("{}/api/v1/reviews", collector.base)).header("origin", late).json(&body).send()
+    };
+    assert_eq!(post("late-origin-key-0001").await.unwrap().status(), 403);
+    admin(dir.path(), None, &["site", "add", "--name", "滥用测试", "--origin", late, "--id", SITE, "--if-missing"]);
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    assert_eq!(post("late-origin-key-0002").await.unwrap().status(), 201);
+}

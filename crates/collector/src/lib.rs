@@ -27,6 +27,7 @@ pub mod seal;
 pub mod secret;
 pub mod session;
 pub mod site_admin;
+pub mod site_cache;
 pub mod staff_admin;
 pub mod startup;
 pub mod state;

@@ -48,6 +48,7 @@ impl Application {
         let storage = Storage::open(&config.database).await?;
         let listener =
             TcpListener::bind(config.addr).await.map_err(|source| StartupError::Bind { addr: config.addr, source })?;
+        let sites = Arc::new(crate::site_cache::SiteCache::default());
         let router = router(
             AppState {
                 storage: storage.clone(),
@@ -58,6 +59,7 @@ impl Application {
                 catalog: Arc::default(),
                 trusted_proxies: config.trusted_proxies.clone().into(),
                 reviews: crate::review_writer::ReviewWriter::start(storage.clone()),
+                sites: sites.clone(),
             },
             config,
         );
@@ -99,7 +101,7 @@ pub fn router(state: AppState, config: &ServeConfig) -> Router {
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(middleware::map_response(crate::error::plain_rejections_as_json))
         .layer(DefaultBodyLimit::max(MAX_JSON_BODY))
-        .layer(cors(state.storage.clone()))
+        .layer(cors(state.storage.clone(), state.sites.clone()))
         .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
 
     // The bundle is published twice: under /widgets/v<version>/, immutable and cached for a
@@ -151,15 +153,15 @@ async fn api_not_found() -> ApiError {
 
 /// CORS for the API: only origins that some registered site lists. Whether the origin is
 /// allowed for the *named* site is checked again by each handler, which knows the site.
-fn cors(storage: Storage) -> CorsLayer {
+fn cors(storage: Storage, sites: Arc<crate::site_cache::SiteCache>) -> CorsLayer {
     CorsLayer::new()
         .allow_origin(AllowOrigin::async_predicate(move |origin: HeaderValue, _parts| {
-            let storage = storage.clone();
+            let (storage, sites) = (storage.clone(), sites.clone());
             async move {
                 let Ok(origin) = origin.to_str() else {
                     return false;
                 };
-                storage.origin_registered(origin).await.unwrap_or(false)
+                sites.origin_registered(&storage, origin).await.unwrap_or(false)
             }
         }))
         .allow_methods([Method::GET, Method::POST, Method::PATCH])

@@ -21,6 +21,8 @@ pub struct AppState {
     pub trusted_proxies: Arc<[std::net::IpAddr]>,
     /// Writes reviews with group commit.
     pub reviews: crate::review_writer::ReviewWriter,
+    /// Sites and origins, remembered briefly.
+    pub sites: Arc<crate::site_cache::SiteCache>,
 }
 
 impl AppState {
@@ -29,7 +31,10 @@ impl AppState {
         &self,
         id: &mingjing_domain::site::SiteId,
     ) -> Result<crate::storage::Site, crate::error::ApiError> {
-        self.storage.site(id).await?.ok_or(crate::error::ApiError::NotFound { what: "site", field: Some("site") })
+        self.sites
+            .site(&self.storage, id)
+            .await?
+            .ok_or(crate::error::ApiError::NotFound { what: "site", field: Some("site") })
     }
 
     /// A poor review of the signed-in staff member's site, or 404 naming `receipt`.

@@ -4,6 +4,16 @@ use sqlx::Row;
 
 use super::{Storage, StorageError, now_millis, with_pool};
 
+/// Tells the site cache, when a write to the sites ends (whether it succeeded or not), that
+/// what it remembers may be out of date.
+struct Changed;
+
+impl Drop for Changed {
+    fn drop(&mut self) {
+        crate::site_cache::sites_changed();
+    }
+}
+
 /// A registered department site, as the request path needs it.
 #[derive(Debug, Clone)]
 pub struct Site {
@@ -38,6 +48,7 @@ pub struct NewSite {
 impl Storage {
     /// Registers a site and its origins in one transaction.
     pub async fn insert_site(&self, site: &NewSite) -> Result<(), StorageError> {
+        let _changed = Changed;
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
             let inserted = sqlx::query(
@@ -69,6 +80,7 @@ impl Storage {
 
     /// Adds origins to an existing site; origins it already has are kept once.
     pub async fn add_site_origins(&self, id: &SiteId, origins: &[String]) -> Result<(), StorageError> {
+        let _changed = Changed;
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
             for origin in origins {
@@ -85,6 +97,7 @@ impl Storage {
 
     /// Replaces a site's settings (its review configuration and any later sections).
     pub async fn set_site_config(&self, id: &SiteId, config: &serde_json::Value) -> Result<bool, StorageError> {
+        let _changed = Changed;
         let n = with_pool!(self, |pool| {
             sqlx::query("UPDATE sites SET config = $1 WHERE id = $2")
                 .bind(config.to_string())
