@@ -9,6 +9,8 @@ mod observation_text;
 #[cfg(feature = "review")]
 mod review;
 #[cfg(any(feature = "desk", feature = "supervisor"))]
+mod session_fetch;
+#[cfg(any(feature = "desk", feature = "supervisor"))]
 mod session_store;
 #[cfg(any(feature = "desk", feature = "supervisor"))]
 mod sign_in;

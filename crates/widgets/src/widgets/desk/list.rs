@@ -2,9 +2,9 @@ use mingjing_domain::desk::DeskItem;
 use yew::prelude::*;
 
 use super::stage_label;
-use crate::api::{self, ApiFailure};
 use crate::config::WidgetConfig;
 use crate::i18n::level_label;
+use crate::widgets::session_fetch::use_session_get;
 
 #[derive(Properties, PartialEq)]
 pub struct ListProps {
@@ -20,25 +20,12 @@ pub struct ListProps {
 pub fn List(props: &ListProps) -> Html {
     let t = props.config.lang.messages();
     let d = props.config.lang.desk();
-    let items = use_state(|| None::<Vec<DeskItem>>);
-    {
-        let items = items.clone();
-        let url = format!("{}/api/v1/desk/reviews", props.config.api);
-        let token = props.token.clone();
-        let on_signed_out = props.on_signed_out.clone();
-        use_effect_with((url, token), move |(url, token)| {
-            let (url, token) = (url.clone(), token.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::get_as::<Vec<DeskItem>>(&url, Some(&token)).await {
-                    Ok(list) => items.set(Some(list)),
-                    Err(ApiFailure::Refused(401, _)) => on_signed_out.emit(()),
-                    Err(_) => items.set(Some(Vec::new())),
-                }
-            });
-        });
-    }
-    let Some(list) = &*items else {
-        return html! { <p class="mj-muted" role="status">{ t.loading }</p> };
+    let url = format!("{}/api/v1/desk/reviews", props.config.api);
+    let items = use_session_get::<Vec<DeskItem>>(url, props.token.clone(), props.on_signed_out.clone());
+    let list = match &*items {
+        None => return html! { <p class="mj-muted" role="status">{ t.loading }</p> },
+        Some(Err(())) => return html! { <p class="mj-alert mj-danger" role="alert">{ d.desk_unreachable }</p> },
+        Some(Ok(list)) => list,
     };
     html! {
         <div class="mj-desk-list">

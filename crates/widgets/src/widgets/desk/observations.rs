@@ -9,6 +9,7 @@ use crate::api::{self, ApiFailure};
 use crate::config::WidgetConfig;
 use crate::i18n::SupervisionMessages;
 use crate::widgets::observation_text::{self, short_time, timeline};
+use crate::widgets::session_fetch::use_session_get;
 
 #[derive(Properties, PartialEq)]
 pub struct ObservationListProps {
@@ -21,24 +22,12 @@ pub struct ObservationListProps {
 #[component]
 pub fn ObservationList(props: &ObservationListProps) -> Html {
     let (t, m) = (props.config.lang.messages(), props.config.lang.supervision());
-    let items = use_state(|| None::<Vec<ObservationSummary>>);
-    {
-        let items = items.clone();
-        let url = format!("{}/api/v1/desk/observations", props.config.api);
-        let (token, on_signed_out) = (props.token.clone(), props.on_signed_out.clone());
-        use_effect_with(url, move |url| {
-            let url = url.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::get_as::<Vec<ObservationSummary>>(&url, Some(&token)).await {
-                    Ok(list) => items.set(Some(list)),
-                    Err(ApiFailure::Refused(401, _)) => on_signed_out.emit(()),
-                    Err(_) => items.set(Some(Vec::new())),
-                }
-            });
-        });
-    }
-    let Some(list) = &*items else {
-        return html! { <p class="mj-muted" role="status">{ t.loading }</p> };
+    let url = format!("{}/api/v1/desk/observations", props.config.api);
+    let items = use_session_get::<Vec<ObservationSummary>>(url, props.token.clone(), props.on_signed_out.clone());
+    let list = match &*items {
+        None => return html! { <p class="mj-muted" role="status">{ t.loading }</p> },
+        Some(Err(())) => return html! { <p class="mj-alert mj-danger" role="alert">{ m.sv_unreachable }</p> },
+        Some(Ok(list)) => list,
     };
     html! {
         <div class="mj-desk-list">
@@ -90,22 +79,16 @@ pub struct ObservationDetailProps {
 pub fn ObservationDetail(props: &ObservationDetailProps) -> Html {
     let config = &props.config;
     let (t, m) = (config.lang.messages(), config.lang.supervision());
-    let view = use_state(|| None::<Result<ObservationView, ()>>);
+    let url = format!("{}/api/v1/desk/observations/{}", config.api, props.id);
+    let view = use_session_get::<ObservationView>(url, props.token.clone(), props.on_signed_out.clone());
     let departments = use_state(Vec::<(String, String)>::new);
     {
-        let (view, departments) = (view.clone(), departments.clone());
-        let url = format!("{}/api/v1/desk/observations/{}", config.api, props.id);
-        let departments_url = format!("{}/api/v1/departments", config.api);
-        let (token, on_signed_out) = (props.token.clone(), props.on_signed_out.clone());
+        let departments = departments.clone();
+        let url = format!("{}/api/v1/departments", config.api);
         use_effect_with(url, move |url| {
             let url = url.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                match api::get_as::<ObservationView>(&url, Some(&token)).await {
-                    Ok(v) => view.set(Some(Ok(v))),
-                    Err(ApiFailure::Refused(401, _)) => on_signed_out.emit(()),
-                    Err(_) => view.set(Some(Err(()))),
-                }
-                if let Ok(list) = api::get::<Vec<(String, String)>>(&departments_url).await {
+                if let Ok(list) = api::get::<Vec<(String, String)>>(&url).await {
                     departments.set(list);
                 }
             });

@@ -9,6 +9,7 @@ use crate::api::{self, ApiFailure};
 use crate::config::WidgetConfig;
 use crate::i18n::{SupervisionMessages, fill};
 use crate::widgets::observation_text::{self, short_time, timeline};
+use crate::widgets::session_fetch::use_session_get;
 
 #[derive(Properties, PartialEq)]
 pub struct DetailProps {
@@ -23,24 +24,10 @@ pub struct DetailProps {
 pub fn Detail(props: &DetailProps) -> Html {
     let config = &props.config;
     let (t, m) = (config.lang.messages(), config.lang.supervision());
-    let view = use_state(|| None::<Result<ObservationView, ()>>);
+    let url = format!("{}/api/v1/supervisor/observations/{}", config.api, props.id);
+    let view = use_session_get::<ObservationView>(url, props.token.clone(), props.on_signed_out.clone());
     let note = use_state(String::new);
     let problem = use_state(|| None::<String>);
-    {
-        let view = view.clone();
-        let url = format!("{}/api/v1/supervisor/observations/{}", config.api, props.id);
-        let (token, on_signed_out) = (props.token.clone(), props.on_signed_out.clone());
-        use_effect_with(url, move |url| {
-            let url = url.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::get_as::<ObservationView>(&url, Some(&token)).await {
-                    Ok(v) => view.set(Some(Ok(v))),
-                    Err(ApiFailure::Refused(401, _)) => on_signed_out.emit(()),
-                    Err(_) => view.set(Some(Err(()))),
-                }
-            });
-        });
-    }
     let on_follow_up = {
         let (view, note, problem) = (view.clone(), note.clone(), problem.clone());
         let url = format!("{}/api/v1/supervisor/observations/{}/follow-up", config.api, props.id);
