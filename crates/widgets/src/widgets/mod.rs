@@ -63,6 +63,40 @@ pub fn Shell(props: &ShellProps) -> Html {
     }
 }
 
+/// The value of the input, select or text area an event came from.
+#[cfg(any(feature = "lookup", feature = "supervisor", feature = "desk"))]
+pub fn form_value(e: &Event) -> String {
+    use wasm_bindgen::JsCast;
+    let target = e.target();
+    if let Some(input) = target.clone().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+        return input.value();
+    }
+    if let Some(select) = target.clone().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+        return select.value();
+    }
+    target.and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()).map(|t| t.value()).unwrap_or_default()
+}
+
+/// The catalogue's departments as (name, credit code), for the department pickers; empty
+/// until they arrive or if they cannot.
+#[cfg(any(feature = "lookup", feature = "supervisor", feature = "desk"))]
+#[hook]
+pub fn use_departments(api: &str) -> UseStateHandle<Vec<(String, String)>> {
+    let departments = use_state(Vec::<(String, String)>::new);
+    {
+        let departments = departments.clone();
+        use_effect_with(format!("{api}/api/v1/departments"), move |url| {
+            let url = url.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(list) = crate::api::get::<Vec<(String, String)>>(&url).await {
+                    departments.set(list);
+                }
+            });
+        });
+    }
+    departments
+}
+
 /// `87.5%`, or `—` when there is nothing to divide by. Integer arithmetic keeps float
 /// formatting out of the bundle.
 #[cfg(any(feature = "stats", feature = "lookup"))]

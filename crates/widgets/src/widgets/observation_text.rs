@@ -1,7 +1,7 @@
 //! How the supervisor panel and the desk word an observation's stage, method, area and
 //! history, from the same catalogue.
 
-use mingjing_domain::supervision::{Chapter, Method, ObservationEvent, ObservationStage};
+use mingjing_domain::supervision::{Chapter, Method, ObservationEvent, ObservationStage, ObservationSummary};
 use yew::prelude::*;
 
 use crate::i18n::{SupervisionMessages, fill};
@@ -78,5 +78,48 @@ pub fn timeline(m: &SupervisionMessages, events: &[ObservationEvent]) -> Html {
                 </li>
             }) }
         </ol>
+    }
+}
+
+/// Observations as a table, each row with a button that opens it; overdue ones say so in
+/// words, not by colour alone. `testid` names the table for the tests.
+pub fn table(
+    m: &SupervisionMessages,
+    list: &[ObservationSummary],
+    on_open: &Callback<i64>,
+    testid: &'static str,
+) -> Html {
+    if list.is_empty() {
+        return html! { <p class="mj-muted">{ m.sv_empty }</p> };
+    }
+    html! {
+        <div class="mj-table-wrap">
+            <table class="mj-table" data-testid={testid}>
+                <thead><tr>
+                    <th scope="col">{ m.sv_col_id }</th><th scope="col">{ m.sv_col_department }</th>
+                    <th scope="col">{ m.sv_col_submitted }</th><th scope="col">{ m.sv_col_stage }</th>
+                    <th scope="col">{ m.sv_col_due }</th><th scope="col"><span class="mj-sr-only">{ m.sv_open }</span></th>
+                </tr></thead>
+                <tbody>
+                    { for list.iter().map(|o| {
+                        let (on_open, id) = (on_open.clone(), o.id);
+                        html! {
+                            <tr class={classes!(o.overdue.then_some("mj-overdue"))}>
+                                <td class="mj-mono">{ o.id }</td>
+                                <td>{ &o.department }</td>
+                                <td>{ short_time(&o.submitted_at) }</td>
+                                <td>{ stage(m, o.stage) }</td>
+                                <td>
+                                    { o.due.clone().unwrap_or_else(|| "—".to_owned()) }
+                                    if o.overdue { { " " }<strong class="mj-flag">{ format!("⚠ {}", m.sv_overdue) }</strong> }
+                                </td>
+                                <td><button type="button" class="mj-button mj-secondary" aria-label={format!("{} {}", m.sv_open, o.id)}
+                                            onclick={move |_| on_open.emit(id)}>{ m.sv_open }</button></td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </div>
     }
 }

@@ -2,14 +2,14 @@
 //! observation with its photos, history and the form for the next step.
 
 use mingjing_domain::supervision::{ObservationStage, ObservationSummary, ObservationView, StaffAction};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::api::{self, ApiFailure};
 use crate::config::WidgetConfig;
 use crate::i18n::SupervisionMessages;
-use crate::widgets::observation_text::{self, short_time, timeline};
+use crate::widgets::observation_text::{self, timeline};
 use crate::widgets::session_fetch::use_session_get;
+use crate::widgets::{form_value, use_departments};
 
 #[derive(Properties, PartialEq)]
 pub struct ObservationListProps {
@@ -32,36 +32,7 @@ pub fn ObservationList(props: &ObservationListProps) -> Html {
     html! {
         <div class="mj-desk-list">
             <h3 class="mj-subtitle">{ m.sv_desk_tab_observations }</h3>
-            if list.is_empty() {
-                <p class="mj-muted">{ m.sv_empty }</p>
-            } else {
-                <div class="mj-table-wrap">
-                    <table class="mj-table" data-testid="desk-observations">
-                        <thead><tr>
-                            <th scope="col">{ m.sv_col_id }</th><th scope="col">{ m.sv_col_department }</th>
-                            <th scope="col">{ m.sv_col_submitted }</th><th scope="col">{ m.sv_col_stage }</th>
-                            <th scope="col">{ m.sv_col_due }</th><th scope="col"><span class="mj-sr-only">{ m.sv_open }</span></th>
-                        </tr></thead>
-                        <tbody>
-                            { for list.iter().map(|o| {
-                                let (on_open, id) = (props.on_open.clone(), o.id);
-                                html! {
-                                    <tr class={classes!(o.overdue.then_some("mj-overdue"))}>
-                                        <td class="mj-mono">{ o.id }</td>
-                                        <td>{ &o.department }</td>
-                                        <td>{ short_time(&o.submitted_at) }</td>
-                                        <td>{ observation_text::stage(m, o.stage) }</td>
-                                        <td>{ o.due.clone().unwrap_or_else(|| "—".to_owned()) }
-                                            if o.overdue { { " " }<strong class="mj-flag">{ format!("⚠ {}", m.sv_overdue) }</strong> }</td>
-                                        <td><button type="button" class="mj-button mj-secondary" aria-label={format!("{} {}", m.sv_open, o.id)}
-                                                    onclick={move |_| on_open.emit(id)}>{ m.sv_open }</button></td>
-                                    </tr>
-                                }
-                            }) }
-                        </tbody>
-                    </table>
-                </div>
-            }
+            { observation_text::table(m, list, &props.on_open, "desk-observations") }
         </div>
     }
 }
@@ -81,19 +52,7 @@ pub fn ObservationDetail(props: &ObservationDetailProps) -> Html {
     let (t, m) = (config.lang.messages(), config.lang.supervision());
     let url = format!("{}/api/v1/desk/observations/{}", config.api, props.id);
     let view = use_session_get::<ObservationView>(url, props.token.clone(), props.on_signed_out.clone());
-    let departments = use_state(Vec::<(String, String)>::new);
-    {
-        let departments = departments.clone();
-        let url = format!("{}/api/v1/departments", config.api);
-        use_effect_with(url, move |url| {
-            let url = url.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(list) = api::get::<Vec<(String, String)>>(&url).await {
-                    departments.set(list);
-                }
-            });
-        });
-    }
+    let departments = use_departments(&config.api);
     let on_recorded = {
         let view = view.clone();
         Callback::from(move |v: ObservationView| view.set(Some(Ok(v))))
@@ -148,17 +107,6 @@ struct StepFormProps {
     on_recorded: Callback<ObservationView>,
 }
 
-fn field_value(e: &Event) -> String {
-    let target = e.target();
-    if let Some(i) = target.clone().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-        return i.value();
-    }
-    if let Some(s) = target.clone().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
-        return s.value();
-    }
-    target.and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()).map(|t| t.value()).unwrap_or_default()
-}
-
 /// The one step that applies at this stage, with its fields.
 #[component]
 fn StepForm(props: &StepFormProps) -> Html {
@@ -204,7 +152,7 @@ fn StepForm(props: &StepFormProps) -> Html {
     };
     let set = |state: &UseStateHandle<String>| {
         let state = state.clone();
-        Callback::from(move |e: Event| state.set(field_value(&e)))
+        Callback::from(move |e: Event| state.set(form_value(&e)))
     };
     let on_note = {
         let note = note.clone();

@@ -7,7 +7,6 @@ use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
 use mingjing_domain::catalog::{ItemType, SearchPage, ServiceSummary};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::route::View;
@@ -15,6 +14,7 @@ use super::text;
 use crate::api;
 use crate::config::WidgetConfig;
 use crate::i18n::{Lang, LookupMessages, fill};
+use crate::widgets::{form_value, use_departments};
 
 /// How long typing must pause before a search is sent.
 const DEBOUNCE_MS: u32 = 250;
@@ -49,14 +49,6 @@ pub struct SearchProps {
     pub on_open: Callback<View>,
 }
 
-fn input_value(e: &Event) -> String {
-    let target = e.target();
-    if let Some(input) = target.clone().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-        return input.value();
-    }
-    target.and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()).unwrap_or_default()
-}
-
 #[component]
 pub fn Search(props: &SearchProps) -> Html {
     let config = &props.config;
@@ -64,20 +56,7 @@ pub fn Search(props: &SearchProps) -> Html {
     let typed = use_state(|| props.query.text.clone());
     let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let results = use_state(|| None::<Result<SearchPage, ()>>);
-    let departments = use_state(Vec::<(String, String)>::new);
-
-    {
-        let departments = departments.clone();
-        let url = format!("{}/api/v1/departments", config.api);
-        use_effect_with(url, move |url| {
-            let url = url.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(list) = api::get::<Vec<(String, String)>>(&url).await {
-                    departments.set(list);
-                }
-            });
-        });
-    }
+    let departments = use_departments(&config.api);
     {
         // Only the newest request may show its answer; a slow early one must not win.
         let generation = use_mut_ref(|| 0u32);
@@ -102,7 +81,7 @@ pub fn Search(props: &SearchProps) -> Html {
         let on_query = props.on_query.clone();
         let timer = timer.clone();
         Callback::from(move |e: InputEvent| {
-            let text = input_value(&e);
+            let text = form_value(&e);
             typed.set(text.clone());
             let next = Query { text, page: 1, ..query.clone() };
             let on_query = on_query.clone();
@@ -126,7 +105,7 @@ pub fn Search(props: &SearchProps) -> Html {
         let typed = typed.clone();
         Callback::from(move |e: Event| {
             let mut next = Query { text: (*typed).clone(), page: 1, ..query.clone() };
-            set(&mut next, input_value(&e));
+            set(&mut next, form_value(&e));
             on_query.emit(next);
         })
     };

@@ -11,7 +11,6 @@ use mingjing_domain::catalog::SearchPage;
 use mingjing_domain::supervision::{
     Chapter, DESCRIPTION_MAX, Method, NewObservation, ObservationView, articles, observed_minutes,
 };
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::draft::{self, Draft};
@@ -20,7 +19,7 @@ use super::{Page, back};
 use crate::api::{self, ApiFailure};
 use crate::config::WidgetConfig;
 use crate::i18n::{Lang, SupervisionMessages, fill};
-use crate::widgets::observation_text;
+use crate::widgets::{form_value, observation_text, use_departments};
 
 #[derive(Properties, PartialEq)]
 pub struct FormProps {
@@ -37,17 +36,6 @@ fn china_now() -> String {
     let minutes = millis.rem_euclid(86_400_000) / 60_000;
     let date = time::Date::from_julian_day(2_440_588 + days as i32).unwrap_or(time::Date::MIN);
     format!("{}T{:02}:{:02}", mingjing_domain::iso_date::format(date), minutes / 60, minutes % 60)
-}
-
-fn value_of(e: &Event) -> String {
-    let target = e.target();
-    if let Some(i) = target.clone().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-        return i.value();
-    }
-    if let Some(s) = target.clone().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
-        return s.value();
-    }
-    target.and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()).map(|t| t.value()).unwrap_or_default()
 }
 
 /// The problems the panel can see before sending, each with the field it belongs to.
@@ -105,7 +93,7 @@ pub fn ObservationForm(props: &FormProps) -> Html {
         }
         d
     });
-    let departments = use_state(Vec::<(String, String)>::new);
+    let departments = use_departments(&config.api);
     let services = use_state(Vec::<(String, String)>::new);
     let service_query = use_state(String::new);
     let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
@@ -118,23 +106,11 @@ pub fn ObservationForm(props: &FormProps) -> Html {
         let site = site.clone();
         use_effect_with((*draft).clone(), move |d| draft::save_draft(&site, d));
     }
-    {
-        let departments = departments.clone();
-        let url = format!("{}/api/v1/departments", config.api);
-        use_effect_with(url, move |url| {
-            let url = url.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(list) = api::get::<Vec<(String, String)>>(&url).await {
-                    departments.set(list);
-                }
-            });
-        });
-    }
     let update = |change: fn(&mut Draft, String)| {
         let draft = draft.clone();
         Callback::from(move |e: Event| {
             let mut next = (*draft).clone();
-            change(&mut next, value_of(&e));
+            change(&mut next, form_value(&e));
             draft.set(next);
         })
     };
@@ -142,7 +118,7 @@ pub fn ObservationForm(props: &FormProps) -> Html {
         let draft = draft.clone();
         Callback::from(move |e: InputEvent| {
             let mut next = (*draft).clone();
-            change(&mut next, value_of(&e));
+            change(&mut next, form_value(&e));
             draft.set(next);
         })
     };
@@ -151,7 +127,7 @@ pub fn ObservationForm(props: &FormProps) -> Html {
         let api_base = config.api.clone();
         let department = draft.department.clone();
         Callback::from(move |e: InputEvent| {
-            let q = value_of(&e);
+            let q = form_value(&e);
             service_query.set(q.clone());
             let (services, api_base, department) = (services.clone(), api_base.clone(), department.clone());
             *timer.borrow_mut() = Some(Timeout::new(250, move || {

@@ -8,7 +8,7 @@ use super::{Page, draft};
 use crate::api::{self, ApiFailure};
 use crate::config::WidgetConfig;
 use crate::i18n::{SupervisionMessages, fill};
-use crate::widgets::observation_text::{self, short_time};
+use crate::widgets::observation_text;
 
 #[derive(Properties, PartialEq)]
 pub struct HomeProps {
@@ -110,41 +110,12 @@ fn observations(
     list: &[ObservationSummary],
     go: &Callback<(Page, Option<String>)>,
 ) -> Html {
+    let go = go.clone();
+    let on_open = Callback::from(move |id: i64| go.emit((Page::Detail(id), None)));
     html! {
         <section aria-labelledby="mj-sv-list">
             <h3 id="mj-sv-list" class="mj-subtitle">{ m.sv_list }</h3>
-            if list.is_empty() {
-                <p class="mj-muted">{ m.sv_empty }</p>
-            } else {
-                <div class="mj-table-wrap">
-                    <table class="mj-table" data-testid="observations">
-                        <thead><tr>
-                            <th scope="col">{ m.sv_col_id }</th><th scope="col">{ m.sv_col_department }</th>
-                            <th scope="col">{ m.sv_col_submitted }</th><th scope="col">{ m.sv_col_stage }</th>
-                            <th scope="col">{ m.sv_col_due }</th><th scope="col"><span class="mj-sr-only">{ m.sv_open }</span></th>
-                        </tr></thead>
-                        <tbody>
-                            { for list.iter().map(|o| {
-                                let (go, id) = (go.clone(), o.id);
-                                html! {
-                                    <tr class={classes!(o.overdue.then_some("mj-overdue"))}>
-                                        <td class="mj-mono">{ o.id }</td>
-                                        <td>{ &o.department }</td>
-                                        <td>{ short_time(&o.submitted_at) }</td>
-                                        <td>{ observation_text::stage(m, o.stage) }</td>
-                                        <td>
-                                            { o.due.clone().unwrap_or_else(|| "—".to_owned()) }
-                                            if o.overdue { { " " }<strong class="mj-flag">{ format!("⚠ {}", m.sv_overdue) }</strong> }
-                                        </td>
-                                        <td><button type="button" class="mj-button mj-secondary" aria-label={format!("{} {}", m.sv_open, o.id)}
-                                                    onclick={move |_| go.emit((Page::Detail(id), None))}>{ m.sv_open }</button></td>
-                                    </tr>
-                                }
-                            }) }
-                        </tbody>
-                    </table>
-                </div>
-            }
+            { observation_text::table(m, list, &on_open, "observations") }
         </section>
     }
 }
