@@ -16,7 +16,7 @@
 //! Each row becomes an item of the JSON format and goes through the very same checks, so
 //! the two variants cannot accept different catalogues. Problems name the row's line.
 
-use mingjing_domain::catalog::{CATALOG_FORMAT, CatalogFile, ImportError};
+use mingjing_domain::catalog::{CATALOG_FORMAT, CatalogFile, Fen, ImportError};
 use serde_json::{Map, Value, json};
 
 /// The columns, in the order a blank template lists them.
@@ -323,8 +323,8 @@ fn cell_of(item: &Value, column: &str) -> String {
         }),
         "forms" => list(item, column, |e| fields(e, &["name", "url"])),
         "fees" => list(item, column, |e| {
-            let standard = match e["amount_fen"].as_u64() {
-                Some(fen) => format!("{}.{:02}", fen / 100, fen % 100),
+            let standard = match e["amount_fen"].as_u64().and_then(|fen| Fen::new(fen).ok()) {
+                Some(fen) => fen.yuan(),
                 None => text(&e["formula"]),
             };
             vec![text(&e["name"]), standard, text(&e["legal_basis"]), text(&e["reductions"])]

@@ -34,6 +34,11 @@ pub fn millis(t: OffsetDateTime) -> i64 {
     (t.unix_timestamp_nanos() / 1_000_000) as i64
 }
 
+/// Today in China, `YYYY-MM-DD`: a deadline is overdue once today is past it.
+pub fn today() -> String {
+    iso(china_date(crate::storage::now_millis()))
+}
+
 /// `YYYY-MM-DD`, how dates are stored and sent.
 pub fn iso(date: Date) -> String {
     mingjing_domain::iso_date::format(date)

@@ -15,11 +15,6 @@ use crate::error::ApiError;
 use crate::state::AppState;
 use crate::storage::{ObservationEventRow, ObservationRow, ObservationStep, Site, SupervisorRow, now_millis};
 
-/// Today in China, `YYYY-MM-DD`.
-pub fn today() -> String {
-    deadline::iso(deadline::china_date(now_millis()))
-}
-
 /// The site's supervision settings, defaults for anything it does not set.
 pub fn settings(site: &Site) -> SupervisionSettings {
     site.config.get("supervision").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default()
@@ -69,7 +64,7 @@ pub async fn view(
     settings: &SupervisionSettings,
     supervisor_name: Option<String>,
 ) -> Result<ObservationView, ApiError> {
-    let summary = summary(row, &today())?;
+    let summary = summary(row, &deadline::today())?;
     let events = state.storage.observation_events(row.id).await?.into_iter().map(event).collect();
     let photos = state.storage.observation_photo_ids(row.id).await?;
     let can_follow_up = summary.stage.is_answered() && summary.reopened < settings.max_reopens;
@@ -98,7 +93,7 @@ pub async fn staff_step(
         message: illegal_transition(action.name(), from),
     })?;
     let now = now_millis();
-    let today = today();
+    let today = deadline::today();
     let (due_date, department) = match action {
         StaffAction::Assign { department, .. } => {
             let index = state.catalog.index(&state.storage).await?;

@@ -2,9 +2,9 @@
 //! 2 MB, and stored only after every metadata block (EXIF with its GPS position, XMP,
 //! comments, text chunks) has been removed.
 
+use img_parts::Bytes;
 use img_parts::jpeg::{Jpeg, markers};
 use img_parts::png::Png;
-use img_parts::{Bytes, ImageEXIF};
 
 /// The largest photo accepted, in bytes.
 pub const MAX_PHOTO_BYTES: usize = 2 * 1024 * 1024;
@@ -76,6 +76,5 @@ fn clean_png(data: &[u8]) -> Result<CleanPhoto, PhotoError> {
     const KEPT: [&[u8; 4]; 10] =
         [b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"iCCP", b"pHYs"];
     png.chunks_mut().retain(|c| KEPT.contains(&&c.kind()));
-    png.set_exif(None);
     Ok(CleanPhoto { media_type: "image/png", bytes: png.encoder().bytes().to_vec() })
 }

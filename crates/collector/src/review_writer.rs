@@ -29,15 +29,15 @@ impl ReviewWriter {
     /// Starts the writer task on the current runtime, for SQLite. It ends when the last
     /// handle is gone.
     pub fn start(storage: Storage) -> Self {
-        if matches!(storage, Storage::Postgres(_)) {
+        let Storage::Sqlite(pool) = storage else {
             return Self::Direct(storage);
-        }
+        };
         let (queue, mut jobs) = mpsc::channel::<(NewReview, Reply)>(QUEUE);
         tokio::spawn(async move {
             let mut batch = Vec::with_capacity(MAX_BATCH);
             while jobs.recv_many(&mut batch, MAX_BATCH).await > 0 {
                 let (reviews, replies): (Vec<NewReview>, Vec<Reply>) = batch.drain(..).unzip();
-                match storage.insert_reviews_together(&reviews).await {
+                match Storage::insert_reviews_together(&pool, &reviews).await {
                     Ok(outcomes) => {
                         for (reply, outcome) in replies.into_iter().zip(outcomes) {
                             let _ = reply.send(outcome);

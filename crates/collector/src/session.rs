@@ -153,7 +153,7 @@ impl FromRequestParts<AppState> for SupervisorSession {
         if role != "supervisor" || expires_at <= now_millis() {
             return Err(ApiError::SignInRequired);
         }
-        let today = crate::deadline::iso(crate::deadline::china_date(now_millis()));
+        let today = crate::deadline::today();
         match state.storage.supervisor(principal_id).await? {
             Some(supervisor) if supervisor.serving_on(&today) => Ok(SupervisorSession { supervisor }),
             _ => Err(ApiError::SignInRequired),

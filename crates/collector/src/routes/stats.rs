@@ -12,9 +12,9 @@ use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::deadline::today;
 use crate::deadline::{self, CHINA};
 use crate::error::ApiError;
-use crate::routes::desk::today;
 use crate::state::AppState;
 use crate::storage::{FollowUpCounts, StatsFilter};
 

@@ -12,8 +12,9 @@ use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::deadline::today;
 use crate::error::ApiError;
-use crate::observations::{public_stats, today};
+use crate::observations::public_stats;
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {

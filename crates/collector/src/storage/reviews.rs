@@ -1,3 +1,5 @@
+use sqlx::SqlitePool;
+
 use super::{Storage, StorageError, with_pool};
 
 /// A validated review ready to be written.
@@ -89,17 +91,9 @@ impl Storage {
     /// failed and none of them is stored. In SQLite a failed statement does not abort the
     /// transaction, so one duplicate does not cost the others.
     pub async fn insert_reviews_together(
-        &self,
+        pool: &SqlitePool,
         reviews: &[NewReview],
     ) -> Result<Vec<Result<StoredReceipt, StorageError>>, StorageError> {
-        let Storage::Sqlite(pool) = self else {
-            // Not used on PostgreSQL (see `review_writer.rs`); one review after another.
-            let mut outcomes = Vec::with_capacity(reviews.len());
-            for r in reviews {
-                outcomes.push(self.insert_review(r).await);
-            }
-            return Ok(outcomes);
-        };
         let mut tx = pool.begin().await?;
         let mut outcomes = Vec::with_capacity(reviews.len());
         for r in reviews {

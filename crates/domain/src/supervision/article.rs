@@ -16,8 +16,13 @@ pub struct Article {
     pub en: String,
 }
 
-/// Every article, in order.
-pub fn articles() -> Vec<Article> {
+/// Every article, in order, read from the list once.
+pub fn articles() -> &'static [Article] {
+    static PARSED: std::sync::OnceLock<Vec<Article>> = std::sync::OnceLock::new();
+    PARSED.get_or_init(parse)
+}
+
+fn parse() -> Vec<Article> {
     ARTICLES
         .lines()
         .filter(|line| !line.starts_with('#') && !line.trim().is_empty())

@@ -3,7 +3,8 @@ use axum::extract::{Path, State};
 use mingjing_domain::api_error::ErrorEnvelope;
 use mingjing_domain::desk::DeskDetail;
 
-use super::{event, item, today};
+use super::{event, item};
+use crate::deadline::today;
 use crate::error::ApiError;
 use crate::session::StaffSession;
 use crate::state::AppState;

@@ -5,7 +5,8 @@ use mingjing_domain::desk::DeskItem;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::{item, today};
+use super::item;
+use crate::deadline::today;
 use crate::error::ApiError;
 use crate::session::StaffSession;
 use crate::state::AppState;

@@ -15,7 +15,7 @@ use mingjing_domain::review::Channel;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::deadline::{self, rfc3339};
+use crate::deadline::rfc3339;
 use crate::state::AppState;
 use crate::storage::{EventRow, FollowUpRow};
 
@@ -35,11 +35,6 @@ pub fn router() -> OpenApiRouter<AppState> {
                 .routes(routes!(catalog::import))
                 .layer(axum::extract::DefaultBodyLimit::max(catalog::MAX_CATALOG_BODY)),
         )
-}
-
-/// Today in China, as `YYYY-MM-DD`: a deadline is overdue once today is past it.
-pub fn today() -> String {
-    deadline::iso(deadline::china_date(crate::storage::now_millis()))
 }
 
 pub fn item(row: &FollowUpRow, today: &str) -> DeskItem {

@@ -8,9 +8,10 @@ use mingjing_domain::api_error::ErrorEnvelope;
 use mingjing_domain::site::SiteId;
 use mingjing_domain::supervision::{ObservationSummary, ObservationView, StaffAction};
 
+use crate::deadline::today;
 use crate::error::ApiError;
 use crate::extract::AppJson;
-use crate::observations::{self, today};
+use crate::observations;
 use crate::session::StaffSession;
 use crate::state::AppState;
 use crate::storage::ObservationRow;

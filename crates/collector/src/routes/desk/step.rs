@@ -4,7 +4,8 @@ use mingjing_domain::api_error::ErrorEnvelope;
 use mingjing_domain::desk::DeskDetail;
 use mingjing_domain::follow_up::{FollowUpAction, Outcome, Stage, Verification};
 
-use super::{event, item, today};
+use super::{event, item};
+use crate::deadline::today;
 use crate::error::ApiError;
 use crate::extract::AppJson;
 use crate::session::StaffSession;

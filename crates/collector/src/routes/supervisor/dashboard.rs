@@ -8,8 +8,9 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::settings_for;
+use crate::deadline::today;
 use crate::error::ApiError;
-use crate::observations::{self, today};
+use crate::observations;
 use crate::session::SupervisorSession;
 use crate::state::AppState;
 

@@ -7,9 +7,10 @@ use mingjing_domain::supervision::{
 };
 
 use super::{own, settings_for};
+use crate::deadline::today;
 use crate::error::ApiError;
 use crate::extract::AppJson;
-use crate::observations::{self, today};
+use crate::observations;
 use crate::session::SupervisorSession;
 use crate::state::AppState;
 use crate::storage::{StorageError, now_millis};

@@ -7,9 +7,9 @@ use mingjing_domain::api_error::ErrorEnvelope;
 use mingjing_domain::desk::{SignInRequest, SignInResponse};
 use mingjing_domain::site::SiteId;
 
+use crate::deadline::today;
 use crate::error::ApiError;
 use crate::extract::AppJson;
-use crate::observations::today;
 use crate::session::{self, Holder};
 use crate::state::AppState;
 

@@ -2,7 +2,6 @@
 //! visits), then all 12 standard elements, each under its own heading.
 
 use mingjing_domain::catalog::{AuthorityLevel, CatalogItem, HandlingForm, ResultKind, ServiceDetail, Visits};
-use serde::Deserialize;
 use yew::prelude::*;
 
 use super::fees::Fees;
@@ -14,17 +13,6 @@ use super::timing::{Timing, due_line};
 use crate::api::{self, ApiFailure};
 use crate::config::WidgetConfig;
 use crate::i18n::{Lang, LookupMessages};
-
-/// The part of the site's public settings the lookup reads.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-struct SiteSettings {
-    review: ComplaintSettings,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-struct ComplaintSettings {
-    complaint_url: Option<String>,
-}
 
 #[derive(Debug, Clone, PartialEq)]
 enum Loaded {
@@ -38,6 +26,8 @@ enum Loaded {
 pub struct DetailProps {
     pub config: WidgetConfig,
     pub code: String,
+    /// Where the site lets people report an off-list charge.
+    pub complaint_url: Option<String>,
     pub on_open: Callback<View>,
 }
 
@@ -46,7 +36,6 @@ pub fn Detail(props: &DetailProps) -> Html {
     let config = &props.config;
     let m = config.lang.lookup();
     let loaded = use_state(|| Loaded::Pending);
-    let complaint_url = use_state(|| None::<String>);
     let heading = use_node_ref();
     {
         let loaded = loaded.clone();
@@ -68,20 +57,6 @@ pub fn Detail(props: &DetailProps) -> Html {
                     Err(_) => Loaded::Failed,
                 };
                 loaded.set(outcome);
-            });
-        });
-    }
-    {
-        let complaint_url = complaint_url.clone();
-        let url = format!("{}/api/v1/sites/{}/config", config.api, config.site);
-        use_effect_with(url, move |url| {
-            let url = url.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(settings) = api::get::<SiteSettings>(&url).await {
-                    complaint_url.set(
-                        settings.review.complaint_url.filter(|u| u.starts_with("https://") || u.starts_with("http://")),
-                    );
-                }
             });
         });
     }
@@ -114,7 +89,7 @@ pub fn Detail(props: &DetailProps) -> Html {
                         <p class="mj-alert mj-demo" data-testid="demo-notice">{ m.lk_demo }</p>
                     }
                     { at_a_glance(m, detail, item) }
-                    <Fees item={item.clone()} complaint_url={(*complaint_url).clone()} lang={config.lang} />
+                    <Fees item={item.clone()} complaint_url={props.complaint_url.clone()} lang={config.lang} />
                     <Timing detail={detail.clone()} item={item.clone()} lang={config.lang} />
                     <Materials item={item.clone()} lang={config.lang} />
                     { basic_info(config.lang, m, item) }

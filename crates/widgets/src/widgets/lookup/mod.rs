@@ -16,6 +16,7 @@ mod search;
 mod text;
 mod timing;
 
+use serde::Deserialize;
 use yew::prelude::*;
 
 use self::detail::Detail;
@@ -23,6 +24,17 @@ use self::registers::{Register, RegisterList};
 use self::route::{HashListener, View};
 use self::search::{Query, Search};
 use crate::config::WidgetConfig;
+
+/// The part of the site's public settings the lookup reads.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+struct SiteSettings {
+    review: ComplaintSettings,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+struct ComplaintSettings {
+    complaint_url: Option<String>,
+}
 
 #[derive(Properties, PartialEq)]
 pub struct LookupProps {
@@ -47,6 +59,22 @@ pub fn Lookup(props: &LookupProps) -> Html {
             move || drop(listener)
         });
     }
+    // Read once for the whole widget, not again for every item opened.
+    let complaint_url = use_state(|| None::<String>);
+    {
+        let complaint_url = complaint_url.clone();
+        let url = format!("{}/api/v1/sites/{}/config", config.api, config.site);
+        use_effect_with(url, move |url| {
+            let url = url.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(settings) = crate::api::get::<SiteSettings>(&url).await {
+                    let url =
+                        settings.review.complaint_url.filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+                    complaint_url.set(url);
+                }
+            });
+        });
+    }
     let on_open = {
         let view = view.clone();
         Callback::from(move |next: View| {
@@ -62,7 +90,9 @@ pub fn Lookup(props: &LookupProps) -> Html {
         View::Search => {
             html! { <Search config={config.clone()} query={(*query).clone()} {on_query} on_open={on_open.clone()} /> }
         }
-        View::Item(code) => html! { <Detail config={config.clone()} code={code.clone()} on_open={on_open.clone()} /> },
+        View::Item(code) => {
+            html! { <Detail config={config.clone()} code={code.clone()} complaint_url={(*complaint_url).clone()} on_open={on_open.clone()} /> }
+        }
         View::Intermediary => {
             html! { <RegisterList config={config.clone()} register={Register::Intermediary} on_open={on_open.clone()} /> }
         }

@@ -215,7 +215,7 @@ fn results_view(
 }
 
 fn result_row(lang: Lang, m: &'static LookupMessages, item: &ServiceSummary, on_open: &Callback<View>) -> Html {
-    let item_type = ItemType::ALL.iter().find(|t| t.code() == item.item_type).map(|t| text::item_type(lang, *t));
+    let item_type = ItemType::from_code(&item.item_type).map(|t| text::item_type(lang, t));
     let label = html! {
         <>
             <span class="mj-result-name">{ &item.name }</span>

@@ -324,7 +324,7 @@ fn service_field(
 fn article_field(lang: Lang, m: &'static SupervisionMessages, draft: &Draft, onchange: Callback<Event>) -> Html {
     let list = articles();
     let mut chapters: Vec<&str> = Vec::new();
-    for a in &list {
+    for a in list {
         if !chapters.contains(&a.chapter.as_str()) {
             chapters.push(&a.chapter);
         }
