@@ -81,7 +81,7 @@ impl TestApp {
             name: format!("测试站点 {id}"),
             origins: origins.iter().map(|o| o.to_string()).collect(),
             secret_hash: secret::hash(&secret),
-            token_key: secret::token_key(&secret),
+            token_key: mingjing_collector::site_keys::seal(&self.database.contact_key, &secret::token_key(&secret)),
         };
         self.storage.insert_site(&site).await.expect("site registered");
         secret
@@ -195,6 +195,8 @@ async fn launch(database: &TestDatabase, addr: SocketAddr) -> Launched {
         system_default_every: None,
         trusted_proxies: Vec::new(),
         request_timeout: std::time::Duration::from_secs(15),
+        connections: Default::default(),
+        limits: Default::default(),
     };
     let app = Application::build(&config).await.expect("collector starts");
     let addr = app.local_addr();

@@ -10,7 +10,7 @@ use crate::config::ServeConfig;
 use crate::seal::ContactKey;
 use crate::startup::{Application, shutdown_signal};
 use crate::storage::Storage;
-use crate::{catalog_admin, site_admin, staff_admin, supervisor_admin, telemetry};
+use crate::{audit_admin, catalog_admin, site_admin, staff_admin, supervisor_admin, telemetry};
 
 #[derive(Debug, Parser)]
 #[command(name = "mingjing", version, about = "The Mingjing collection service")]
@@ -60,6 +60,9 @@ pub enum Command {
     /// Appoint, list, revoke and renew business-environment supervisors.
     #[command(subcommand)]
     Supervisor(supervisor_admin::SupervisorCommand),
+    /// Read the audit log of security events: sign-ins, lockouts, reveals, exports.
+    #[command(subcommand)]
+    Audit(audit_admin::AuditCommand),
 }
 
 #[derive(Debug, Args)]
@@ -90,6 +93,21 @@ pub struct ServeArgs {
     /// Seconds a request may take, its body included, before it is answered 408.
     #[arg(long, default_value_t = 15)]
     pub request_timeout_secs: u64,
+    /// Seconds a client has to send a request's headers, from connecting or from the last
+    /// response on a kept-alive connection; silent and idle connections are closed after it.
+    #[arg(long, default_value_t = 10)]
+    pub header_timeout_secs: u64,
+    /// Connections open at once; past it, new ones wait until one closes. Capped by the
+    /// open-file limit, whose soft value is raised to the hard one at start.
+    #[arg(long, default_value_t = 4096)]
+    pub max_connections: usize,
+    /// Minutes without a request after which a staff or supervisor session ends.
+    #[arg(long, default_value_t = 30)]
+    pub session_idle_minutes: u32,
+    /// Open reviews (without a review token) one site accepts in an hour from all clients
+    /// together, counted in the database so that it holds across collectors.
+    #[arg(long, default_value_t = 2000)]
+    pub open_reviews_per_site_per_hour: u32,
 }
 
 /// Parses the command line and runs it.
@@ -101,7 +119,7 @@ pub fn run() -> anyhow::Result<()> {
             Command::Serve(args) => serve(&cli.db, args).await,
             Command::Site(cmd) => {
                 let storage = admin_storage(&cli.db).await?;
-                let result = site_admin::run(&storage, cmd).await;
+                let result = site_admin::run(&storage, &contact_key(&cli.db)?, cmd).await;
                 storage.close().await;
                 result
             }
@@ -123,6 +141,12 @@ pub fn run() -> anyhow::Result<()> {
                 storage.close().await;
                 result
             }
+            Command::Audit(cmd) => {
+                let storage = admin_storage(&cli.db).await?;
+                let result = audit_admin::run(&storage, cmd).await;
+                storage.close().await;
+                result
+            }
         }
     })
 }
@@ -138,6 +162,14 @@ async fn serve(db: &DatabaseArgs, args: ServeArgs) -> anyhow::Result<()> {
         contact_key: contact_key(db)?,
         trusted_proxies: args.trusted_proxies,
         request_timeout: std::time::Duration::from_secs(args.request_timeout_secs.max(1)),
+        connections: crate::listener::ConnectionLimits {
+            header_timeout: std::time::Duration::from_secs(args.header_timeout_secs.max(1)),
+            max_connections: args.max_connections.max(1),
+        },
+        limits: crate::config::Limits {
+            open_reviews_per_site_per_hour: args.open_reviews_per_site_per_hour.max(1),
+            session_idle_ms: i64::from(args.session_idle_minutes.max(1)) * 60_000,
+        },
         system_default_every: (args.system_default_minutes > 0)
             .then(|| std::time::Duration::from_secs(60 * u64::from(args.system_default_minutes))),
     };

@@ -22,6 +22,25 @@ pub struct ServeConfig {
     /// The longest a request may take, body included: a client that sends its body too
     /// slowly is answered 408 and let go, so it cannot hold a connection's worth of server.
     pub request_timeout: std::time::Duration,
+    /// Header-read timeout and connection cap (see `listener.rs`).
+    pub connections: crate::listener::ConnectionLimits,
+    /// Limits the handlers apply.
+    pub limits: Limits,
+}
+
+/// Limits the handlers apply, set on the command line.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Open reviews one site accepts in an hour from all clients and collectors together.
+    pub open_reviews_per_site_per_hour: u32,
+    /// A sign-in session ends after this long without a request.
+    pub session_idle_ms: i64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self { open_reviews_per_site_per_hour: 2_000, session_idle_ms: 30 * 60_000 }
+    }
 }
 
 impl ServeConfig {

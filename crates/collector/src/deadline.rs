@@ -34,6 +34,11 @@ pub fn millis(t: OffsetDateTime) -> i64 {
     (t.unix_timestamp_nanos() / 1_000_000) as i64
 }
 
+/// The first millisecond of a day in China.
+pub fn start_of_china_day(date: Date) -> i64 {
+    millis(date.midnight().assume_offset(CHINA))
+}
+
 /// Today in China, `YYYY-MM-DD`: a deadline is overdue once today is past it.
 pub fn today() -> String {
     iso(china_date(crate::storage::now_millis()))

@@ -148,6 +148,15 @@ pub async fn plain_rejections_as_json(response: Response) -> Response {
     (status, Json(body)).into_response()
 }
 
+impl From<crate::token::TokenError> for ApiError {
+    fn from(e: crate::token::TokenError) -> Self {
+        match e {
+            crate::token::TokenError::KeyUnavailable => ApiError::Internal(e.to_string()),
+            refused => ApiError::Invalid(refused.into_field_error()),
+        }
+    }
+}
+
 impl From<StorageError> for ApiError {
     fn from(e: StorageError) -> Self {
         match e {

@@ -4,12 +4,14 @@ use std::time::Instant;
 
 use axum::body::Body;
 use axum::extract::{MatchedPath, State};
-use axum::http::{Request, header};
+use axum::http::{Method, Request, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::encoding::text::encode;
+use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::Histogram;
 use prometheus_client::registry::Registry;
 
@@ -17,7 +19,9 @@ use crate::state::AppState;
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct RequestLabels {
-    method: String,
+    /// One of the standard methods, or `other`: a client may send any token as a method,
+    /// and each new label value would be a new series kept for ever.
+    method: &'static str,
     /// The route template (`/api/v1/reviews`), never the raw path, so that label values
     /// stay few and carry no personal data.
     route: String,
@@ -32,6 +36,10 @@ fn latency_histogram() -> Histogram {
 pub struct Metrics {
     registry: Registry,
     requests: Family<RequestLabels, Histogram, fn() -> Histogram>,
+    /// Access codes checked against an argon2 hash (or the dummy hash), for sign-in tests
+    /// and for spotting a guessing campaign.
+    pub code_hashes: Counter,
+    site_cache_bytes: Gauge,
 }
 
 impl Default for Metrics {
@@ -43,12 +51,17 @@ impl Default for Metrics {
             "HTTP request latency by method, route and status; its _count is the request count",
             requests.clone(),
         );
-        Self { registry, requests }
+        let code_hashes = Counter::default();
+        registry.register("access_code_hashes", "Access codes checked against an argon2 hash", code_hashes.clone());
+        let site_cache_bytes = Gauge::default();
+        registry.register("site_cache_bytes", "Bytes the in-memory site cache holds", site_cache_bytes.clone());
+        Self { registry, requests, code_hashes, site_cache_bytes }
     }
 }
 
 impl Metrics {
-    pub fn render(&self) -> String {
+    pub fn render(&self, site_cache_bytes: usize) -> String {
+        self.site_cache_bytes.set(i64::try_from(site_cache_bytes).unwrap_or(i64::MAX));
         let mut out = String::new();
         // Encoding into a String cannot fail: fmt::Write on String is infallible.
         let _ = encode(&mut out, &self.registry);
@@ -59,7 +72,7 @@ impl Metrics {
 /// Middleware that times every request.
 pub async fn track(State(state): State<AppState>, req: Request<Body>, next: Next) -> Response {
     let start = Instant::now();
-    let method = req.method().to_string();
+    let method = method_label(req.method());
     let route = req
         .extensions()
         .get::<MatchedPath>()
@@ -69,6 +82,21 @@ pub async fn track(State(state): State<AppState>, req: Request<Body>, next: Next
     let labels = RequestLabels { method, route, status: response.status().as_u16() };
     state.metrics.requests.get_or_create(&labels).observe(start.elapsed().as_secs_f64());
     response
+}
+
+fn method_label(method: &Method) -> &'static str {
+    match *method {
+        Method::GET => "GET",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::DELETE => "DELETE",
+        Method::HEAD => "HEAD",
+        Method::OPTIONS => "OPTIONS",
+        Method::PATCH => "PATCH",
+        Method::CONNECT => "CONNECT",
+        Method::TRACE => "TRACE",
+        _ => "other",
+    }
 }
 
 /// Unmatched paths (static files, 404s) are grouped so a scanner cannot explode the labels.
@@ -83,5 +111,8 @@ fn bucket_unmatched(path: &str) -> &'static str {
 }
 
 pub async fn get(State(state): State<AppState>) -> impl IntoResponse {
-    ([(header::CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")], state.metrics.render())
+    (
+        [(header::CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")],
+        state.metrics.render(state.sites.bytes()),
+    )
 }

@@ -61,6 +61,18 @@ impl ContactKey {
         }
     }
 
+    /// A short keyed hash of `data` for `label` (HMAC-SHA256, 12 hex digits): stable for
+    /// this collector's key, so the audit log can tell that two events came from one
+    /// client address without keeping the address.
+    pub fn keyed_hash(&self, label: &str, data: &str) -> String {
+        use hmac::{Hmac, Mac};
+        let mut mac = <Hmac<sha2::Sha256> as Mac>::new_from_slice(&self.0).expect("hmac takes any key length");
+        mac.update(label.as_bytes());
+        mac.update(&[0]);
+        mac.update(data.as_bytes());
+        mac.finalize().into_bytes()[..6].iter().map(|b| format!("{b:02x}")).collect()
+    }
+
     /// Encrypts `plain` under a fresh random nonce: base64(nonce ‖ ciphertext).
     pub fn seal(&self, plain: &str) -> String {
         let cipher = ChaCha20Poly1305::new(Key::from_slice(&self.0));

@@ -5,8 +5,9 @@ use clap::Subcommand;
 use mingjing_domain::site::SiteId;
 use rand::Rng;
 
-use crate::storage::{NewSite, Storage, StorageError};
-use crate::{origin, secret};
+use crate::seal::ContactKey;
+use crate::storage::{NewSite, Storage, StorageError, now_millis};
+use crate::{origin, secret, site_keys};
 
 #[derive(Debug, Subcommand)]
 pub enum SiteCommand {
@@ -39,9 +40,27 @@ pub enum SiteCommand {
         #[arg(long)]
         id: String,
     },
+    /// Replace a site's secret; prints the new one (shown only this once). The old secret
+    /// stops authenticating back-office calls at once; review tokens it signed keep working
+    /// for `--grace-days` (so links already sent by SMS still work), then stop.
+    RotateSecret {
+        #[arg(long)]
+        id: String,
+        /// Days the old secret's review tokens keep verifying; 0 when the old secret leaked.
+        #[arg(long, default_value_t = 7)]
+        grace_days: u32,
+    },
+    /// Stop accepting reviews from pages on one origin of a site.
+    RemoveOrigin {
+        #[arg(long)]
+        id: String,
+        #[arg(long)]
+        origin: String,
+    },
 }
 
-pub async fn run(storage: &Storage, cmd: SiteCommand) -> anyhow::Result<()> {
+/// Runs one `site` subcommand; `key` seals the review-token keys it stores.
+pub async fn run(storage: &Storage, key: &ContactKey, cmd: SiteCommand) -> anyhow::Result<()> {
     match cmd {
         SiteCommand::Add { name, origins, id, if_missing } => {
             let origins =
@@ -60,7 +79,7 @@ pub async fn run(storage: &Storage, cmd: SiteCommand) -> anyhow::Result<()> {
                 name,
                 origins: origins.clone(),
                 secret_hash: secret::hash(&secret),
-                token_key: secret::token_key(&secret),
+                token_key: site_keys::seal(key, &secret::token_key(&secret)),
             };
             match storage.insert_site(&site).await {
                 Ok(()) => {
@@ -93,6 +112,29 @@ pub async fn run(storage: &Storage, cmd: SiteCommand) -> anyhow::Result<()> {
             let id = SiteId::parse(&id).map_err(|e| anyhow::anyhow!("--id: {}", e.message))?;
             let site = storage.site(&id).await?.ok_or_else(|| anyhow::anyhow!("site {id} is not registered"))?;
             println!("{}", serde_json::to_string_pretty(&site.review_config())?);
+        }
+        SiteCommand::RotateSecret { id, grace_days } => {
+            let id = SiteId::parse(&id).map_err(|e| anyhow::anyhow!("--id: {}", e.message))?;
+            let secret = secret::generate();
+            let until = now_millis() + i64::from(grace_days) * 86_400_000;
+            let sealed = site_keys::seal(key, &secret::token_key(&secret));
+            if !storage.rotate_site_secret(&id, &secret::hash(&secret), &sealed, until).await? {
+                bail!("site {id} is not registered");
+            }
+            println!("site_id={id}");
+            println!("secret={secret}");
+            eprintln!(
+                "keep the new secret now: it is stored only hashed. The old secret no longer authenticates; \
+                 review tokens it signed verify for {grace_days} more day(s)"
+            );
+        }
+        SiteCommand::RemoveOrigin { id, origin } => {
+            let id = SiteId::parse(&id).map_err(|e| anyhow::anyhow!("--id: {}", e.message))?;
+            let origin = origin::parse(&origin).map_err(anyhow::Error::msg)?;
+            if !storage.remove_site_origin(&id, &origin).await? {
+                bail!("site {id} does not list {origin}");
+            }
+            println!("site {id} no longer accepts {origin}");
         }
         SiteCommand::List => {
             for (id, name) in storage.list_sites().await? {

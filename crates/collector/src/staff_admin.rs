@@ -15,9 +15,13 @@ pub enum StaffCommand {
         site: String,
         #[arg(long)]
         name: String,
-        /// Also let them replace the service catalogue through `POST /api/v1/desk/catalog`.
+        /// Also let them replace the collector's service catalogue, which every site shares,
+        /// through `POST /api/v1/desk/catalog` (an instance-wide right, not the site's).
         #[arg(long)]
         catalog_admin: bool,
+        /// Also let them read the site's audit log on the desk.
+        #[arg(long)]
+        site_admin: bool,
     },
     /// List a site's staff.
     List {
@@ -29,11 +33,16 @@ pub enum StaffCommand {
         #[arg(long)]
         id: i64,
     },
+    /// Give a staff member a new access code; the old one and its sessions stop at once.
+    Reissue {
+        #[arg(long)]
+        id: i64,
+    },
 }
 
 pub async fn run(storage: &Storage, cmd: StaffCommand) -> anyhow::Result<()> {
     match cmd {
-        StaffCommand::Add { site, name, catalog_admin } => {
+        StaffCommand::Add { site, name, catalog_admin, site_admin } => {
             let site = SiteId::parse(&site).map_err(|e| anyhow::anyhow!("--site: {}", e.message))?;
             if storage.site(&site).await?.is_none() {
                 bail!("site {site} is not registered: run `mingjing site add` first");
@@ -47,6 +56,9 @@ pub async fn run(storage: &Storage, cmd: StaffCommand) -> anyhow::Result<()> {
             storage.set_staff_code(id, &session::hash_code(&code)).await?;
             if catalog_admin {
                 storage.set_staff_catalog_admin(id, true).await?;
+            }
+            if site_admin {
+                storage.set_staff_site_admin(id, true).await?;
             }
             println!("staff_id={id}");
             println!("access_code={code}");
@@ -62,6 +74,18 @@ pub async fn run(storage: &Storage, cmd: StaffCommand) -> anyhow::Result<()> {
                 bail!("no staff member with id {id}");
             }
             println!("revoked staff {id}");
+        }
+        StaffCommand::Reissue { id } => {
+            let Some(staff) = storage.staff(id).await? else { bail!("no staff member with id {id}") };
+            if !staff.active {
+                bail!("staff member {id} is revoked; add them again instead");
+            }
+            let code = session::new_access_code(id);
+            storage.set_staff_code(id, &session::hash_code(&code)).await?;
+            let ended = storage.end_sessions_of("staff", id).await?;
+            println!("staff_id={id}");
+            println!("access_code={code}");
+            eprintln!("the old code no longer works; {ended} open session(s) ended");
         }
     }
     Ok(())

@@ -21,6 +21,7 @@ use tower_http::trace::TraceLayer;
 use crate::config::ServeConfig;
 use crate::error::ApiError;
 use crate::extract::MAX_JSON_BODY;
+use crate::listener::ConnectionLimits;
 use crate::metrics::{self, Metrics};
 use crate::routes;
 use crate::state::AppState;
@@ -41,11 +42,17 @@ pub struct Application {
     router: Router,
     storage: Storage,
     system_default_every: Option<Duration>,
+    connections: ConnectionLimits,
 }
 
 impl Application {
     pub async fn build(config: &ServeConfig) -> Result<Self, StartupError> {
         let storage = Storage::open(&config.database).await?;
+        crate::site_keys::seal_stored_keys(&storage, &config.contact_key).await?;
+        let connections = ConnectionLimits {
+            max_connections: crate::listener::raise_file_limit(config.connections.max_connections),
+            ..config.connections
+        };
         let listener =
             TcpListener::bind(config.addr).await.map_err(|source| StartupError::Bind { addr: config.addr, source })?;
         let sites = Arc::new(crate::site_cache::SiteCache::default());
@@ -60,10 +67,11 @@ impl Application {
                 trusted_proxies: config.trusted_proxies.clone().into(),
                 reviews: crate::review_writer::ReviewWriter::start(storage.clone()),
                 sites: sites.clone(),
+                limits: config.limits,
             },
             config,
         );
-        Ok(Self { listener, router, storage, system_default_every: config.system_default_every })
+        Ok(Self { listener, router, storage, system_default_every: config.system_default_every, connections })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
@@ -77,14 +85,15 @@ impl Application {
 
     /// Serves until `shutdown` completes, then finishes the requests in flight.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> io::Result<()> {
-        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
         let defaults = self
             .system_default_every
             .map(|every| tokio::spawn(crate::system_default::run_forever(self.storage.clone(), every)));
-        axum::serve(self.listener, service).with_graceful_shutdown(shutdown).await?;
+        let upkeep = tokio::spawn(crate::upkeep::run_forever(self.storage.clone()));
+        crate::listener::serve(self.listener, self.router, self.connections, shutdown).await?;
         if let Some(task) = defaults {
             task.abort();
         }
+        upkeep.abort();
         self.storage.close().await;
         Ok(())
     }
@@ -102,14 +111,20 @@ pub fn router(state: AppState, config: &ServeConfig) -> Router {
         .layer(middleware::map_response(crate::error::plain_rejections_as_json))
         .layer(DefaultBodyLimit::max(MAX_JSON_BODY))
         .layer(cors(state.storage.clone(), state.sites.clone()))
-        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
+        .layer(middleware::from_fn(refuse_malformed_origin))
+        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
+        ));
 
     // The bundle is published twice: under /widgets/v<version>/, immutable and cached for a
     // year (pin it with an integrity hash), and under /widgets/ as the latest, cached briefly.
     let versioned = widgets(&config.pkg_dir, "public, max-age=31536000, immutable");
     let latest = widgets(&config.pkg_dir, "public, max-age=300");
-    let www =
-        ServeDir::new(&config.www_dir).append_index_html_on_directories(true).not_found_service(get(api_not_found));
+    let www = crate::page_headers::pages(
+        ServeDir::new(&config.www_dir).append_index_html_on_directories(true).not_found_service(get(api_not_found)),
+    );
 
     Router::new()
         .merge(api)
@@ -127,6 +142,10 @@ pub fn router(state: AppState, config: &ServeConfig) -> Router {
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
+        ))
+        .layer(middleware::from_fn_with_state(
+            crate::page_headers::Https::from_public_url(config.public_url.as_deref()),
+            crate::page_headers::everywhere,
         ))
         .with_state(state)
 }
@@ -164,9 +183,24 @@ fn cors(storage: Storage, sites: Arc<crate::site_cache::SiteCache>) -> CorsLayer
                 sites.origin_registered(&storage, origin).await.unwrap_or(false)
             }
         }))
-        .allow_methods([Method::GET, Method::POST, Method::PATCH])
+        .allow_methods([Method::GET, Method::POST, Method::DELETE])
         .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION])
         .max_age(Duration::from_secs(3600))
+}
+
+/// An `Origin` header that no browser would send (over-long, not `scheme://host[:port]`) is
+/// refused before anything looks it up, so it is never compared, cached or logged.
+async fn refuse_malformed_origin(req: axum::extract::Request, next: middleware::Next) -> axum::response::Response {
+    match req.headers().get(header::ORIGIN) {
+        Some(origin) if !crate::origin::is_well_formed_header(origin.as_bytes()) => {
+            axum::response::IntoResponse::into_response(ApiError::Invalid(mingjing_domain::api_error::FieldError::new(
+                "origin",
+                "invalid_origin",
+                "the Origin header must be scheme://host[:port], at most 300 characters",
+            )))
+        }
+        _ => next.run(req).await,
+    }
 }
 
 /// Resolves on Ctrl-C or SIGTERM.

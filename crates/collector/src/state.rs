@@ -23,6 +23,7 @@ pub struct AppState {
     pub reviews: crate::review_writer::ReviewWriter,
     /// Sites and origins, remembered briefly.
     pub sites: Arc<crate::site_cache::SiteCache>,
+    pub limits: crate::config::Limits,
 }
 
 impl AppState {
@@ -30,11 +31,26 @@ impl AppState {
     pub async fn site(
         &self,
         id: &mingjing_domain::site::SiteId,
-    ) -> Result<crate::storage::Site, crate::error::ApiError> {
+    ) -> Result<Arc<crate::storage::Site>, crate::error::ApiError> {
         self.sites
             .site(&self.storage, id)
             .await?
             .ok_or(crate::error::ApiError::NotFound { what: "site", field: Some("site") })
+    }
+
+    /// Records a security event: in the audit table, and in the log at `info`. `client` is
+    /// a keyed hash of the client's address (see [`crate::seal::ContactKey::keyed_hash`]),
+    /// never the address; `actor` names an account by role and id, never by name.
+    pub async fn audit(
+        &self,
+        site: &str,
+        actor: &str,
+        action: &str,
+        client: &str,
+    ) -> Result<(), crate::error::ApiError> {
+        tracing::info!(target: "mingjing::audit", site, actor, action, client, "security event");
+        self.storage.audit(&crate::storage::AuditEntry { site_id: site, actor, action, reason: "", client }).await?;
+        Ok(())
     }
 
     /// A poor review of the signed-in staff member's site, or 404 naming `receipt`.

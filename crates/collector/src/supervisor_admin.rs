@@ -36,6 +36,11 @@ pub enum SupervisorCommand {
         #[arg(long)]
         id: i64,
     },
+    /// Give a supervisor a new access code; the old one and its sessions stop at once.
+    Reissue {
+        #[arg(long)]
+        id: i64,
+    },
     /// Extend a supervisor's term to a new last day.
     Renew {
         #[arg(long)]
@@ -90,6 +95,18 @@ pub async fn run(storage: &Storage, cmd: SupervisorCommand) -> anyhow::Result<()
                 bail!("no supervisor with id {id}");
             }
             println!("revoked supervisor {id}");
+        }
+        SupervisorCommand::Reissue { id } => {
+            let Some(current) = storage.supervisor(id).await? else { bail!("no supervisor with id {id}") };
+            if !current.active {
+                bail!("supervisor {id} is revoked; appoint them again instead");
+            }
+            let code = session::new_access_code(id);
+            storage.set_supervisor_code(id, &session::hash_code(&code)).await?;
+            let ended = storage.end_sessions_of("supervisor", id).await?;
+            println!("supervisor_id={id}");
+            println!("access_code={code}");
+            eprintln!("the old code no longer works; {ended} open session(s) ended");
         }
         SupervisorCommand::Renew { id, term_end } => {
             let end = day("--term-end", &term_end)?;

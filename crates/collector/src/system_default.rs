@@ -42,7 +42,9 @@ pub async fn run_once(storage: &Storage, now: i64) -> Result<u64, StorageError> 
                 channel: i64::from(Channel::SystemDefault.code()),
                 verified: true,
                 // One key per transaction, so two collectors running this at once store it once.
-                idempotency_key: format!("system-default-{}", t.transaction_no),
+                // The colon keeps it out of the keys clients may send (letters, digits, - and
+                // _), so an open review cannot claim it and suppress the default.
+                idempotency_key: format!("system:default:{}", t.transaction_no),
                 created_at: now,
                 transaction: Some((t.transaction_no.clone(), 1)),
                 contact_sealed: None,

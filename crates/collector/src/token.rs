@@ -53,6 +53,10 @@ pub enum TokenError {
     Expired,
     #[error("the review token is for another site or service")]
     Mismatch,
+    /// The site's stored key cannot be opened with this collector's key (a 5xx, not the
+    /// reviewer's fault).
+    #[error("the site's token key cannot be opened with this collector's key")]
+    KeyUnavailable,
 }
 
 impl TokenError {
@@ -62,6 +66,7 @@ impl TokenError {
             TokenError::BadSignature => "invalid_token",
             TokenError::Expired => "expired_token",
             TokenError::Mismatch => "token_mismatch",
+            TokenError::KeyUnavailable => "token_key_unavailable",
         };
         FieldError::new("token", rule, self.to_string())
     }

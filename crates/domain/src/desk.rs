@@ -101,3 +101,21 @@ pub struct ReceiptStatus {
     /// Present once a rectification is done and the reviewer has not yet rated it.
     pub rerate_token: Option<String>,
 }
+
+/// One security event in a site's audit log, as a site administrator reads it on the desk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AuditEntryView {
+    /// For paging: pass the last one's `id` as `before`.
+    pub id: i64,
+    /// RFC 3339, China time.
+    pub at: String,
+    /// Who, by role and id (`staff:7`, `supervisor:3`), never by name.
+    pub actor: String,
+    /// `sign_in`, `sign_in_failed`, `locked_out`, `reveal_contact`, `export_personal_data`.
+    pub action: String,
+    /// A keyed hash of the client's address: the same client gives the same hash.
+    pub client: String,
+    /// The reason given, where the action needs one.
+    pub reason: String,
+}

@@ -11,7 +11,8 @@ use utoipa_axum::routes;
 
 use crate::error::ApiError;
 use crate::extract::AppJson;
-use crate::session::{self, STAFF_SESSION_MS};
+use crate::session::{self, Role, STAFF_SESSION_MS};
+use crate::sign_in::{Attempt, Holder, exchange_code};
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -20,7 +21,8 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// Staff sign in to the desk with their access code and get a session token.
 ///
-/// Five wrong codes from one address lock it out for 15 minutes (429).
+/// Five attempts on one account from one address lock that pair out for 15 minutes (429);
+/// thirty from one address, whatever the accounts, lock the address out.
 #[utoipa::path(
     post,
     path = "/api/v1/staff/session",
@@ -42,20 +44,14 @@ async fn sign_in(
     AppJson(req): AppJson<SignInRequest>,
 ) -> Result<(StatusCode, Json<SignInResponse>), ApiError> {
     let site = SiteId::parse(&req.site)?;
-    let attempt_key = format!("staff:{site}:{}", crate::client_ip::client_ip(peer, &headers, &state.trusted_proxies));
+    let client = crate::client_ip::client_ip(peer, &headers, &state.trusted_proxies);
     let staff = match session::code_id(&req.code) {
         Some(id) => state.storage.staff(id).await?,
         None => None,
     };
-    let holder = staff.map(|s| session::Holder {
-        id: s.id,
-        site_id: s.site_id,
-        code_hash: s.code_hash,
-        name: s.name,
-        usable: s.active,
-    });
-    let response =
-        session::exchange_code(&state, &attempt_key, "staff", site.as_str(), &req.code, holder, STAFF_SESSION_MS)
-            .await?;
+    let holder =
+        staff.map(|s| Holder { id: s.id, site_id: s.site_id, code_hash: s.code_hash, name: s.name, usable: s.active });
+    let attempt = Attempt { role: Role::Staff, site: &site, client, code: &req.code, ttl_ms: STAFF_SESSION_MS };
+    let response = exchange_code(&state, attempt, holder).await?;
     Ok((StatusCode::CREATED, Json(response)))
 }

@@ -14,7 +14,7 @@ use crate::error::ApiError;
 use crate::extract::AppJson;
 use crate::state::AppState;
 use crate::storage::NewTransaction;
-use crate::token::{self, Claims};
+use crate::token::Claims;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(post))
@@ -74,7 +74,7 @@ async fn post(
         channel: t.channel.code(),
         expires_at: expires.unix_timestamp(),
     };
-    let token = token::sign(&claims, &site.token_key).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let token = crate::site_keys::sign(&state.contact_key, &site, &claims)?;
     let review_url = format!(
         "{}/review.html?site={}&service={}&token={}",
         public_base(state.public_url.as_deref(), &headers),

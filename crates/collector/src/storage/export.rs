@@ -1,4 +1,4 @@
-use super::{Storage, StorageError, now_millis, with_pool};
+use super::{Storage, StorageError, with_pool};
 
 /// One review as staff export it.
 #[derive(Debug, Clone)]
@@ -62,30 +62,5 @@ impl Storage {
                 contact_sealed: r.11,
             })
             .collect())
-    }
-
-    pub async fn audit(&self, site_id: &str, actor: &str, action: &str, reason: &str) -> Result<(), StorageError> {
-        with_pool!(self, |pool| {
-            sqlx::query("INSERT INTO audit_log (site_id, actor, action, reason, at) VALUES ($1, $2, $3, $4, $5)")
-                .bind(site_id)
-                .bind(actor)
-                .bind(action)
-                .bind(reason)
-                .bind(now_millis())
-                .execute(pool)
-                .await?;
-        });
-        Ok(())
-    }
-
-    /// The audit log of a site, newest first: (actor, action, reason).
-    pub async fn audit_log(&self, site_id: &str) -> Result<Vec<(String, String, String)>, StorageError> {
-        let rows = with_pool!(self, |pool| {
-            sqlx::query_as("SELECT actor, action, reason FROM audit_log WHERE site_id = $1 ORDER BY id DESC")
-                .bind(site_id)
-                .fetch_all(pool)
-                .await?
-        });
-        Ok(rows)
     }
 }

@@ -2,10 +2,12 @@
 //! PostgreSQL, and every query is written once in the dialect both accept (`$1` parameters,
 //! `RETURNING`, integers for times), so the two backends cannot drift apart.
 
+mod audit;
 mod catalog;
 mod error;
 mod export;
 mod follow_up;
+mod quota;
 mod reviews;
 mod sites;
 mod staff;
@@ -21,6 +23,7 @@ use std::time::Duration;
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 
+pub use audit::{AuditEntry, AuditRow};
 pub use catalog::{CatalogChange, ImportOutcome};
 pub use error::StorageError;
 pub use export::ExportRow;

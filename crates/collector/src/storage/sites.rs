@@ -1,6 +1,5 @@
 use mingjing_domain::review::ReviewConfig;
 use mingjing_domain::site::SiteId;
-use sqlx::Row;
 
 use super::{Storage, StorageError, now_millis, with_pool};
 
@@ -21,11 +20,21 @@ pub struct Site {
     pub name: String,
     pub origins: Vec<String>,
     pub secret_hash: String,
+    /// The review-token key, sealed with the collector's key (`crate::site_keys` opens it).
     pub token_key: String,
+    /// After a rotation: the previous sealed token key, and until when (ms) it still verifies.
+    pub previous_token_key: Option<(String, i64)>,
     pub config: serde_json::Value,
 }
 
 impl Site {
+    /// About how many bytes the site takes in memory, for the site cache's gauge.
+    pub fn approximate_bytes(&self) -> usize {
+        let strings = self.id.as_str().len() + self.name.len() + self.secret_hash.len() + self.token_key.len();
+        let previous = self.previous_token_key.as_ref().map_or(0, |(k, _)| k.len());
+        std::mem::size_of::<Self>() + strings + previous + self.config.to_string().len()
+    }
+
     pub fn allows_origin(&self, origin: &str) -> bool {
         self.origins.iter().any(|o| o == origin)
     }
@@ -110,28 +119,118 @@ impl Storage {
     }
 
     pub async fn site(&self, id: &SiteId) -> Result<Option<Site>, StorageError> {
-        let (row, origins) = with_pool!(self, |pool| {
-            let row = sqlx::query("SELECT name, secret_hash, token_key, config FROM sites WHERE id = $1")
-                .bind(id.as_str())
-                .fetch_optional(pool)
-                .await?;
-            let Some(row) = row else { return Ok(None) };
-            let origins: Vec<String> =
-                sqlx::query_scalar("SELECT origin FROM site_origins WHERE site_id = $1 ORDER BY origin")
-                    .bind(id.as_str())
-                    .fetch_all(pool)
-                    .await?;
-            let row = (
-                row.try_get::<String, _>(0)?,
-                row.try_get::<String, _>(1)?,
-                row.try_get::<String, _>(2)?,
-                row.try_get::<String, _>(3)?,
-            );
-            (row, origins)
+        Ok(self.sites_where(Some(id)).await?.pop())
+    }
+
+    /// Every registered site with its origins, for the in-memory site cache.
+    pub async fn all_sites(&self) -> Result<Vec<Site>, StorageError> {
+        self.sites_where(None).await
+    }
+
+    async fn sites_where(&self, id: Option<&SiteId>) -> Result<Vec<Site>, StorageError> {
+        type Row = (String, String, String, String, Option<String>, i64, String);
+        let (rows, origins): (Vec<Row>, Vec<(String, String)>) = with_pool!(self, |pool| {
+            let rows = sqlx::query_as(
+                "SELECT id, name, secret_hash, token_key, previous_token_key, previous_valid_until, config
+                 FROM sites WHERE $1 IS NULL OR id = $1 ORDER BY id",
+            )
+            .bind(id.map(SiteId::as_str))
+            .fetch_all(pool)
+            .await?;
+            let origins = sqlx::query_as(
+                "SELECT site_id, origin FROM site_origins WHERE $1 IS NULL OR site_id = $1 ORDER BY site_id, origin",
+            )
+            .bind(id.map(SiteId::as_str))
+            .fetch_all(pool)
+            .await?;
+            (rows, origins)
         });
-        let (name, secret_hash, token_key, config) = row;
-        let config = serde_json::from_str(&config).map_err(|e| StorageError::Corrupt(format!("site config: {e}")))?;
-        Ok(Some(Site { id: id.clone(), name, origins, secret_hash, token_key, config }))
+        let mut by_site: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
+        for (site, origin) in origins {
+            by_site.entry(site).or_default().push(origin);
+        }
+        rows.into_iter()
+            .map(|(id, name, secret_hash, token_key, previous, previous_valid_until, config)| {
+                let config =
+                    serde_json::from_str(&config).map_err(|e| StorageError::Corrupt(format!("site config: {e}")))?;
+                let origins = by_site.remove(&id).unwrap_or_default();
+                let id = SiteId::parse(&id).map_err(|e| StorageError::Corrupt(format!("site id: {}", e.message)))?;
+                Ok(Site {
+                    id,
+                    name,
+                    origins,
+                    secret_hash,
+                    token_key,
+                    previous_token_key: previous.map(|k| (k, previous_valid_until)),
+                    config,
+                })
+            })
+            .collect()
+    }
+
+    /// Replaces a site's secret: the new secret's hash and sealed token key take effect at
+    /// once; the old token key keeps verifying tokens until `previous_valid_until` (ms).
+    pub async fn rotate_site_secret(
+        &self,
+        id: &SiteId,
+        secret_hash: &str,
+        token_key: &str,
+        previous_valid_until: i64,
+    ) -> Result<bool, StorageError> {
+        let _changed = Changed;
+        let n = with_pool!(self, |pool| {
+            sqlx::query(
+                "UPDATE sites SET previous_token_key = token_key, previous_valid_until = $1,
+                   secret_hash = $2, token_key = $3 WHERE id = $4",
+            )
+            .bind(previous_valid_until)
+            .bind(secret_hash)
+            .bind(token_key)
+            .bind(id.as_str())
+            .execute(pool)
+            .await?
+            .rows_affected()
+        });
+        Ok(n == 1)
+    }
+
+    /// Removes one origin from a site; false when the site did not list it.
+    pub async fn remove_site_origin(&self, id: &SiteId, origin: &str) -> Result<bool, StorageError> {
+        let _changed = Changed;
+        let n = with_pool!(self, |pool| {
+            sqlx::query("DELETE FROM site_origins WHERE site_id = $1 AND origin = $2")
+                .bind(id.as_str())
+                .bind(origin)
+                .execute(pool)
+                .await?
+                .rows_affected()
+        });
+        Ok(n == 1)
+    }
+
+    /// Token keys stored before they were sealed, as (site id, plain key).
+    pub async fn unsealed_token_keys(&self, sealed_prefix: &str) -> Result<Vec<(String, String)>, StorageError> {
+        let rows = with_pool!(self, |pool| {
+            sqlx::query_as("SELECT id, token_key FROM sites WHERE token_key NOT LIKE $1 || '%'")
+                .bind(sealed_prefix)
+                .fetch_all(pool)
+                .await?
+        });
+        Ok(rows)
+    }
+
+    /// Stores a site's token key sealed, if it is still the plain one read before.
+    pub async fn seal_token_key(&self, id: &str, plain: &str, sealed: &str) -> Result<(), StorageError> {
+        let _changed = Changed;
+        with_pool!(self, |pool| {
+            sqlx::query("UPDATE sites SET token_key = $1 WHERE id = $2 AND token_key = $3")
+                .bind(sealed)
+                .bind(id)
+                .bind(plain)
+                .execute(pool)
+                .await?;
+        });
+        Ok(())
     }
 
     pub async fn list_sites(&self) -> Result<Vec<(String, String)>, StorageError> {
@@ -139,16 +238,5 @@ impl Storage {
             sqlx::query_as("SELECT id, name FROM sites ORDER BY id").fetch_all(pool).await?
         });
         Ok(rows)
-    }
-
-    /// Whether any site lists this origin; CORS preflights, which name no site, ask this.
-    pub async fn origin_registered(&self, origin: &str) -> Result<bool, StorageError> {
-        let found: Option<i32> = with_pool!(self, |pool| {
-            sqlx::query_scalar("SELECT 1 FROM site_origins WHERE origin = $1 LIMIT 1")
-                .bind(origin)
-                .fetch_optional(pool)
-                .await?
-        });
-        Ok(found.is_some())
     }
 }

@@ -8,6 +8,10 @@ pub struct StaffRecord {
     pub name: String,
     pub code_hash: String,
     pub active: bool,
+    /// May replace the collector's one service catalogue (an instance-wide right).
+    pub catalog_admin: bool,
+    /// Reads the site's audit log on the desk.
+    pub site_admin: bool,
 }
 
 /// Who a valid session belongs to.
@@ -47,15 +51,12 @@ impl Storage {
         Ok(())
     }
 
-    /// Whether an active staff member may replace the service catalogue.
-    pub async fn staff_is_catalog_admin(&self, id: i64) -> Result<bool, StorageError> {
-        let allowed: Option<bool> = with_pool!(self, |pool| {
-            sqlx::query_scalar("SELECT catalog_admin FROM staff WHERE id = $1 AND active")
-                .bind(id)
-                .fetch_optional(pool)
-                .await?
+    /// Lets a staff member read their site's audit log on the desk (or stops them).
+    pub async fn set_staff_site_admin(&self, id: i64, allowed: bool) -> Result<(), StorageError> {
+        with_pool!(self, |pool| {
+            sqlx::query("UPDATE staff SET site_admin = $1 WHERE id = $2").bind(allowed).bind(id).execute(pool).await?;
         });
-        Ok(allowed.unwrap_or(false))
+        Ok(())
     }
 
     pub async fn set_staff_code(&self, id: i64, code_hash: &str) -> Result<(), StorageError> {
@@ -66,13 +67,24 @@ impl Storage {
     }
 
     pub async fn staff(&self, id: i64) -> Result<Option<StaffRecord>, StorageError> {
-        let row: Option<(i64, String, String, String, bool)> = with_pool!(self, |pool| {
-            sqlx::query_as("SELECT id, site_id, name, code_hash, active FROM staff WHERE id = $1")
-                .bind(id)
-                .fetch_optional(pool)
-                .await?
+        type Row = (i64, String, String, String, bool, bool, bool);
+        let row: Option<Row> = with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT id, site_id, name, code_hash, active, catalog_admin, site_admin FROM staff WHERE id = $1",
+            )
+            .bind(id)
+            .fetch_optional(pool)
+            .await?
         });
-        Ok(row.map(|(id, site_id, name, code_hash, active)| StaffRecord { id, site_id, name, code_hash, active }))
+        Ok(row.map(|(id, site_id, name, code_hash, active, catalog_admin, site_admin)| StaffRecord {
+            id,
+            site_id,
+            name,
+            code_hash,
+            active,
+            catalog_admin,
+            site_admin,
+        }))
     }
 
     pub async fn list_staff(&self, site_id: &str) -> Result<Vec<(i64, String, bool)>, StorageError> {
@@ -95,13 +107,9 @@ impl Storage {
                 .rows_affected()
         });
         if !active {
-            // Revoking takes effect at once: end the person's sessions too.
-            with_pool!(self, |pool| {
-                sqlx::query("DELETE FROM sessions WHERE role = 'staff' AND principal_id = $1")
-                    .bind(id)
-                    .execute(pool)
-                    .await?;
-            });
+            // Revoking takes effect at once: end the person's sessions too (each request
+            // also checks that the person is still active).
+            self.end_sessions_of("staff", id).await?;
         }
         Ok(n == 1)
     }
@@ -109,8 +117,8 @@ impl Storage {
     pub async fn insert_session(&self, token_hash: &str, s: &SessionRecord) -> Result<(), StorageError> {
         with_pool!(self, |pool| {
             sqlx::query(
-                "INSERT INTO sessions (token_hash, role, principal_id, site_id, expires_at, created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6)",
+                "INSERT INTO sessions (token_hash, role, principal_id, site_id, expires_at, created_at, last_seen_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $6)",
             )
             .bind(token_hash)
             .bind(&s.role)
@@ -124,14 +132,17 @@ impl Storage {
         Ok(())
     }
 
-    /// The session a token hash names, if it has not expired.
-    pub async fn session(&self, token_hash: &str) -> Result<Option<SessionRecord>, StorageError> {
+    /// The session a token hash names, if it has neither expired nor been idle for `idle_ms`.
+    pub async fn session(&self, token_hash: &str, idle_ms: i64) -> Result<Option<SessionRecord>, StorageError> {
+        let now = now_millis();
         let row: Option<(String, i64, String, i64)> = with_pool!(self, |pool| {
             sqlx::query_as(
-                "SELECT role, principal_id, site_id, expires_at FROM sessions WHERE token_hash = $1 AND expires_at > $2",
+                "SELECT role, principal_id, site_id, expires_at FROM sessions
+                 WHERE token_hash = $1 AND expires_at > $2 AND last_seen_at > $3",
             )
             .bind(token_hash)
-            .bind(now_millis())
+            .bind(now)
+            .bind(now - idle_ms)
             .fetch_optional(pool)
             .await?
         });
@@ -143,46 +154,91 @@ impl Storage {
         }))
     }
 
-    /// Whether this sign-in key is locked out now.
-    pub async fn locked_until(&self, key: &str) -> Result<Option<i64>, StorageError> {
-        let until: Option<i64> = with_pool!(self, |pool| {
-            sqlx::query_scalar("SELECT locked_until FROM sign_in_failures WHERE attempt_key = $1")
-                .bind(key)
-                .fetch_optional(pool)
-                .await?
-        });
-        Ok(until.filter(|u| *u > now_millis()))
-    }
-
-    /// Counts a failed sign-in; after `limit` failures the key is locked for `lock_ms`.
-    pub async fn record_sign_in_failure(&self, key: &str, limit: i64, lock_ms: i64) -> Result<(), StorageError> {
-        let now = now_millis();
-        with_pool!(self, |pool| {
-            sqlx::query(
-                // A lock that has run out starts the count again. Attempts made while locked
-                // are refused before they get here, so they never extend the lock.
+    /// Counts one sign-in attempt under `key`, atomically: the count starts afresh when the
+    /// last window has run out, and the attempt that reaches `limit` holds the window open
+    /// for `window_ms` from now. Returns the count including this attempt and the window's
+    /// end (ms); a count over `limit` means refuse.
+    pub async fn count_sign_in_attempt(
+        &self,
+        key: &str,
+        limit: i64,
+        window_ms: i64,
+        now: i64,
+    ) -> Result<(i64, i64), StorageError> {
+        let row: (i64, i64) = with_pool!(self, |pool| {
+            sqlx::query_as(
                 "INSERT INTO sign_in_failures (attempt_key, failures, locked_until, updated_at)
-                 VALUES ($1, 1, CASE WHEN 1 >= $3 THEN $2 + $4 ELSE 0 END, $2)
+                 VALUES ($1, 1, $2 + $3, $2)
                  ON CONFLICT (attempt_key) DO UPDATE SET
-                   failures = CASE WHEN sign_in_failures.locked_until > 0 THEN 1 ELSE sign_in_failures.failures + 1 END,
-                   locked_until = CASE
-                     WHEN (CASE WHEN sign_in_failures.locked_until > 0 THEN 1 ELSE sign_in_failures.failures + 1 END) >= $3
-                     THEN $2 + $4 ELSE 0 END,
-                   updated_at = $2",
+                   failures = CASE WHEN sign_in_failures.locked_until <= $2 THEN 1
+                                   ELSE sign_in_failures.failures + 1 END,
+                   locked_until = CASE WHEN sign_in_failures.locked_until <= $2 THEN $2 + $3
+                                       WHEN sign_in_failures.failures + 1 = $4 THEN $2 + $3
+                                       ELSE sign_in_failures.locked_until END,
+                   updated_at = $2
+                 RETURNING failures, locked_until",
             )
             .bind(key)
             .bind(now)
+            .bind(window_ms)
             .bind(limit)
-            .bind(lock_ms)
-            .execute(pool)
-            .await?;
+            .fetch_one(pool)
+            .await?
+        });
+        Ok(row)
+    }
+
+    /// Forgets the attempts counted under these keys (after a right code).
+    pub async fn clear_sign_in_attempts(&self, keys: &[&str]) -> Result<(), StorageError> {
+        with_pool!(self, |pool| {
+            for key in keys {
+                sqlx::query("DELETE FROM sign_in_failures WHERE attempt_key = $1").bind(*key).execute(pool).await?;
+            }
         });
         Ok(())
     }
 
-    pub async fn clear_sign_in_failures(&self, key: &str) -> Result<(), StorageError> {
+    /// Removes attempt counts whose window ended before `before` (ms), and sessions that have
+    /// expired; returns how many rows went.
+    pub async fn prune_sign_ins(&self, before: i64) -> Result<u64, StorageError> {
+        let n = with_pool!(self, |pool| {
+            let attempts = sqlx::query("DELETE FROM sign_in_failures WHERE locked_until < $1")
+                .bind(before)
+                .execute(pool)
+                .await?
+                .rows_affected();
+            let sessions = sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
+                .bind(before)
+                .execute(pool)
+                .await?
+                .rows_affected();
+            attempts + sessions
+        });
+        Ok(n)
+    }
+
+    /// Ends every session of one person (a revoked or reissued code).
+    pub async fn end_sessions_of(&self, role: &str, principal_id: i64) -> Result<u64, StorageError> {
+        let n = with_pool!(self, |pool| {
+            sqlx::query("DELETE FROM sessions WHERE role = $1 AND principal_id = $2")
+                .bind(role)
+                .bind(principal_id)
+                .execute(pool)
+                .await?
+                .rows_affected()
+        });
+        Ok(n)
+    }
+
+    /// Notes that a session was used now, at most once a minute, so that idle sessions end.
+    pub async fn touch_session(&self, token_hash: &str, now: i64) -> Result<(), StorageError> {
         with_pool!(self, |pool| {
-            sqlx::query("DELETE FROM sign_in_failures WHERE attempt_key = $1").bind(key).execute(pool).await?;
+            sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2 AND last_seen_at < $3")
+                .bind(now)
+                .bind(token_hash)
+                .bind(now - 60_000)
+                .execute(pool)
+                .await?;
         });
         Ok(())
     }

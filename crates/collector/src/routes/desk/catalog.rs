@@ -33,6 +33,25 @@ pub struct ImportReport {
     pub changes: i64,
 }
 
+/// A staff member who may replace the catalogue. The collector has one catalogue, shared by
+/// every site, so this is an instance-wide right (`mingjing staff add --catalog-admin`),
+/// not a site's. Being an extractor of the request's head, it runs before the body is
+/// read: nobody else can make the collector take in a 32 MiB upload.
+#[derive(Debug)]
+pub struct CatalogAdmin(StaffSession);
+
+impl axum::extract::FromRequestParts<AppState> for CatalogAdmin {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, state: &AppState) -> Result<Self, ApiError> {
+        let staff = StaffSession::from_request_parts(parts, state).await?;
+        if !staff.catalog_admin {
+            return Err(ApiError::Forbidden("only a catalogue administrator may replace the catalogue"));
+        }
+        Ok(Self(staff))
+    }
+}
+
 /// A refused catalogue: the usual error, plus every problem found.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CatalogRejection {
@@ -42,7 +61,9 @@ pub struct CatalogRejection {
 
 /// Replace the service catalogue with a new version (JSON `mingjing-catalog/1`, or the CSV
 /// variant with `Content-Type: text/csv`). All or nothing: one bad record and nothing
-/// changes, and every bad record is listed. Needs a staff member added with `--catalog-admin`.
+/// changes, and every bad record is listed. The catalogue is the collector's, shared by every
+/// site: only a staff member added with `--catalog-admin` (an instance-wide right) may
+/// replace it, and the body is not read before that is known.
 #[utoipa::path(
     post,
     path = "/api/v1/desk/catalog",
@@ -60,14 +81,11 @@ pub struct CatalogRejection {
 )]
 pub async fn import(
     State(state): State<AppState>,
-    staff: StaffSession,
+    CatalogAdmin(staff): CatalogAdmin,
     Query(params): Query<ImportParams>,
     headers: HeaderMap,
     RawBody(body): RawBody<MAX_CATALOG_BODY>,
 ) -> Result<Response, ApiError> {
-    if !state.storage.staff_is_catalog_admin(staff.staff_id).await? {
-        return Err(ApiError::Forbidden("only a catalogue administrator may replace the catalogue"));
-    }
     let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
     let media = content_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
     let format = match media.as_str() {

@@ -10,7 +10,7 @@ use crate::deadline::rfc3339;
 use crate::error::ApiError;
 use crate::session::StaffSession;
 use crate::state::AppState;
-use crate::storage::ExportRow;
+use crate::storage::{AuditEntry, ExportRow};
 
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct ExportQuery {
@@ -77,8 +77,16 @@ pub async fn export(
             )
             .into());
         }
-        state.storage.audit(&staff.site_id, &staff.actor(), "export_personal_data", reason).await?;
+        let entry = AuditEntry {
+            site_id: &staff.site_id,
+            actor: &staff.actor(),
+            action: "export_personal_data",
+            reason,
+            client: "",
+        };
+        state.storage.audit(&entry).await?;
     }
+    tracing::info!(target: "mingjing::audit", site = %staff.site_id, actor = %staff.actor(), personal = q.personal, "export");
     let rows = state.storage.export_reviews(&staff.site_id).await?;
     let lines = rows.iter().map(|r| line(&state, r, q.personal)).collect::<Result<Vec<_>, _>>()?;
     let (body, content_type, extension) = if q.format == "csv" {

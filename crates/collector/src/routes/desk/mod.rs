@@ -1,6 +1,7 @@
 //! The department desk: poor reviews with their working-day deadlines, the follow-up
 //! steps, and contact reveals. Every route needs a staff session.
 
+mod audit;
 mod catalog;
 mod detail;
 mod export;
@@ -26,6 +27,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(step::step))
         .routes(routes!(reveal::reveal))
         .routes(routes!(export::export))
+        .routes(routes!(audit::list))
         .routes(routes!(observations::list))
         .routes(routes!(observations::detail))
         .routes(routes!(observations::step))

@@ -53,6 +53,9 @@ pub async fn reveal(
         .reveal_contact(row.id, &record)
         .await?
         .ok_or(ApiError::NotFound { what: "contact", field: Some("receipt") })?;
+    // The reason is the staff member's own words and stays on the desk (the review's
+    // history); the security log names only who revealed which review's contact.
+    state.audit(&staff.site_id, &staff.actor(), "reveal_contact", "").await?;
     let opened = state.contact_key.open(&sealed).map_err(|e| ApiError::Internal(e.to_string()))?;
     let (name, phone) = opened.split_once('\n').unwrap_or((opened.as_str(), ""));
     Ok(Json(RevealedContact { name: name.to_owned(), phone: phone.to_owned() }))

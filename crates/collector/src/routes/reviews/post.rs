@@ -13,7 +13,7 @@ use crate::extract::AppJson;
 use crate::secret;
 use crate::state::AppState;
 use crate::storage::{NewReview, now_millis};
-use crate::token::{self, Claims, TokenError};
+use crate::token::Claims;
 use mingjing_domain::follow_up::Stage;
 
 /// Submit a 好差评 review.
@@ -53,16 +53,20 @@ pub async fn post(
             return Err(ApiError::OriginNotAllowed { site: site.id.to_string() });
         }
     }
-    check_against_config(&review, &site.review_config())?;
+    let config = site.review_config();
+    check_against_config(&review, &config)?;
+    check_service_in_catalogue(&state, &review.service).await?;
+    let now = now_millis();
     let claims = match &review.token {
-        Some(t) => Some(
-            token::verify(t, &site.token_key, site.id.as_str(), &review.service, now_millis() / 1000)
-                .map_err(TokenError::into_field_error)?,
-        ),
-        None if site.review_config().allow_open_reviews => {
-            let per_hour = site.review_config().open_reviews_per_client_per_hour;
+        Some(t) => Some(crate::site_keys::verify(&state.contact_key, &site, t, &review.service, now)?),
+        None if config.allow_open_reviews => {
             let client = client_ip(peer, &headers, &state.trusted_proxies);
-            if !state.open_review_limit.allow(site.id.as_str(), client, per_hour, now_millis()) {
+            if !state.open_review_limit.allow(site.id.as_str(), client, config.open_reviews_per_client_per_hour, now) {
+                return Err(ApiError::RateLimited);
+            }
+            let ceiling = state.limits.open_reviews_per_site_per_hour;
+            if !state.open_review_limit.take_site_allowance(&state.storage, site.id.as_str(), ceiling, now).await? {
+                tracing::warn!(site = %site.id, ceiling, "the site's hourly ceiling for open reviews is reached");
                 return Err(ApiError::RateLimited);
             }
             None
@@ -78,7 +82,7 @@ pub async fn post(
     };
     // The token, signed by the department, says where the review was asked for.
     let channel = claims.as_ref().map_or(review.channel, Claims::channel);
-    let created_at = now_millis();
+    let created_at = now;
     let new = NewReview {
         receipt: secret::receipt_code(),
         site_id: review.site.to_string(),
@@ -98,13 +102,22 @@ pub async fn post(
             .map(|c| state.contact_key.seal(&format!("{}\n{}", c.name(), c.phone().reveal()))),
         contact_phone_masked: review.contact.as_ref().map(|c| c.phone().masked()),
         follow_up: review.rating.is_poor().then(|| {
-            let due = deadline::due_after(created_at, site.review_config().follow_up_working_days);
+            let due = deadline::due_after(created_at, config.follow_up_working_days);
             (Stage::New.as_str(), deadline::iso(due.date))
         }),
     };
     let stored = state.reviews.insert(new).await?;
     let status = if stored.created { StatusCode::CREATED } else { StatusCode::OK };
     Ok((status, Json(ReviewReceipt { receipt: stored.receipt, verified: claims.is_some() })))
+}
+
+/// When a catalogue is loaded, a review names one of its services.
+async fn check_service_in_catalogue(state: &AppState, service: &str) -> Result<(), ApiError> {
+    let catalogue = state.catalog.index(&state.storage).await?;
+    if catalogue.is_empty() || catalogue.get(service).is_some() {
+        return Ok(());
+    }
+    Err(FieldError::new("service", "unknown_service", "this service is not in the service catalogue").into())
 }
 
 /// The reasons and dimensions must be ones the site offers for this channel.

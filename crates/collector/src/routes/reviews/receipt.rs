@@ -9,7 +9,7 @@ use crate::deadline::rfc3339;
 use crate::error::ApiError;
 use crate::state::AppState;
 use crate::storage::{ReceiptRow, now_millis};
-use crate::token::{self, Claims};
+use crate::token::Claims;
 
 /// How long a re-rating token stays valid once offered.
 const RERATE_DAYS: i64 = 30;
@@ -61,7 +61,7 @@ async fn rerate_token(state: &AppState, row: &ReceiptRow) -> Result<Option<Strin
         return Ok(None);
     }
     let Ok(site_id) = SiteId::parse(&row.site_id) else { return Ok(None) };
-    let Some(site) = state.storage.site(&site_id).await? else { return Ok(None) };
+    let Some(site) = state.sites.site(&state.storage, &site_id).await? else { return Ok(None) };
     let claims = Claims {
         site: row.site_id.clone(),
         service: row.service_code.clone(),
@@ -70,5 +70,5 @@ async fn rerate_token(state: &AppState, row: &ReceiptRow) -> Result<Option<Strin
         channel: u8::try_from(row.channel).unwrap_or(1),
         expires_at: now_millis() / 1000 + RERATE_DAYS * 86_400,
     };
-    token::sign(&claims, &site.token_key).map(Some).map_err(|e| ApiError::Internal(e.to_string()))
+    Ok(Some(crate::site_keys::sign(&state.contact_key, &site, &claims)?))
 }

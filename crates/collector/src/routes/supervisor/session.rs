@@ -10,7 +10,8 @@ use mingjing_domain::site::SiteId;
 use crate::deadline::today;
 use crate::error::ApiError;
 use crate::extract::AppJson;
-use crate::session::{self, Holder};
+use crate::session::{self, Role};
+use crate::sign_in::{Attempt, Holder, exchange_code};
 use crate::state::AppState;
 
 /// Supervisors are signed in for two hours at a time.
@@ -40,7 +41,6 @@ pub async fn sign_in(
 ) -> Result<(StatusCode, Json<SignInResponse>), ApiError> {
     let site = SiteId::parse(&req.site)?;
     let client = crate::client_ip::client_ip(peer, &headers, &state.trusted_proxies);
-    let attempt_key = format!("supervisor:{site}:{client}");
     let supervisor = match session::code_id(&req.code) {
         Some(id) => state.storage.supervisor(id).await?,
         None => None,
@@ -53,15 +53,8 @@ pub async fn sign_in(
         code_hash: s.code_hash,
         name: s.name,
     });
-    let response = session::exchange_code(
-        &state,
-        &attempt_key,
-        "supervisor",
-        site.as_str(),
-        &req.code,
-        holder,
-        SUPERVISOR_SESSION_MS,
-    )
-    .await?;
+    let attempt =
+        Attempt { role: Role::Supervisor, site: &site, client, code: &req.code, ttl_ms: SUPERVISOR_SESSION_MS };
+    let response = exchange_code(&state, attempt, holder).await?;
     Ok((StatusCode::CREATED, Json(response)))
 }
