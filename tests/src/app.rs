@@ -31,6 +31,8 @@ pub struct TestApp {
     /// The secret of [`TEST_SITE`].
     pub secret: String,
     pub database: TestDatabase,
+    /// What the collector was started with (its address aside), to start it again alike.
+    pub config: ServeConfig,
     shutdown: Option<oneshot::Sender<()>>,
     server: Option<JoinHandle<std::io::Result<()>>>,
 }
@@ -38,8 +40,15 @@ pub struct TestApp {
 impl TestApp {
     /// Starts the collector on a fresh database with [`TEST_SITE`] registered.
     pub async fn spawn(backend: Backend) -> Self {
+        Self::spawn_with(backend, |_| {}).await
+    }
+
+    /// Like [`TestApp::spawn`], with the configuration changed first (limits, proxies…).
+    pub async fn spawn_with(backend: Backend, configure: impl FnOnce(&mut ServeConfig)) -> Self {
         let database = backend.fresh_database().await;
-        let (addr, storage, shutdown, server) = launch(&database, SocketAddr::from(([127, 0, 0, 1], 0))).await;
+        let mut config = config_for(&database, SocketAddr::from(([127, 0, 0, 1], 0)));
+        configure(&mut config);
+        let (addr, storage, shutdown, server) = launch(&config).await;
         let mut test_app = Self {
             addr,
             base: format!("http://{addr}"),
@@ -48,6 +57,7 @@ impl TestApp {
             backend,
             secret: String::new(),
             database,
+            config,
             shutdown: Some(shutdown),
             server: Some(server),
         };
@@ -67,10 +77,19 @@ impl TestApp {
 
     /// Starts the collector again on the same address and database.
     pub async fn bring_back(&mut self) {
-        let (_, storage, shutdown, server) = launch(&self.database, self.addr).await;
+        let config = ServeConfig { addr: self.addr, ..self.config.clone() };
+        let (_, storage, shutdown, server) = launch(&config).await;
         self.storage = storage;
         self.shutdown = Some(shutdown);
         self.server = Some(server);
+    }
+
+    /// A second collector on the same database and configuration, on its own port, as when
+    /// several collectors share one PostgreSQL. It stops when the returned handle drops.
+    pub async fn second_collector(&self) -> SecondCollector {
+        let config = ServeConfig { addr: SocketAddr::from(([127, 0, 0, 1], 0)), ..self.config.clone() };
+        let (addr, _, shutdown, _) = launch(&config).await;
+        SecondCollector { base: format!("http://{addr}"), _shutdown: shutdown }
     }
 
     /// Registers a site the way `mingjing site add` does, and returns its secret.
@@ -181,10 +200,18 @@ impl Drop for TestApp {
     }
 }
 
+/// Another collector on a [`TestApp`]'s database; see [`TestApp::second_collector`].
+#[derive(Debug)]
+pub struct SecondCollector {
+    /// `http://127.0.0.1:PORT`.
+    pub base: String,
+    _shutdown: oneshot::Sender<()>,
+}
+
 type Launched = (SocketAddr, Storage, oneshot::Sender<()>, JoinHandle<std::io::Result<()>>);
 
-async fn launch(database: &TestDatabase, addr: SocketAddr) -> Launched {
-    let config = ServeConfig {
+fn config_for(database: &TestDatabase, addr: SocketAddr) -> ServeConfig {
+    ServeConfig {
         addr,
         database: database.url.clone(),
         pkg_dir: paths::pkg_dir(),
@@ -197,8 +224,11 @@ async fn launch(database: &TestDatabase, addr: SocketAddr) -> Launched {
         request_timeout: std::time::Duration::from_secs(15),
         connections: Default::default(),
         limits: Default::default(),
-    };
-    let app = Application::build(&config).await.expect("collector starts");
+    }
+}
+
+async fn launch(config: &ServeConfig) -> Launched {
+    let app = Application::build(config).await.expect("collector starts");
     let addr = app.local_addr();
     let storage = app.storage().clone();
     let (tx, rx) = oneshot::channel();

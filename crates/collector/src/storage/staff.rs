@@ -188,6 +188,14 @@ impl Storage {
         Ok(row)
     }
 
+    /// How many sign-in attempt counts are kept (each a key such as account and client).
+    pub async fn sign_in_attempt_counts(&self) -> Result<i64, StorageError> {
+        let n = with_pool!(self, |pool| {
+            sqlx::query_scalar("SELECT COUNT(*) FROM sign_in_failures").fetch_one(pool).await?
+        });
+        Ok(n)
+    }
+
     /// Forgets the attempts counted under these keys (after a right code).
     pub async fn clear_sign_in_attempts(&self, keys: &[&str]) -> Result<(), StorageError> {
         with_pool!(self, |pool| {
