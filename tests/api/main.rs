@@ -3,10 +3,12 @@
 // Test code: a failed unwrap is a failed test, which is what we want.
 #![allow(clippy::unwrap_used)]
 
+mod accounts;
 mod bad_input;
 mod catalog;
 mod desk;
 mod export;
+mod open_review_abuse;
 mod open_reviews;
 mod operations;
 mod reviews;

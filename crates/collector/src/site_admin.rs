@@ -115,12 +115,7 @@ pub async fn run(storage: &Storage, key: &ContactKey, cmd: SiteCommand) -> anyho
         }
         SiteCommand::RotateSecret { id, grace_days } => {
             let id = SiteId::parse(&id).map_err(|e| anyhow::anyhow!("--id: {}", e.message))?;
-            let secret = secret::generate();
-            let until = now_millis() + i64::from(grace_days) * 86_400_000;
-            let sealed = site_keys::seal(key, &secret::token_key(&secret));
-            if !storage.rotate_site_secret(&id, &secret::hash(&secret), &sealed, until).await? {
-                bail!("site {id} is not registered");
-            }
+            let secret = rotate_secret(storage, key, &id, grace_days).await?;
             println!("site_id={id}");
             println!("secret={secret}");
             eprintln!(
@@ -143,6 +138,22 @@ pub async fn run(storage: &Storage, key: &ContactKey, cmd: SiteCommand) -> anyho
         }
     }
     Ok(())
+}
+
+/// Gives a site a new secret and returns it; see `site rotate-secret`.
+pub async fn rotate_secret(
+    storage: &Storage,
+    key: &ContactKey,
+    id: &SiteId,
+    grace_days: u32,
+) -> anyhow::Result<String> {
+    let secret = secret::generate();
+    let until = now_millis() + i64::from(grace_days) * 86_400_000;
+    let sealed = site_keys::seal(key, &secret::token_key(&secret));
+    if !storage.rotate_site_secret(id, &secret::hash(&secret), &sealed, until).await? {
+        bail!("site {id} is not registered");
+    }
+    Ok(secret)
 }
 
 fn random_site_id() -> anyhow::Result<SiteId> {
