@@ -9,3 +9,4 @@ mod crash;
 mod database_down;
 mod postgres;
 mod process;
+mod slow_clients;

@@ -73,12 +73,21 @@ impl Collector {
 
     /// The most memory the process has held so far (VmHWM), in bytes.
     pub fn peak_memory(&self) -> u64 {
+        self.memory("VmHWM:")
+    }
+
+    /// The memory the process holds now (VmRSS), in bytes.
+    pub fn resident_memory(&self) -> u64 {
+        self.memory("VmRSS:")
+    }
+
+    fn memory(&self, field: &str) -> u64 {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap_or_default();
         let kib = status
             .lines()
-            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .find_map(|l| l.strip_prefix(field))
             .and_then(|v| v.trim().trim_end_matches(" kB").trim().parse::<u64>().ok());
-        kib.expect("VmHWM in /proc/<pid>/status") * 1024
+        kib.unwrap_or_else(|| panic!("{field} in /proc/<pid>/status")) * 1024
     }
 
     pub fn address(&self) -> &str {
