@@ -26,6 +26,9 @@ pub struct OpenReviewLimit {
     windows: Mutex<HashMap<(String, IpAddr), (i64, u32)>>,
     /// (site, hour) → reviews this collector has reserved but not yet used.
     reserved: Mutex<HashMap<(String, i64), i64>>,
+    /// One reservation at a time: a burst that finds the block used up waits for one
+    /// database write instead of each making its own.
+    reserving: tokio::sync::Mutex<()>,
 }
 
 /// The address a limit counts: IPv4 as it is (an IPv4-mapped IPv6 address as its IPv4
@@ -73,6 +76,10 @@ impl OpenReviewLimit {
         now: i64,
     ) -> Result<bool, StorageError> {
         let hour = now / WINDOW_MS;
+        if self.take_reserved(site, hour) {
+            return Ok(true);
+        }
+        let _reserving = self.reserving.lock().await;
         if self.take_reserved(site, hour) {
             return Ok(true);
         }
