@@ -67,6 +67,25 @@ async fn a_site_administrator_reads_the_sites_audit_log(backend: Backend) {
 
     let resp = app.client.get(app.url("/api/v1/desk/audit")).bearer_auth(&plain).send().await.unwrap();
     assert_eq!(resp.status(), StatusCode::FORBIDDEN);
+    let me = |token: String| {
+        let app = &app;
+        async move {
+            app.client
+                .get(app.url("/api/v1/desk/me"))
+                .bearer_auth(token)
+                .send()
+                .await
+                .unwrap()
+                .json::<Value>()
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(
+        me(plain.clone()).await,
+        serde_json::json!({ "name": "张三", "site_admin": false, "catalog_admin": false })
+    );
+    assert_eq!(me(admin.clone()).await["site_admin"], true);
     let page: Vec<Value> = app
         .client
         .get(app.url("/api/v1/desk/audit?limit=1"))

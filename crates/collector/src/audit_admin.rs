@@ -34,7 +34,15 @@ pub async fn run(storage: &Storage, cmd: AuditCommand) -> anyhow::Result<()> {
                 None => 0,
             };
             for e in storage.audit_entries(site.as_deref(), since, None, limit.max(1)).await? {
-                println!("{}\t{}\t{}\t{}\t{}\t{}", rfc3339(e.at), e.site_id, e.actor, e.action, e.client, e.reason);
+                println!(
+                    "{}\t{}\t{}\t{}\t{}\t{}",
+                    rfc3339(e.at),
+                    e.site_id,
+                    e.actor,
+                    e.action.as_str(),
+                    e.client,
+                    e.reason
+                );
             }
         }
     }

@@ -22,7 +22,7 @@ use std::time::Duration;
 
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use mingjing_domain::desk::SignInResponse;
+use mingjing_domain::desk::{AuditAction, SignInResponse};
 use mingjing_domain::site::SiteId;
 use rand::Rng;
 use tokio::sync::Semaphore;
@@ -121,7 +121,9 @@ pub async fn exchange_code(
         let (count, until) = state.storage.count_sign_in_attempt(key, limit, LOCKOUT_MS, now).await?;
         if count > limit {
             if count == limit + 1 {
-                state.audit(site.as_str(), &format!("{role_name}:{account}"), "locked_out", &client_hash).await?;
+                state
+                    .audit(site.as_str(), &format!("{role_name}:{account}"), AuditAction::LockedOut, &client_hash)
+                    .await?;
             }
             return Err(ApiError::LockedOut { retry_after_secs: ((until - now) / 1000 + 1).max(1) as u64 });
         }
@@ -133,7 +135,7 @@ pub async fn exchange_code(
     let right = check(state, code, holder.as_ref().map(|h| h.code_hash.as_str())).await?;
     let valid = holder.filter(|h| right && h.usable && h.site_id == site.as_str());
     let Some(holder) = valid else {
-        state.audit(site.as_str(), &format!("{role_name}:{account}"), "sign_in_failed", &client_hash).await?;
+        state.audit(site.as_str(), &format!("{role_name}:{account}"), AuditAction::SignInFailed, &client_hash).await?;
         return Err(ApiError::BadCode);
     };
     state.storage.clear_sign_in_attempts(&[&per_pair, &per_account]).await?;
@@ -141,7 +143,7 @@ pub async fn exchange_code(
     let expires_at = now_millis() + ttl_ms;
     let record = SessionRecord { role: role_name.into(), principal_id: holder.id, site_id: holder.site_id, expires_at };
     state.storage.insert_session(&hash, &record).await?;
-    state.audit(site.as_str(), &format!("{role_name}:{}", holder.id), "sign_in", &client_hash).await?;
+    state.audit(site.as_str(), &format!("{role_name}:{}", holder.id), AuditAction::SignIn, &client_hash).await?;
     Ok(SignInResponse { token, expires_at: crate::deadline::rfc3339(expires_at), name: holder.name })
 }
 

@@ -45,10 +45,10 @@ impl AppState {
         &self,
         site: &str,
         actor: &str,
-        action: &str,
+        action: mingjing_domain::desk::AuditAction,
         client: &str,
     ) -> Result<(), crate::error::ApiError> {
-        tracing::info!(target: "mingjing::audit", site, actor, action, client, "security event");
+        tracing::info!(target: "mingjing::audit", site, actor, action = action.as_str(), client, "security event");
         self.storage.audit(&crate::storage::AuditEntry { site_id: site, actor, action, reason: "", client }).await?;
         Ok(())
     }

@@ -102,6 +102,54 @@ pub struct ReceiptStatus {
     pub rerate_token: Option<String>,
 }
 
+/// What a security event in the audit log records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AuditAction {
+    SignIn,
+    SignInFailed,
+    LockedOut,
+    RevealContact,
+    ExportPersonalData,
+}
+
+impl AuditAction {
+    pub const ALL: [AuditAction; 5] = [
+        AuditAction::SignIn,
+        AuditAction::SignInFailed,
+        AuditAction::LockedOut,
+        AuditAction::RevealContact,
+        AuditAction::ExportPersonalData,
+    ];
+
+    /// How the action is stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditAction::SignIn => "sign_in",
+            AuditAction::SignInFailed => "sign_in_failed",
+            AuditAction::LockedOut => "locked_out",
+            AuditAction::RevealContact => "reveal_contact",
+            AuditAction::ExportPersonalData => "export_personal_data",
+        }
+    }
+
+    pub fn parse(stored: &str) -> Option<AuditAction> {
+        AuditAction::ALL.into_iter().find(|a| a.as_str() == stored)
+    }
+}
+
+/// The signed-in staff member, as the desk needs to know them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DeskProfile {
+    pub name: String,
+    /// Reads the site's audit log.
+    pub site_admin: bool,
+    /// May replace the collector's one service catalogue.
+    pub catalog_admin: bool,
+}
+
 /// One security event in a site's audit log, as a site administrator reads it on the desk.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -112,8 +160,7 @@ pub struct AuditEntryView {
     pub at: String,
     /// Who, by role and id (`staff:7`, `supervisor:3`), never by name.
     pub actor: String,
-    /// `sign_in`, `sign_in_failed`, `locked_out`, `reveal_contact`, `export_personal_data`.
-    pub action: String,
+    pub action: AuditAction,
     /// A keyed hash of the client's address: the same client gives the same hash.
     pub client: String,
     /// The reason given, where the action needs one.

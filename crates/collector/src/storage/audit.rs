@@ -1,3 +1,5 @@
+use mingjing_domain::desk::AuditAction;
+
 use super::{Storage, StorageError, now_millis, with_pool};
 
 /// One security event for the audit table: who (by role and id), what, why, and from
@@ -6,7 +8,7 @@ use super::{Storage, StorageError, now_millis, with_pool};
 pub struct AuditEntry<'a> {
     pub site_id: &'a str,
     pub actor: &'a str,
-    pub action: &'a str,
+    pub action: AuditAction,
     pub reason: &'a str,
     pub client: &'a str,
 }
@@ -17,7 +19,7 @@ pub struct AuditRow {
     pub id: i64,
     pub site_id: String,
     pub actor: String,
-    pub action: String,
+    pub action: AuditAction,
     pub reason: String,
     pub client: String,
     pub at: i64,
@@ -31,7 +33,7 @@ impl Storage {
             )
             .bind(entry.site_id)
             .bind(entry.actor)
-            .bind(entry.action)
+            .bind(entry.action.as_str())
             .bind(entry.reason)
             .bind(entry.client)
             .bind(now_millis())
@@ -64,23 +66,18 @@ impl Storage {
             .fetch_all(pool)
             .await?
         });
-        Ok(rows
-            .into_iter()
-            .map(|(id, site_id, actor, action, reason, client, at)| AuditRow {
-                id,
-                site_id,
-                actor,
-                action,
-                reason,
-                client,
-                at,
+        rows.into_iter()
+            .map(|(id, site_id, actor, action, reason, client, at)| {
+                let action = AuditAction::parse(&action)
+                    .ok_or_else(|| StorageError::Corrupt(format!("audit entry {id}: unknown action {action:?}")))?;
+                Ok(AuditRow { id, site_id, actor, action, reason, client, at })
             })
-            .collect())
+            .collect()
     }
 
     /// A site's audit log, newest first: (actor, action, reason).
     pub async fn audit_log(&self, site_id: &str) -> Result<Vec<(String, String, String)>, StorageError> {
         let rows = self.audit_entries(Some(site_id), 0, None, i64::MAX).await?;
-        Ok(rows.into_iter().map(|r| (r.actor, r.action, r.reason)).collect())
+        Ok(rows.into_iter().map(|r| (r.actor, r.action.as_str().to_owned(), r.reason)).collect())
     }
 }

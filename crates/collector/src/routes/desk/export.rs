@@ -2,6 +2,7 @@ use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use mingjing_domain::api_error::{ErrorEnvelope, FieldError};
+use mingjing_domain::desk::AuditAction;
 use mingjing_domain::review::Channel;
 use serde::{Deserialize, Serialize};
 use utoipa::IntoParams;
@@ -80,7 +81,7 @@ pub async fn export(
         let entry = AuditEntry {
             site_id: &staff.site_id,
             actor: &staff.actor(),
-            action: "export_personal_data",
+            action: AuditAction::ExportPersonalData,
             reason,
             client: "",
         };

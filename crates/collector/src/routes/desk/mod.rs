@@ -6,6 +6,7 @@ mod catalog;
 mod detail;
 mod export;
 mod list;
+mod me;
 mod observations;
 mod reveal;
 mod step;
@@ -28,6 +29,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(reveal::reveal))
         .routes(routes!(export::export))
         .routes(routes!(audit::list))
+        .routes(routes!(me::me))
         .routes(routes!(observations::list))
         .routes(routes!(observations::detail))
         .routes(routes!(observations::step))
