@@ -6,6 +6,7 @@
 
 mod accessibility;
 mod demo_page;
+mod desk_audit;
 mod embedding;
 mod follow_up;
 mod lookup;

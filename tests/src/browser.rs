@@ -161,6 +161,14 @@ impl Browser {
         self.client.issue_cmd(command).await.unwrap_or_else(|e| panic!("emulate media {media:?}: {e}"));
     }
 
+    /// Renders the page at a viewport narrower than the window can be: headless Chromium
+    /// keeps a window at least 500 px wide, so `--window-size=375,…` alone lays out at 485.
+    pub async fn emulate_viewport(&self, width: u32, height: u32) {
+        let params = json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": true });
+        let command = DevTools { cmd: "Emulation.setDeviceMetricsOverride", params };
+        self.client.issue_cmd(command).await.unwrap_or_else(|e| panic!("emulate a {width} px viewport: {e}"));
+    }
+
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;
         let _ = self.driver.kill();

@@ -125,6 +125,21 @@ pub static DESK: DeskMessages = DeskMessages {
     stage_rectifying: "Rectifying",
     stage_awaiting_reply: "Awaiting reply",
     stage_closed: "Closed",
+    desk_tab_audit: "Audit log",
+    audit_title: "This site's audit log",
+    audit_intro: "Sign-ins, failed sign-ins, lockouts, reveals of a full contact and exports of personal data, newest first. A client is shown as a keyed digest of its address, never the address itself.",
+    audit_col_time: "Time",
+    audit_col_actor: "Account",
+    audit_col_action: "Event",
+    audit_col_client: "Client",
+    audit_empty: "No audit entries yet.",
+    audit_older: "Older entries",
+    audit_newest: "Back to the newest",
+    audit_action_sign_in: "Signed in",
+    audit_action_sign_in_failed: "Sign-in failed",
+    audit_action_locked_out: "Locked out after repeated failures",
+    audit_action_reveal_contact: "Revealed a full contact",
+    audit_action_export_personal_data: "Exported personal data",
 };
 
 #[cfg(feature = "stats")]

@@ -146,6 +146,21 @@ catalogue! {
         stage_rectifying,
         stage_awaiting_reply,
         stage_closed,
+        desk_tab_audit,
+        audit_title,
+        audit_intro,
+        audit_col_time,
+        audit_col_actor,
+        audit_col_action,
+        audit_col_client,
+        audit_empty,
+        audit_older,
+        audit_newest,
+        audit_action_sign_in,
+        audit_action_sign_in_failed,
+        audit_action_locked_out,
+        audit_action_reveal_contact,
+        audit_action_export_personal_data,
     }
 }
 

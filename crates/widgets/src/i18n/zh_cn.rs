@@ -125,6 +125,21 @@ pub static DESK: DeskMessages = DeskMessages {
     stage_rectifying: "整改中",
     stage_awaiting_reply: "待答复",
     stage_closed: "已办结",
+    desk_tab_audit: "审计记录",
+    audit_title: "本站审计记录",
+    audit_intro: "登录、登录失败、锁定、查看完整联系方式和导出个人信息都记录在这里，最新的在前。客户端以地址的加密摘要表示，不显示地址本身。",
+    audit_col_time: "时间",
+    audit_col_actor: "账号",
+    audit_col_action: "事件",
+    audit_col_client: "客户端",
+    audit_empty: "暂无审计记录。",
+    audit_older: "更早的记录",
+    audit_newest: "回到最新记录",
+    audit_action_sign_in: "登录",
+    audit_action_sign_in_failed: "登录失败",
+    audit_action_locked_out: "因多次失败被锁定",
+    audit_action_reveal_contact: "查看完整联系方式",
+    audit_action_export_personal_data: "导出个人信息",
 };
 
 #[cfg(feature = "stats")]

@@ -1,16 +1,20 @@
 //! `<mingjing-desk>`: department staff sign in with their access code, see the site's poor
 //! reviews with their working-day deadlines, and record each follow-up step.
 
+mod audit;
 mod detail;
 mod list;
+mod nav;
 mod observations;
 mod step_form;
 
 use mingjing_domain::follow_up::Stage;
 use yew::prelude::*;
 
+use self::audit::AuditLog;
 use self::detail::Detail;
 use self::list::List;
+use self::nav::DeskNav;
 use self::observations::{ObservationDetail, ObservationList};
 use crate::config::WidgetConfig;
 use crate::i18n::DeskMessages;
@@ -35,11 +39,13 @@ pub fn stage_label(d: &DeskMessages, stage: Stage) -> &'static str {
 
 /// What the desk shows once signed in.
 #[derive(Debug, Clone, PartialEq)]
-enum View {
+pub enum View {
     Reviews,
     Review(String),
     Observations,
     Observation(i64),
+    /// The site's audit log, for its administrators.
+    Audit,
 }
 
 #[component]
@@ -47,7 +53,6 @@ pub fn Desk(props: &DeskProps) -> Html {
     let config = &props.config;
     let t = config.lang.messages();
     let d = config.lang.desk();
-    let m = config.lang.supervision();
     let session = use_state(|| session_store::load("desk", &config.site));
     let view = use_state(|| View::Reviews);
     let on_signed_in = {
@@ -68,9 +73,9 @@ pub fn Desk(props: &DeskProps) -> Html {
             session.set(None);
         })
     };
-    let show = |next: View| {
+    let on_show = {
         let view = view.clone();
-        Callback::from(move |_: MouseEvent| view.set(next.clone()))
+        Callback::from(move |next: View| view.set(next))
     };
     let body = match (&*session, &*view) {
         (None, _) => {
@@ -105,8 +110,10 @@ pub fn Desk(props: &DeskProps) -> Html {
             let on_back = Callback::from(move |()| view.set(View::Observations));
             html! { <ObservationDetail config={config.clone()} token={token.clone()} id={*id} {on_back} on_signed_out={on_signed_out.clone()} /> }
         }
+        (Some(token), View::Audit) => {
+            html! { <AuditLog config={config.clone()} token={token.clone()} on_signed_out={on_signed_out.clone()} /> }
+        }
     };
-    let on_reviews = matches!(*view, View::Reviews | View::Review(_));
     html! {
         <section class="mj-card mj-desk" aria-labelledby="mj-title">
             <div class="mj-toolbar">
@@ -115,12 +122,8 @@ pub fn Desk(props: &DeskProps) -> Html {
                     <button type="button" class="mj-button mj-secondary" onclick={on_signed_out.reform(|_: MouseEvent| ())}>{ d.desk_sign_out }</button>
                 }
             </div>
-            if session.is_some() {
-                <nav class="mj-tabs" aria-label={t.title_desk}>
-                    <button type="button" class="mj-tab" aria-current={on_reviews.then_some("page")} onclick={show(View::Reviews)}>{ m.sv_desk_tab_reviews }</button>
-                    <button type="button" class="mj-tab" data-testid="tab-observations" aria-current={(!on_reviews).then_some("page")}
-                            onclick={show(View::Observations)}>{ m.sv_desk_tab_observations }</button>
-                </nav>
+            if let Some(token) = &*session {
+                <DeskNav config={config.clone()} token={token.clone()} view={(*view).clone()} {on_show} on_signed_out={on_signed_out.clone()} />
             }
             { body }
         </section>
