@@ -23,6 +23,7 @@ pub mod origin;
 pub mod photo;
 pub mod review_writer;
 pub mod routes;
+pub mod safe_csv;
 pub mod seal;
 pub mod secret;
 pub mod session;
