@@ -7,6 +7,7 @@ mod bad_input;
 mod catalog;
 mod desk;
 mod export;
+mod files;
 mod open_reviews;
 mod operations;
 mod reviews;

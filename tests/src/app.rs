@@ -38,7 +38,11 @@ pub struct TestApp {
 impl TestApp {
     /// Starts the collector on a fresh database with [`TEST_SITE`] registered.
     pub async fn spawn(backend: Backend) -> Self {
-        let database = backend.fresh_database().await;
+        Self::spawn_on(backend, backend.fresh_database().await).await
+    }
+
+    /// Starts the collector on the given database with [`TEST_SITE`] registered.
+    pub async fn spawn_on(backend: Backend, database: TestDatabase) -> Self {
         let (addr, storage, shutdown, server) = launch(&database, SocketAddr::from(([127, 0, 0, 1], 0))).await;
         let mut test_app = Self {
             addr,

@@ -21,6 +21,7 @@ pub mod observations;
 pub mod open_review_limit;
 pub mod origin;
 pub mod photo;
+pub mod private_files;
 pub mod review_writer;
 pub mod routes;
 pub mod safe_csv;
