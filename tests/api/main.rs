@@ -10,6 +10,7 @@ mod export;
 mod files;
 mod open_reviews;
 mod operations;
+mod oversized_bodies;
 mod reviews;
 mod services;
 mod stats;

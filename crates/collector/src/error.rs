@@ -15,8 +15,10 @@ pub enum ApiError {
     BadJson { message: String, field: Option<String> },
     #[error("request body must be JSON (Content-Type: application/json)")]
     UnsupportedMediaType,
+    /// Over the limit (413); `close` when the body was not read to its end, so the
+    /// connection cannot carry another request.
     #[error("request body is larger than {limit} bytes")]
-    PayloadTooLarge { limit: usize },
+    PayloadTooLarge { limit: usize, close: bool },
     /// A value broke a rule (422).
     #[error(transparent)]
     Invalid(#[from] FieldError),
@@ -120,6 +122,11 @@ impl IntoResponse for ApiError {
             && let Ok(v) = axum::http::HeaderValue::from_str(&retry_after_secs.to_string())
         {
             response.headers_mut().insert(axum::http::header::RETRY_AFTER, v);
+        }
+        if let ApiError::PayloadTooLarge { close: true, .. } = &self {
+            response
+                .headers_mut()
+                .insert(axum::http::header::CONNECTION, axum::http::HeaderValue::from_static("close"));
         }
         if status == StatusCode::SERVICE_UNAVAILABLE {
             response.headers_mut().insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from_static("2"));

@@ -1,4 +1,5 @@
-//! `AppJson<T>`: axum's JSON extractor, answering in our error format with the field named.
+//! `AppJson<T>`: axum's JSON extractor, answering in our error format with the field named;
+//! `RawBody<LIMIT>`: a whole body. Both read it under a limit with [`limited_body`].
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
@@ -6,6 +7,7 @@ use axum::http::header::CONTENT_TYPE;
 use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
+use crate::limited_body::{self, BodyError};
 
 /// The largest JSON body any route accepts.
 pub const MAX_JSON_BODY: usize = 64 * 1024;
@@ -20,41 +22,39 @@ where
 {
     type Rejection = ApiError;
 
-    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        if !is_json(req.headers().get(CONTENT_TYPE)) {
+    async fn from_request(req: Request, _state: &S) -> Result<Self, Self::Rejection> {
+        let is_json = is_json(req.headers().get(CONTENT_TYPE));
+        // Read (or refuse) the body even when its type is wrong, so that the 415 is not an
+        // early answer that the connection's reset would keep from the client.
+        let bytes = limited_body::read(req, MAX_JSON_BODY).await?;
+        if !is_json {
             return Err(ApiError::UnsupportedMediaType);
         }
-        let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
-            if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-                ApiError::PayloadTooLarge { limit: MAX_JSON_BODY }
-            } else {
-                ApiError::BadJson { message: "request body could not be read".to_owned(), field: None }
-            }
-        })?;
         parse(&bytes).map(AppJson)
     }
 }
 
-/// A whole body of at most `LIMIT` bytes (the route's `DefaultBodyLimit` must allow it),
-/// refused in our error format when larger.
+/// A whole body of at most `LIMIT` bytes, refused in our error format when larger (read
+/// by [`limited_body::read`], whatever the route's `DefaultBodyLimit`).
 #[derive(Debug, Clone)]
 pub struct RawBody<const LIMIT: usize>(pub Bytes);
 
 impl<S: Send + Sync, const LIMIT: usize> FromRequest<S> for RawBody<LIMIT> {
     type Rejection = ApiError;
 
-    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
-            if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-                ApiError::PayloadTooLarge { limit: LIMIT }
-            } else {
+    async fn from_request(req: Request, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(RawBody(limited_body::read(req, LIMIT).await?))
+    }
+}
+
+impl From<BodyError> for ApiError {
+    fn from(error: BodyError) -> Self {
+        match error {
+            BodyError::TooLarge { limit, close } => ApiError::PayloadTooLarge { limit, close },
+            BodyError::Unreadable => {
                 ApiError::BadJson { message: "request body could not be read".to_owned(), field: None }
             }
-        })?;
-        if bytes.len() > LIMIT {
-            return Err(ApiError::PayloadTooLarge { limit: LIMIT });
         }
-        Ok(RawBody(bytes))
     }
 }
 

@@ -16,6 +16,7 @@ pub mod deadline;
 pub mod error;
 pub mod extract;
 pub mod fuzzing;
+pub mod limited_body;
 pub mod metrics;
 pub mod observations;
 pub mod open_review_limit;
