@@ -6,11 +6,11 @@
 mod bad_input;
 mod catalog;
 mod desk;
+mod early_answers;
 mod export;
 mod files;
 mod open_reviews;
 mod operations;
-mod oversized_bodies;
 mod reviews;
 mod services;
 mod stats;

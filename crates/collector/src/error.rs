@@ -15,10 +15,8 @@ pub enum ApiError {
     BadJson { message: String, field: Option<String> },
     #[error("request body must be JSON (Content-Type: application/json)")]
     UnsupportedMediaType,
-    /// Over the limit (413); `close` when the body was not read to its end, so the
-    /// connection cannot carry another request.
     #[error("request body is larger than {limit} bytes")]
-    PayloadTooLarge { limit: usize, close: bool },
+    PayloadTooLarge { limit: usize },
     /// A value broke a rule (422).
     #[error(transparent)]
     Invalid(#[from] FieldError),
@@ -123,10 +121,9 @@ impl IntoResponse for ApiError {
         {
             response.headers_mut().insert(axum::http::header::RETRY_AFTER, v);
         }
-        if let ApiError::PayloadTooLarge { close: true, .. } = &self {
-            response
-                .headers_mut()
-                .insert(axum::http::header::CONNECTION, axum::http::HeaderValue::from_static("close"));
+        if let ApiError::PayloadTooLarge { limit } = &self {
+            // How much of the rest of the body may be read, so that the client gets this.
+            response.extensions_mut().insert(crate::unread_body::DrainBound::for_limit(*limit));
         }
         if status == StatusCode::SERVICE_UNAVAILABLE {
             response.headers_mut().insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from_static("2"));

@@ -1,13 +1,14 @@
 //! `AppJson<T>`: axum's JSON extractor, answering in our error format with the field named;
-//! `RawBody<LIMIT>`: a whole body. Both read it under a limit with [`limited_body`].
+//! `RawBody<LIMIT>`: a whole body. Both read the body under a limit and stop reading at the
+//! limit; [`crate::unread_body`] then reads what is left, so that the 413 reaches the client.
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
-use axum::http::header::CONTENT_TYPE;
+use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE};
+use http_body_util::BodyExt;
 use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
-use crate::limited_body::{self, BodyError};
 
 /// The largest JSON body any route accepts.
 pub const MAX_JSON_BODY: usize = 64 * 1024;
@@ -23,19 +24,15 @@ where
     type Rejection = ApiError;
 
     async fn from_request(req: Request, _state: &S) -> Result<Self, Self::Rejection> {
-        let is_json = is_json(req.headers().get(CONTENT_TYPE));
-        // Read (or refuse) the body even when its type is wrong, so that the 415 is not an
-        // early answer that the connection's reset would keep from the client.
-        let bytes = limited_body::read(req, MAX_JSON_BODY).await?;
-        if !is_json {
+        if !is_json(req.headers().get(CONTENT_TYPE)) {
             return Err(ApiError::UnsupportedMediaType);
         }
-        parse(&bytes).map(AppJson)
+        parse(&read_limited(req, MAX_JSON_BODY).await?).map(AppJson)
     }
 }
 
-/// A whole body of at most `LIMIT` bytes, refused in our error format when larger (read
-/// by [`limited_body::read`], whatever the route's `DefaultBodyLimit`).
+/// A whole body of at most `LIMIT` bytes, refused in our error format when larger
+/// (whatever the route's `DefaultBodyLimit`).
 #[derive(Debug, Clone)]
 pub struct RawBody<const LIMIT: usize>(pub Bytes);
 
@@ -43,19 +40,31 @@ impl<S: Send + Sync, const LIMIT: usize> FromRequest<S> for RawBody<LIMIT> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, _state: &S) -> Result<Self, Self::Rejection> {
-        Ok(RawBody(limited_body::read(req, LIMIT).await?))
+        read_limited(req, LIMIT).await.map(RawBody)
     }
 }
 
-impl From<BodyError> for ApiError {
-    fn from(error: BodyError) -> Self {
-        match error {
-            BodyError::TooLarge { limit, close } => ApiError::PayloadTooLarge { limit, close },
-            BodyError::Unreadable => {
-                ApiError::BadJson { message: "request body could not be read".to_owned(), field: None }
+/// The whole body, if it is at most `limit` bytes. A body whose `Content-Length` is over
+/// the limit is refused unread, so that a client that asked first (`Expect: 100-continue`)
+/// is not invited to send it.
+async fn read_limited(req: Request, limit: usize) -> Result<Bytes, ApiError> {
+    let declared = req.headers().get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.trim().parse::<usize>().ok());
+    if declared.is_some_and(|length| length > limit) {
+        return Err(ApiError::PayloadTooLarge { limit });
+    }
+    let mut body = req.into_body();
+    let mut kept = Vec::with_capacity(declared.unwrap_or(0));
+    while let Some(frame) = body.frame().await {
+        let frame = frame
+            .map_err(|_| ApiError::BadJson { message: "request body could not be read".to_owned(), field: None })?;
+        if let Some(data) = frame.data_ref() {
+            if kept.len() + data.len() > limit {
+                return Err(ApiError::PayloadTooLarge { limit });
             }
+            kept.extend_from_slice(data);
         }
     }
+    Ok(Bytes::from(kept))
 }
 
 /// Parses JSON, naming the path of the value that failed (`contact.phone`, `reasons[2]`).

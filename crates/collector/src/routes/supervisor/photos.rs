@@ -58,7 +58,7 @@ pub async fn upload(
     .await
     .map_err(|e| ApiError::Internal(format!("the photo task failed: {e}")))?;
     let clean = cleaned.map_err(|e| match e {
-        PhotoError::TooLarge => ApiError::PayloadTooLarge { limit: photo::MAX_PHOTO_BYTES, close: false },
+        PhotoError::TooLarge => ApiError::PayloadTooLarge { limit: photo::MAX_PHOTO_BYTES },
         PhotoError::NotAnImage => FieldError::new("photo", "unsupported_image", e.to_string()).into(),
         PhotoError::Damaged => FieldError::new("photo", "damaged_image", e.to_string()).into(),
         PhotoError::TooManyPixels => FieldError::new("photo", "image_too_large", e.to_string()).into(),

@@ -1,9 +1,11 @@
-//! A body over its route's limit is answered 413 in a way the client can read. A server
-//! that answers and closes before reading the body makes the client's kernel see a reset
+//! Every answer reaches the client, even one that comes before the body has been read: a
+//! 413 over the limit, a 415 for the type, a 401 before the body is looked at. A server
+//! that answers and closes with the body unread makes the client's kernel see a reset
 //! while it is still sending, and the client loses the answer (reqwest's
-//! `IncompleteMessage`; browsers show a network error). So a moderately oversized body is
-//! read and thrown away before the answer, and the connection stays usable; a huge one is
-//! answered with `Connection: close` while the server goes on reading for a while.
+//! `IncompleteMessage`; browsers show a network error) or sends its next request on a
+//! connection that is gone. So the rest of a body is read and thrown away before the
+//! answer, and the connection stays usable; a huge one is answered with
+//! `Connection: close` while the server goes on reading for a while.
 
 use mingjing_collector::extract::MAX_JSON_BODY;
 use mingjing_collector::photo::MAX_PHOTO_BYTES;
@@ -78,7 +80,7 @@ async fn an_oversized_photo_is_read_before_the_413_and_the_connection_stays_usab
     }
 }
 
-/// A body that is refused for its type is read too, for the same reason.
+/// A body that is refused for its type is read too.
 async fn a_body_of_the_wrong_type_is_read_before_the_415(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let (mut reader, mut writer) = raw_http::connect(app.addr).await;
@@ -93,6 +95,21 @@ async fn a_body_of_the_wrong_type_is_read_before_the_415(backend: Backend) {
     let review = review.to_string();
     let head = raw_http::head("POST", "/api/v1/reviews", review.len(), JSON_HEADERS);
     assert_eq!(send_again(&mut reader, &mut writer, head, review.as_bytes()).await, 201);
+}
+
+/// A supervisor whose session has ended uploads a photo: the 401 comes before the body is
+/// looked at, and still the connection carries the next request.
+async fn a_refusal_before_the_body_is_read_keeps_the_connection_usable(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (mut reader, mut writer) = raw_http::connect(app.addr).await;
+    let size = MAX_PHOTO_BYTES / 2;
+    let head = raw_http::head("POST", "/api/v1/supervisor/photos", size, "Content-Type: image/jpeg\r\n");
+    raw_http::send(&mut writer, &head, size, 0xFF).await.expect("the whole photo goes out");
+    let resp = reader.response().await.expect("an answer");
+    assert_eq!((resp.status, resp.error_code().as_deref()), (401, Some("sign_in_required")), "{resp:?}");
+    assert_eq!(resp.header("connection"), None, "{resp:?}");
+    let head = raw_http::head("GET", "/api/v1/health", 0, "");
+    assert_eq!(send_again(&mut reader, &mut writer, head, b"").await, 200);
 }
 
 /// A body far over the limit is not read to its end, but the answer still arrives, and
@@ -132,6 +149,7 @@ both_backends!(
     an_oversized_json_body_is_read_before_the_413_and_the_connection_stays_usable,
     an_oversized_photo_is_read_before_the_413_and_the_connection_stays_usable,
     a_body_of_the_wrong_type_is_read_before_the_415,
+    a_refusal_before_the_body_is_read_keeps_the_connection_usable,
     a_huge_body_is_answered_413_with_connection_close,
     a_client_that_asks_first_is_refused_without_sending_the_body,
 );
