@@ -68,4 +68,42 @@ async fn exports_leave_personal_data_out_unless_asked_with_a_reason(backend: Bac
     assert_error(anonymous, StatusCode::UNAUTHORIZED, "sign_in_required", None).await;
 }
 
-both_backends!(exports_leave_personal_data_out_unless_asked_with_a_reason);
+/// A comment and a call-back name are the citizen's own text: in the CSV a spreadsheet
+/// must show them, never run them.
+async fn csv_cells_that_a_spreadsheet_would_run_are_defused(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let comment = r#"=HYPERLINK("http://evil.example","x")"#;
+    let body = json!({ "site": TEST_SITE, "service": "S1", "rating": 1, "reasons": ["long_wait"], "comment": comment,
+                       "contact": { "name": "=1+1", "phone": "13912345678", "consent": true },
+                       "idempotency_key": "formula-key-000001" });
+    assert_eq!(app.post_json("/api/v1/reviews", &body).await.status(), StatusCode::CREATED);
+    let (_, code) = app.add_staff(TEST_SITE, "李四").await;
+    let token = app.staff_session(TEST_SITE, &code).await;
+    let url = app.url("/api/v1/desk/export?format=csv&personal=true&reason=%E5%9B%9E%E8%AE%BF%E6%A0%B8%E5%AE%9E");
+    let resp = app.client.get(url).bearer_auth(&token).send().await.unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    let bytes = resp.bytes().await.unwrap();
+    let mut reader = csv::Reader::from_reader(bytes.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap());
+    let headers = reader.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let cell = |column: &str| {
+        let at = headers.iter().position(|h| h == column).unwrap();
+        rows[0][at].to_owned()
+    };
+    assert_eq!(cell("comment"), format!("'{comment}"), "{}", String::from_utf8_lossy(&bytes));
+    assert_eq!(cell("name"), "'=1+1");
+    assert_eq!(cell("phone"), "13912345678");
+    for cell in rows.iter().flat_map(|r| r.iter()) {
+        assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{cell:?} would run as a formula");
+    }
+    // JSON Lines is not read by spreadsheets: the text stays as the citizen wrote it.
+    let url = app.url("/api/v1/desk/export?format=jsonl&personal=true&reason=%E5%9B%9E%E8%AE%BF%E6%A0%B8%E5%AE%9E");
+    let jsonl = app.client.get(url).bearer_auth(&token).send().await.unwrap().text().await.unwrap();
+    let row: Value = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
+    assert_eq!((row["comment"].as_str(), row["name"].as_str()), (Some(comment), Some("=1+1")));
+}
+
+both_backends!(
+    exports_leave_personal_data_out_unless_asked_with_a_reason,
+    csv_cells_that_a_spreadsheet_would_run_are_defused,
+);

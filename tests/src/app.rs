@@ -45,7 +45,15 @@ impl TestApp {
 
     /// Like [`TestApp::spawn`], with the configuration changed first (limits, proxies…).
     pub async fn spawn_with(backend: Backend, configure: impl FnOnce(&mut ServeConfig)) -> Self {
-        let database = backend.fresh_database().await;
+        Self::spawn_on_with(backend, backend.fresh_database().await, configure).await
+    }
+
+    /// Starts the collector on the given database with [`TEST_SITE`] registered.
+    pub async fn spawn_on(backend: Backend, database: TestDatabase) -> Self {
+        Self::spawn_on_with(backend, database, |_| {}).await
+    }
+
+    async fn spawn_on_with(backend: Backend, database: TestDatabase, configure: impl FnOnce(&mut ServeConfig)) -> Self {
         let mut config = config_for(&database, SocketAddr::from(([127, 0, 0, 1], 0)));
         configure(&mut config);
         let (addr, storage, shutdown, server) = launch(&config).await;

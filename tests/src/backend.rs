@@ -31,6 +31,13 @@ pub fn postgres_skipped() -> bool {
     false
 }
 
+impl TestDatabase {
+    /// The SQLite file `url`, in (or under) the temporary folder `dir`.
+    pub fn sqlite(dir: TempDir, url: String) -> Self {
+        TestDatabase { url, dir: Some(dir), contact_key: ContactKey::random() }
+    }
+}
+
 impl Backend {
     pub async fn fresh_database(self) -> TestDatabase {
         match self {

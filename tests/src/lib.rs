@@ -13,6 +13,7 @@ pub mod browser;
 pub mod host_page;
 pub mod paths;
 pub mod photos;
+pub mod raw_http;
 
 pub use app::TestApp;
 pub use backend::Backend;

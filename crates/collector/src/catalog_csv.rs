@@ -13,11 +13,17 @@
 //! | `intermediary_services` | `name \| legal basis \| conditions \| steps \| amount \| unit \| note \| fee` |
 //! | `certificates_required` | `name \| issuer \| legal basis` |
 //!
+//! A cell that a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a
+//! tab or a carriage return) is exported with a `'` in front, which the import takes off
+//! again (see [`crate::safe_csv`]).
+//!
 //! Each row becomes an item of the JSON format and goes through the very same checks, so
 //! the two variants cannot accept different catalogues. Problems name the row's line.
 
 use mingjing_domain::catalog::{CATALOG_FORMAT, CatalogFile, Fen, ImportError};
 use serde_json::{Map, Value, json};
+
+use crate::safe_csv::{self, SafeCsvWriter};
 
 /// The columns, in the order a blank template lists them.
 pub const COLUMNS: [&str; 34] = [
@@ -86,13 +92,19 @@ pub fn parse_csv(text: &str, publisher: &str, demo: bool) -> Result<CatalogFile,
             vec![CsvProblem { line, field: String::new(), rule: "invalid_csv".to_owned(), message: e.to_string() }]
         })?;
         let cells: Map<String, Value> =
-            headers.iter().zip(record.iter()).map(|(h, v)| (h.to_owned(), Value::from(v.trim()))).collect();
+            headers.iter().zip(record.iter()).map(|(h, v)| (h.to_owned(), Value::from(cell_text(v)))).collect();
         lines.push(record.position().map_or(0, csv::Position::line));
         items.push(item_of(&cells));
     }
     let value = json!({ "format": CATALOG_FORMAT, "demo": demo, "publisher": publisher, "items": items });
     CatalogFile::from_value(&value)
         .map_err(|errors| errors.into_errors().into_iter().map(|e| problem(e, &lines)).collect())
+}
+
+/// A cell's text: as this module's export wrote it ([`safe_csv::restore`] takes off the `'`
+/// that keeps a spreadsheet from running it), without surrounding whitespace.
+fn cell_text(raw: &str) -> &str {
+    safe_csv::restore(raw).trim()
 }
 
 /// An importer error, re-addressed to the CSV line and column it came from.
@@ -274,12 +286,12 @@ fn item_of(cells: &Map<String, Value>) -> Value {
 /// [`parse_csv`]: a department can export its catalogue, edit it in a spreadsheet and
 /// import it again.
 pub fn write_csv(items: &[Value]) -> Result<String, csv::Error> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut writer = SafeCsvWriter::from_writer(Vec::new());
     writer.write_record(COLUMNS)?;
     for item in items {
         writer.write_record(COLUMNS.iter().map(|column| cell_of(item, column)))?;
     }
-    let bytes = writer.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
+    let bytes = writer.into_inner()?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
@@ -367,6 +379,34 @@ mod tests {
         let csv = write_csv(&values).unwrap();
         let back = parse_csv(&csv, file.publisher().as_str(), true).unwrap();
         assert_eq!(back.items(), file.items());
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_defused_and_import_back_unchanged() {
+        let file = demo();
+        let mut values: Vec<Value> = file.items().iter().take(2).map(|i| serde_json::to_value(i).unwrap()).collect();
+        values[0]["address"] = json!("+86 871 6361 2345（市政务服务中心总机）");
+        values[0]["office_hours"] = json!("-");
+        values[0]["keywords"] = json!(["=1+1", "'=1+1", "'引号开头"]);
+        values[1]["legal_limit"]["note"] = json!("-");
+        values[1]["office_hours"] = json!("@工作日 9:00-17:00");
+        let expected = CatalogFile::from_value(&json!({
+            "format": CATALOG_FORMAT, "demo": true, "publisher": file.publisher().as_str(), "items": values,
+        }))
+        .unwrap();
+        let csv = write_csv(&values).unwrap();
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        let at = |column: &str| COLUMNS.iter().position(|c| *c == column).unwrap();
+        assert_eq!(&rows[0][at("address")], "'+86 871 6361 2345（市政务服务中心总机）", "{csv}");
+        assert_eq!(&rows[0][at("office_hours")], "'-");
+        assert_eq!(&rows[0][at("keywords")], "'=1+1\n'=1+1\n'引号开头");
+        assert_eq!(&rows[1][at("legal_limit_note")], "'-");
+        for cell in rows.iter().flat_map(|r| r.iter()) {
+            assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{cell:?}");
+        }
+        let back = parse_csv(&csv, file.publisher().as_str(), true).unwrap();
+        assert_eq!(back.items(), expected.items());
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct DatabaseArgs {
-    /// Folder for the embedded SQLite database (created if missing).
+    /// Folder for the embedded SQLite database and the contact key (created, 0700, if missing).
     #[arg(long, global = true, env = "MINGJING_DATA_DIR", default_value = "data")]
     pub data_dir: PathBuf,
     /// `postgres://user@host/db` for PostgreSQL, or a SQLite file; default: DATA_DIR/mingjing.db.
@@ -36,7 +36,7 @@ impl DatabaseArgs {
         match &self.database {
             Some(url) => Ok(url.clone()),
             None => {
-                std::fs::create_dir_all(&self.data_dir)
+                crate::private_files::create_dir(&self.data_dir)
                     .with_context(|| format!("cannot create data directory {}", self.data_dir.display()))?;
                 Ok(ServeConfig::default_database(&self.data_dir))
             }
@@ -198,6 +198,7 @@ fn contact_key(db: &DatabaseArgs) -> anyhow::Result<ContactKey> {
     if let Ok(raw) = std::env::var("MINGJING_CONTACT_KEY") {
         return Ok(ContactKey::from_base64(&raw)?);
     }
-    std::fs::create_dir_all(&db.data_dir)?;
+    crate::private_files::create_dir(&db.data_dir)
+        .with_context(|| format!("cannot create data directory {}", db.data_dir.display()))?;
     Ok(ContactKey::load_or_create(&db.data_dir.join("contact.key"))?)
 }

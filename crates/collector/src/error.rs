@@ -121,6 +121,10 @@ impl IntoResponse for ApiError {
         {
             response.headers_mut().insert(axum::http::header::RETRY_AFTER, v);
         }
+        if let ApiError::PayloadTooLarge { limit } = &self {
+            // How much of the rest of the body may be read, so that the client gets this.
+            response.extensions_mut().insert(crate::unread_body::DrainBound::for_limit(*limit));
+        }
         if status == StatusCode::SERVICE_UNAVAILABLE {
             response.headers_mut().insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from_static("2"));
         }

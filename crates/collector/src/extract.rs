@@ -1,8 +1,11 @@
-//! `AppJson<T>`: axum's JSON extractor, answering in our error format with the field named.
+//! `AppJson<T>`: axum's JSON extractor, answering in our error format with the field named;
+//! `RawBody<LIMIT>`: a whole body. Both read the body under a limit and stop reading at the
+//! limit; [`crate::unread_body`] then reads what is left, so that the 413 reaches the client.
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
-use axum::http::header::CONTENT_TYPE;
+use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE};
+use http_body_util::BodyExt;
 use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
@@ -20,42 +23,48 @@ where
 {
     type Rejection = ApiError;
 
-    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request(req: Request, _state: &S) -> Result<Self, Self::Rejection> {
         if !is_json(req.headers().get(CONTENT_TYPE)) {
             return Err(ApiError::UnsupportedMediaType);
         }
-        let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
-            if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-                ApiError::PayloadTooLarge { limit: MAX_JSON_BODY }
-            } else {
-                ApiError::BadJson { message: "request body could not be read".to_owned(), field: None }
-            }
-        })?;
-        parse(&bytes).map(AppJson)
+        parse(&read_limited(req, MAX_JSON_BODY).await?).map(AppJson)
     }
 }
 
-/// A whole body of at most `LIMIT` bytes (the route's `DefaultBodyLimit` must allow it),
-/// refused in our error format when larger.
+/// A whole body of at most `LIMIT` bytes, refused in our error format when larger
+/// (whatever the route's `DefaultBodyLimit`).
 #[derive(Debug, Clone)]
 pub struct RawBody<const LIMIT: usize>(pub Bytes);
 
 impl<S: Send + Sync, const LIMIT: usize> FromRequest<S> for RawBody<LIMIT> {
     type Rejection = ApiError;
 
-    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
-            if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-                ApiError::PayloadTooLarge { limit: LIMIT }
-            } else {
-                ApiError::BadJson { message: "request body could not be read".to_owned(), field: None }
-            }
-        })?;
-        if bytes.len() > LIMIT {
-            return Err(ApiError::PayloadTooLarge { limit: LIMIT });
-        }
-        Ok(RawBody(bytes))
+    async fn from_request(req: Request, _state: &S) -> Result<Self, Self::Rejection> {
+        read_limited(req, LIMIT).await.map(RawBody)
     }
+}
+
+/// The whole body, if it is at most `limit` bytes. A body whose `Content-Length` is over
+/// the limit is refused unread, so that a client that asked first (`Expect: 100-continue`)
+/// is not invited to send it.
+async fn read_limited(req: Request, limit: usize) -> Result<Bytes, ApiError> {
+    let declared = req.headers().get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.trim().parse::<usize>().ok());
+    if declared.is_some_and(|length| length > limit) {
+        return Err(ApiError::PayloadTooLarge { limit });
+    }
+    let mut body = req.into_body();
+    let mut kept = Vec::with_capacity(declared.unwrap_or(0));
+    while let Some(frame) = body.frame().await {
+        let frame = frame
+            .map_err(|_| ApiError::BadJson { message: "request body could not be read".to_owned(), field: None })?;
+        if let Some(data) = frame.data_ref() {
+            if kept.len() + data.len() > limit {
+                return Err(ApiError::PayloadTooLarge { limit });
+            }
+            kept.extend_from_slice(data);
+        }
+    }
+    Ok(Bytes::from(kept))
 }
 
 /// Parses JSON, naming the path of the value that failed (`contact.phone`, `reasons[2]`).

@@ -12,6 +12,7 @@ use mingjing_domain::supervision::{
 
 use crate::deadline::{self, rfc3339};
 use crate::error::ApiError;
+use crate::safe_csv::SafeCsvWriter;
 use crate::state::AppState;
 use crate::storage::{ObservationEventRow, ObservationRow, ObservationStep, Site, SupervisorRow, now_millis};
 
@@ -226,7 +227,7 @@ fn days_to_rectify(row: &ObservationRow) -> Option<u32> {
 
 /// The year-end report as CSV: one row per observation submitted in `year`.
 pub fn report_csv(rows: &[ObservationRow], year: i32, today: &str) -> Result<String, ApiError> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut writer = SafeCsvWriter::from_writer(Vec::new());
     let header = [
         "id",
         "submitted",
@@ -264,7 +265,7 @@ pub fn report_csv(rows: &[ObservationRow], year: i32, today: &str) -> Result<Str
             ])
             .map_err(fail)?;
     }
-    let bytes = writer.into_inner().map_err(|e| ApiError::Internal(e.to_string()))?;
+    let bytes = writer.into_inner().map_err(fail)?;
     String::from_utf8(bytes).map_err(|e| ApiError::Internal(e.to_string()))
 }
 
@@ -294,4 +295,46 @@ pub fn public_stats(rows: &[ObservationRow], today: &str) -> SupervisionStats {
         })
         .collect();
     SupervisionStats { departments }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(department: &str, service: &str) -> ObservationRow {
+        ObservationRow {
+            id: 7,
+            site_id: "test-site".to_owned(),
+            supervisor_id: 1,
+            department: department.to_owned(),
+            service: Some(service.to_owned()),
+            place: "窗口".to_owned(),
+            observed_at: "2025-03-03T10:30".to_owned(),
+            method: "mystery_shopping".to_owned(),
+            chapter: "government".to_owned(),
+            article: Some(36),
+            description: "描述".to_owned(),
+            stage: "submitted".to_owned(),
+            due_date: None,
+            reopened: 0,
+            confirmed: false,
+            submitted_at: 0,
+            submitted_day: "2025-03-03".to_owned(),
+            rectified_day: None,
+        }
+    }
+
+    #[test]
+    fn report_cells_that_a_spreadsheet_would_run_are_defused() {
+        let rows = [row(r#"=HYPERLINK("http://evil.example","x")"#, "=1+1"), row("@SUM(A1)", "-2+3")];
+        let report = report_csv(&rows, 2025, "2025-12-31").unwrap();
+        let mut reader = csv::Reader::from_reader(report.as_bytes());
+        let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(&records[0][2], r#"'=HYPERLINK("http://evil.example","x")"#, "{report}");
+        assert_eq!(&records[0][3], "'=1+1");
+        assert_eq!((&records[1][2], &records[1][3]), ("'@SUM(A1)", "'-2+3"));
+        for cell in records.iter().flat_map(|r| r.iter()) {
+            assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{cell:?} in {report}");
+        }
+    }
 }

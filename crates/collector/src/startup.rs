@@ -138,6 +138,8 @@ pub fn router(state: AppState, config: &ServeConfig) -> Router {
             let route = req.extensions().get::<axum::extract::MatchedPath>().map(|p| p.as_str().to_owned());
             tracing::info_span!("request", method = %req.method(), route = route.as_deref().unwrap_or("-"))
         }))
+        // Inside the timeout, so that reading what a route left of a body is cut off too.
+        .layer(middleware::from_fn(crate::unread_body::finish_reading))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, config.request_timeout))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,

@@ -11,6 +11,9 @@ pub enum StorageError {
     Conflict(&'static str),
     #[error("migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    /// The database file or its directory could not be made (or made private).
+    #[error("cannot prepare the database file {path}: {source}")]
+    File { path: String, source: std::io::Error },
     #[error("stored data is corrupt: {0}")]
     Corrupt(String),
     #[error("database error: {0}")]

@@ -55,8 +55,13 @@ pub enum Storage {
 }
 
 impl Storage {
-    /// Opens (creating if needed) the SQLite file in WAL mode and applies migrations.
+    /// Opens (creating if needed) the SQLite file in WAL mode and applies migrations. The
+    /// file and its `-wal` and `-shm` files are readable by the collector's account only.
     pub async fn open_sqlite(path: &Path) -> Result<Self, StorageError> {
+        if path != Path::new(":memory:") {
+            crate::private_files::prepare_database(path)
+                .map_err(|source| StorageError::File { path: path.display().to_string(), source })?;
+        }
         // WAL lets readers run beside the writer. `synchronous=FULL` makes every commit
         // durable before we acknowledge it: a 2xx means the review survives a power cut.
         let options = SqliteConnectOptions::new()

@@ -1,3 +1,5 @@
+use std::borrow::Cow;
+
 use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -9,6 +11,7 @@ use utoipa::IntoParams;
 
 use crate::deadline::rfc3339;
 use crate::error::ApiError;
+use crate::safe_csv::SafeCsvWriter;
 use crate::session::StaffSession;
 use crate::state::AppState;
 use crate::storage::{AuditEntry, ExportRow};
@@ -91,7 +94,7 @@ pub async fn export(
     let rows = state.storage.export_reviews(&staff.site_id).await?;
     let lines = rows.iter().map(|r| line(&state, r, q.personal)).collect::<Result<Vec<_>, _>>()?;
     let (body, content_type, extension) = if q.format == "csv" {
-        (csv(&lines)?, "text/csv; charset=utf-8", "csv")
+        (csv(&lines, q.personal)?, "text/csv; charset=utf-8", "csv")
     } else {
         (jsonl(&lines)?, "application/jsonl; charset=utf-8", "jsonl")
     };
@@ -141,12 +144,54 @@ fn channel_name(c: Channel) -> &'static str {
     }
 }
 
-fn csv(lines: &[Line]) -> Result<Vec<u8>, ApiError> {
-    let mut writer = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
-    for line in lines {
-        writer.serialize(line).map_err(|e| ApiError::Internal(e.to_string()))?;
+/// The CSV columns: [`Line`]'s fields in order, `name` and `phone` only in a personal export.
+const COLUMNS: [&str; 12] = [
+    "receipt",
+    "received_at",
+    "service",
+    "rating",
+    "channel",
+    "verified",
+    "system_default",
+    "reasons",
+    "comment",
+    "stage",
+    "due_date",
+    "closed_at",
+];
+const PERSONAL_COLUMNS: [&str; 2] = ["name", "phone"];
+
+impl Line {
+    fn cells(&self) -> Vec<Cow<'_, str>> {
+        let mut cells: Vec<Cow<'_, str>> = vec![
+            self.receipt.as_str().into(),
+            self.received_at.as_str().into(),
+            self.service.as_str().into(),
+            self.rating.to_string().into(),
+            self.channel.into(),
+            self.verified.to_string().into(),
+            self.system_default.to_string().into(),
+            self.reasons.as_str().into(),
+            self.comment.as_str().into(),
+            self.stage.as_str().into(),
+            self.due_date.as_str().into(),
+            self.closed_at.as_str().into(),
+        ];
+        cells.extend(self.name.as_deref().map(Cow::from));
+        cells.extend(self.phone.as_deref().map(Cow::from));
+        cells
     }
-    writer.into_inner().map_err(|e| ApiError::Internal(e.to_string()))
+}
+
+fn csv(lines: &[Line], personal: bool) -> Result<Vec<u8>, ApiError> {
+    let fail = |e: csv::Error| ApiError::Internal(e.to_string());
+    let mut writer = SafeCsvWriter::from_writer(vec![0xEF, 0xBB, 0xBF]);
+    let personal_columns = if personal { PERSONAL_COLUMNS.as_slice() } else { &[] };
+    writer.write_record(COLUMNS.iter().chain(personal_columns)).map_err(fail)?;
+    for line in lines {
+        writer.write_record(line.cells()).map_err(fail)?;
+    }
+    writer.into_inner().map_err(fail)
 }
 
 fn jsonl(lines: &[Line]) -> Result<Vec<u8>, ApiError> {

@@ -3,6 +3,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use mingjing_domain::api_error::{ErrorEnvelope, FieldError};
 use serde::Serialize;
+use tokio::sync::Semaphore;
 use utoipa::ToSchema;
 
 use crate::error::ApiError;
@@ -17,13 +18,15 @@ pub struct PhotoUploaded {
     /// Name this id in the observation's `photos`.
     pub id: i64,
     pub media_type: String,
-    /// The size stored, after the metadata was removed.
+    /// The size stored, as encoded afresh without metadata.
     pub bytes: u64,
 }
 
 /// Upload one photo (the raw JPEG or PNG bytes) before submitting the observation that
-/// shows it. The content decides: a text file named `.jpg` is refused. EXIF (with any GPS
-/// position), XMP and comments are removed before anything is stored.
+/// shows it. The content decides: a text file named `.jpg` is refused. The picture is
+/// decoded, turned upright and encoded again, so nothing else of the file is stored: no
+/// EXIF (with any GPS position or camera), XMP, comments, or images and bytes after the
+/// first. A picture over 8192 pixels a side is refused before it is decoded.
 #[utoipa::path(
     post,
     path = "/api/v1/supervisor/photos",
@@ -33,7 +36,7 @@ pub struct PhotoUploaded {
         (status = 201, description = "stored without its metadata", body = PhotoUploaded),
         (status = 401, description = "no valid supervisor session", body = ErrorEnvelope),
         (status = 413, description = "over 2 MB", body = ErrorEnvelope),
-        (status = 422, description = "not a JPEG or PNG image, or a damaged one", body = ErrorEnvelope),
+        (status = 422, description = "not a JPEG or PNG image, a damaged one, or one over 8192 pixels a side", body = ErrorEnvelope),
     ),
     security(("supervisor_session" = []))
 )]
@@ -42,10 +45,23 @@ pub async fn upload(
     me: SupervisorSession,
     RawBody(body): RawBody<{ photo::MAX_PHOTO_BYTES }>,
 ) -> Result<(StatusCode, axum::Json<PhotoUploaded>), ApiError> {
-    let clean = photo::clean(&body).map_err(|e| match e {
+    // Decoding and encoding a phone photo takes a core for a few hundred milliseconds and
+    // up to a few hundred megabytes: on the blocking pool, not on an async worker, and only
+    // a few at a time, so that a burst of uploads cannot exhaust the memory.
+    static DECODING: Semaphore = Semaphore::const_new(2);
+    let permit = DECODING.acquire().await.map_err(|e| ApiError::Internal(e.to_string()))?;
+    // The permit goes with the work, which runs on even if the request times out.
+    let cleaned = tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        photo::clean(&body)
+    })
+    .await
+    .map_err(|e| ApiError::Internal(format!("the photo task failed: {e}")))?;
+    let clean = cleaned.map_err(|e| match e {
         PhotoError::TooLarge => ApiError::PayloadTooLarge { limit: photo::MAX_PHOTO_BYTES },
         PhotoError::NotAnImage => FieldError::new("photo", "unsupported_image", e.to_string()).into(),
         PhotoError::Damaged => FieldError::new("photo", "damaged_image", e.to_string()).into(),
+        PhotoError::TooManyPixels => FieldError::new("photo", "image_too_large", e.to_string()).into(),
     })?;
     let id = state.storage.insert_photo(me.supervisor.id, clean.media_type, &clean.bytes, now_millis()).await?;
     let uploaded = PhotoUploaded { id, media_type: clean.media_type.to_owned(), bytes: clean.bytes.len() as u64 };
