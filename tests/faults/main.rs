@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod abuse;
+mod audit_trail;
 mod crash;
 mod database_down;
 mod postgres;

@@ -43,5 +43,5 @@ pub mod supervisor_admin;
 pub mod system_default;
 pub mod telemetry;
 pub mod token;
-pub mod upkeep;
 pub mod unread_body;
+pub mod upkeep;
