@@ -378,6 +378,7 @@ catalogue! {
         sv_queued,
         sv_retried,
         sv_retry_failed,
+        sv_retry_refused,
         sv_timeline,
         sv_role_supervisor,
         sv_role_staff,

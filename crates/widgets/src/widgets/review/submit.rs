@@ -6,11 +6,12 @@ use serde::Serialize;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use super::outbox::{self, Entry};
+use super::letter::keeping;
 use super::state::{Action, Form, Phase, Problem};
 use crate::api::{self, ApiFailure};
 use crate::config::WidgetConfig;
 use crate::events;
+use crate::outbox::{self, Entry};
 use crate::i18n::{Messages, fill};
 
 #[derive(Serialize)]
@@ -86,7 +87,7 @@ pub fn on_submit(
                     form.dispatch(Action::Sent { receipt: receipt.receipt, verified: receipt.verified });
                 }
                 Err(failure) if failure.is_retryable() => {
-                    outbox::push(Entry { api: config.api.clone(), request }, channel != Channel::Kiosk);
+                    outbox::push(Entry { api: config.api.clone(), request }, keeping(channel));
                     form.dispatch(Action::Queued);
                 }
                 Err(ApiFailure::Refused(status, body)) => {
@@ -100,7 +101,7 @@ pub fn on_submit(
                     }]));
                 }
                 Err(_) => {
-                    outbox::push(Entry { api: config.api.clone(), request }, channel != Channel::Kiosk);
+                    outbox::push(Entry { api: config.api.clone(), request }, keeping(channel));
                     form.dispatch(Action::Queued);
                 }
             }

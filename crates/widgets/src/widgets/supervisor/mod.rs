@@ -7,6 +7,7 @@ mod detail;
 mod draft;
 mod form;
 mod home;
+mod letter;
 mod photos;
 mod report;
 

@@ -1,0 +1,206 @@
+//! The one outbox: everything a browser must not lose (a citizen's review, a supervisor's
+//! observation) waits here until the collector has stored it. Each letter carries its
+//! idempotency key, so however often it is sent — from this page, another tab, or after a
+//! reload — it is stored once, and it leaves the outbox only when the collector has stored
+//! it or refused it for good.
+//!
+//! Each kind of letter has a queue of its own in `localStorage`, so a bundle that knows only
+//! reviews never reads (or drops) the observations another page of the same site queued.
+
+use std::cell::RefCell;
+use std::future::Future;
+use std::time::Duration;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::api::ApiFailure;
+
+const FIRST_RETRY_MS: u32 = 2_000;
+const LONGEST_RETRY_MS: u32 = 60_000;
+
+/// Something the outbox can deliver.
+pub trait Letter: Serialize + DeserializeOwned + Clone + 'static {
+    /// Where the letters of this kind wait in `localStorage`.
+    const STORAGE_KEY: &'static str;
+
+    /// The idempotency key the collector stores the letter under.
+    fn key(&self) -> &str;
+
+    /// The copy a shared device may keep in `localStorage`: without the personal data the
+    /// collector can do without.
+    fn without_personal_data(&self) -> Self {
+        self.clone()
+    }
+
+    /// Sends the letter once; `Ok` once the collector has it (now or from an earlier try).
+    fn send(&self, api: &str) -> impl Future<Output = Result<(), ApiFailure>>;
+
+    /// Whether the letter should wait after this failure rather than be given up.
+    fn should_wait(failure: &ApiFailure) -> bool {
+        failure.is_retryable()
+    }
+}
+
+/// How the device may keep a letter until it is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keeping {
+    /// In `localStorage`, so it survives a closed tab: the citizen's or supervisor's own device.
+    Stored,
+    /// In this page's memory only: a counter tablet keeps no personal data in the browser.
+    InMemory,
+    /// In full in this page's memory, and in `localStorage` without personal data, so that
+    /// it still arrives if the page is closed: a shared terminal in a service hall.
+    StoredWithoutPersonalData,
+}
+
+/// A waiting letter and the collector to send it to (one page may use several).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(bound = "L: Letter")]
+pub struct Entry<L> {
+    pub api: String,
+    pub request: L,
+}
+
+/// What one pass through a queue did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Letters the collector now has.
+    pub sent: u32,
+    /// Letters still waiting.
+    pub left: u32,
+    /// Letters the collector refused for good, now out of the outbox.
+    pub refused: u32,
+}
+
+thread_local! {
+    /// Letters kept in this page's memory, as (queue, idempotency key, JSON of the entry).
+    static IN_MEMORY: RefCell<Vec<(&'static str, String, String)>> = const { RefCell::new(Vec::new()) };
+    /// The queues a pass is sending, and those whose retry loop runs.
+    static SENDING: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
+    static LOOPING: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn load_stored<L: Letter>() -> Vec<Entry<L>> {
+    local_storage()
+        .and_then(|s| s.get_item(L::STORAGE_KEY).ok().flatten())
+        .and_then(|json| crate::json::from_text(&json))
+        .unwrap_or_default()
+}
+
+fn save_stored<L: Letter>(entries: &[Entry<L>]) {
+    let Some(storage) = local_storage() else {
+        return;
+    };
+    if entries.is_empty() {
+        let _ = storage.remove_item(L::STORAGE_KEY);
+    } else if let Some(json) = crate::json::to_text(entries) {
+        let _ = storage.set_item(L::STORAGE_KEY, &json);
+    }
+}
+
+fn in_memory<L: Letter>() -> Vec<Entry<L>> {
+    IN_MEMORY.with(|m| {
+        let m = m.borrow();
+        m.iter().filter(|(queue, _, _)| *queue == L::STORAGE_KEY).filter_map(|(_, _, json)| crate::json::from_text(json)).collect()
+    })
+}
+
+/// Keeps a letter and starts the retry loop, which first waits a little: the letter has
+/// just failed to go.
+pub fn push<L: Letter>(entry: Entry<L>, keeping: Keeping) {
+    if keeping != Keeping::Stored
+        && let Some(json) = crate::json::to_text(&entry)
+    {
+        IN_MEMORY.with(|m| m.borrow_mut().push((L::STORAGE_KEY, entry.request.key().to_owned(), json)));
+    }
+    if keeping != Keeping::InMemory {
+        let mut entries = load_stored::<L>();
+        if !entries.iter().any(|e| e.request.key() == entry.request.key()) {
+            let request = match keeping {
+                Keeping::StoredWithoutPersonalData => entry.request.without_personal_data(),
+                _ => entry.request,
+            };
+            entries.push(Entry { api: entry.api, request });
+        }
+        save_stored(&entries);
+    }
+    run_loop::<L>(FIRST_RETRY_MS);
+}
+
+/// The letters waiting: this page's own (in full) first, then the stored ones.
+pub fn waiting<L: Letter>() -> Vec<Entry<L>> {
+    let mut all = in_memory::<L>();
+    for entry in load_stored::<L>() {
+        if !all.iter().any(|e| e.request.key() == entry.request.key()) {
+            all.push(entry);
+        }
+    }
+    all
+}
+
+fn remove<L: Letter>(key: &str) {
+    let mut entries = load_stored::<L>();
+    let before = entries.len();
+    entries.retain(|e| e.request.key() != key);
+    if entries.len() != before {
+        save_stored(&entries);
+    }
+    IN_MEMORY.with(|m| m.borrow_mut().retain(|(queue, k, _)| *queue != L::STORAGE_KEY || k != key));
+}
+
+/// Sends every waiting letter once, after any pass already under way in this page.
+pub async fn send_waiting<L: Letter>() -> Tally {
+    while SENDING.with(|s| s.borrow().contains(&L::STORAGE_KEY)) {
+        gloo_timers::future::sleep(Duration::from_millis(50)).await;
+    }
+    SENDING.with(|s| s.borrow_mut().push(L::STORAGE_KEY));
+    let mut tally = Tally::default();
+    for entry in waiting::<L>() {
+        match entry.request.send(&entry.api).await {
+            // Stored now, or by an earlier try whose answer never came back.
+            Ok(()) => tally.sent += 1,
+            Err(failure) if L::should_wait(&failure) => {
+                tally.left += 1;
+                continue;
+            }
+            // Refused for good (for example, already reviewed): sending again cannot help.
+            Err(_) => tally.refused += 1,
+        }
+        remove::<L>(entry.request.key());
+    }
+    SENDING.with(|s| s.borrow_mut().retain(|q| *q != L::STORAGE_KEY));
+    tally
+}
+
+/// Sends whatever is waiting now, then again while anything is left, backing off while
+/// the collector is away. One loop per queue and page.
+pub fn start<L: Letter>() {
+    run_loop::<L>(0);
+}
+
+fn run_loop<L: Letter>(first_wait: u32) {
+    if LOOPING.with(|l| l.borrow().contains(&L::STORAGE_KEY)) {
+        return;
+    }
+    LOOPING.with(|l| l.borrow_mut().push(L::STORAGE_KEY));
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut wait = first_wait;
+        loop {
+            if wait > 0 {
+                gloo_timers::future::sleep(Duration::from_millis(u64::from(wait))).await;
+            }
+            let tally = send_waiting::<L>().await;
+            if waiting::<L>().is_empty() {
+                break;
+            }
+            // Letters pushed during the pass go at once; failed ones wait longer each time.
+            wait = if tally.left == 0 { 0 } else { (wait * 2).clamp(FIRST_RETRY_MS, LONGEST_RETRY_MS) };
+        }
+        LOOPING.with(|l| l.borrow_mut().retain(|q| *q != L::STORAGE_KEY));
+    });
+}
