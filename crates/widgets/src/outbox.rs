@@ -7,8 +7,10 @@
 //! Each kind of letter has a queue of its own in `localStorage`, so a bundle that knows only
 //! reviews never reads (or drops) the observations another page of the same site queued.
 
+use std::any::Any;
 use std::cell::RefCell;
 use std::future::Future;
+use std::rc::Rc;
 use std::time::Duration;
 
 use serde::de::DeserializeOwned;
@@ -20,18 +22,16 @@ const FIRST_RETRY_MS: u32 = 2_000;
 const LONGEST_RETRY_MS: u32 = 60_000;
 
 /// Something the outbox can deliver.
-pub trait Letter: Serialize + DeserializeOwned + Clone + 'static {
+pub trait Letter: Serialize + DeserializeOwned + 'static {
     /// Where the letters of this kind wait in `localStorage`.
     const STORAGE_KEY: &'static str;
 
     /// The idempotency key the collector stores the letter under.
     fn key(&self) -> &str;
 
-    /// The copy a shared device may keep in `localStorage`: without the personal data the
-    /// collector can do without.
-    fn without_personal_data(&self) -> Self {
-        self.clone()
-    }
+    /// Leaves out the personal data the collector can do without, for the copy a shared
+    /// device keeps in `localStorage`.
+    fn forget_personal_data(&mut self) {}
 
     /// Sends the letter once; `Ok` once the collector has it (now or from an earlier try).
     fn send(&self, api: &str) -> impl Future<Output = Result<(), ApiFailure>>;
@@ -55,7 +55,7 @@ pub enum Keeping {
 }
 
 /// A waiting letter and the collector to send it to (one page may use several).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(bound = "L: Letter")]
 pub struct Entry<L> {
     pub api: String,
@@ -74,8 +74,8 @@ pub struct Tally {
 }
 
 thread_local! {
-    /// Letters kept in this page's memory, as (queue, idempotency key, JSON of the entry).
-    static IN_MEMORY: RefCell<Vec<(&'static str, String, String)>> = const { RefCell::new(Vec::new()) };
+    /// Letters kept in this page's memory, of every kind.
+    static IN_MEMORY: RefCell<Vec<Rc<dyn Any>>> = const { RefCell::new(Vec::new()) };
     /// The queues a pass is sending, and those whose retry loop runs.
     static SENDING: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
     static LOOPING: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
@@ -103,41 +103,39 @@ fn save_stored<L: Letter>(entries: &[Entry<L>]) {
     }
 }
 
-fn in_memory<L: Letter>() -> Vec<Entry<L>> {
-    IN_MEMORY.with(|m| {
-        let m = m.borrow();
-        m.iter().filter(|(queue, _, _)| *queue == L::STORAGE_KEY).filter_map(|(_, _, json)| crate::json::from_text(json)).collect()
-    })
+fn in_memory<L: Letter>() -> Vec<Rc<Entry<L>>> {
+    IN_MEMORY.with(|m| m.borrow().iter().filter_map(|e| e.clone().downcast::<Entry<L>>().ok()).collect())
 }
 
 /// Keeps a letter and starts the retry loop, which first waits a little: the letter has
 /// just failed to go.
 pub fn push<L: Letter>(entry: Entry<L>, keeping: Keeping) {
-    if keeping != Keeping::Stored
-        && let Some(json) = crate::json::to_text(&entry)
-    {
-        IN_MEMORY.with(|m| m.borrow_mut().push((L::STORAGE_KEY, entry.request.key().to_owned(), json)));
-    }
     if keeping != Keeping::InMemory {
         let mut entries = load_stored::<L>();
-        if !entries.iter().any(|e| e.request.key() == entry.request.key()) {
-            let request = match keeping {
-                Keeping::StoredWithoutPersonalData => entry.request.without_personal_data(),
-                _ => entry.request,
-            };
-            entries.push(Entry { api: entry.api, request });
+        // A copy through JavaScript, since letters need not be `Clone`.
+        let copy = crate::json::to_js(&entry).and_then(crate::json::from_js::<Entry<L>>);
+        if let Some(mut copy) = copy
+            && !entries.iter().any(|e| e.request.key() == entry.request.key())
+        {
+            if keeping == Keeping::StoredWithoutPersonalData {
+                copy.request.forget_personal_data();
+            }
+            entries.push(copy);
+            save_stored(&entries);
         }
-        save_stored(&entries);
+    }
+    if keeping != Keeping::Stored {
+        IN_MEMORY.with(|m| m.borrow_mut().push(Rc::new(entry)));
     }
     run_loop::<L>(FIRST_RETRY_MS);
 }
 
 /// The letters waiting: this page's own (in full) first, then the stored ones.
-pub fn waiting<L: Letter>() -> Vec<Entry<L>> {
+pub fn waiting<L: Letter>() -> Vec<Rc<Entry<L>>> {
     let mut all = in_memory::<L>();
     for entry in load_stored::<L>() {
         if !all.iter().any(|e| e.request.key() == entry.request.key()) {
-            all.push(entry);
+            all.push(Rc::new(entry));
         }
     }
     all
@@ -150,15 +148,11 @@ fn remove<L: Letter>(key: &str) {
     if entries.len() != before {
         save_stored(&entries);
     }
-    IN_MEMORY.with(|m| m.borrow_mut().retain(|(queue, k, _)| *queue != L::STORAGE_KEY || k != key));
+    IN_MEMORY.with(|m| m.borrow_mut().retain(|e| e.downcast_ref::<Entry<L>>().is_none_or(|e| e.request.key() != key)));
 }
 
 /// Sends every waiting letter once, after any pass already under way in this page.
 pub async fn send_waiting<L: Letter>() -> Tally {
-    while SENDING.with(|s| s.borrow().contains(&L::STORAGE_KEY)) {
-        gloo_timers::future::sleep(Duration::from_millis(50)).await;
-    }
-    SENDING.with(|s| s.borrow_mut().push(L::STORAGE_KEY));
     let mut tally = Tally::default();
     for entry in waiting::<L>() {
         match entry.request.send(&entry.api).await {
@@ -173,7 +167,6 @@ pub async fn send_waiting<L: Letter>() -> Tally {
         }
         remove::<L>(entry.request.key());
     }
-    SENDING.with(|s| s.borrow_mut().retain(|q| *q != L::STORAGE_KEY));
     tally
 }
 

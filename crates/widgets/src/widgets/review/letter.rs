@@ -21,8 +21,8 @@ impl Letter for ReviewRequest {
         &self.idempotency_key
     }
 
-    fn without_personal_data(&self) -> Self {
-        ReviewRequest { contact: None, ..self.clone() }
+    fn forget_personal_data(&mut self) {
+        self.contact = None;
     }
 
     async fn send(&self, api: &str) -> Result<(), ApiFailure> {

@@ -11,7 +11,7 @@ use crate::api::{self, ApiFailure};
 use crate::outbox::{self, Entry, Keeping, Letter};
 use crate::widgets::session_store;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct QueuedObservation {
     /// The site whose supervisor session sends it.
     pub site: String,
