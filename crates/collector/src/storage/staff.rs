@@ -143,6 +143,20 @@ impl Storage {
         }))
     }
 
+    /// Ends the `role` session a token hash names (signing out). Returns whether there was
+    /// one: an unknown, expired or already ended token is not an error.
+    pub async fn delete_session(&self, token_hash: &str, role: &str) -> Result<bool, StorageError> {
+        let n = with_pool!(self, |pool| {
+            sqlx::query("DELETE FROM sessions WHERE token_hash = $1 AND role = $2")
+                .bind(token_hash)
+                .bind(role)
+                .execute(pool)
+                .await?
+                .rows_affected()
+        });
+        Ok(n == 1)
+    }
+
     /// Whether this sign-in key is locked out now.
     pub async fn locked_until(&self, key: &str) -> Result<Option<i64>, StorageError> {
         let until: Option<i64> = with_pool!(self, |pool| {
