@@ -96,7 +96,8 @@ pub fn use_departments(api: &str) -> UseStateHandle<Departments> {
     let departments = {
         let url = url.clone();
         use_state(move || {
-            DEPARTMENTS.with(|d| d.borrow().iter().find(|(u, _)| *u == url).map(|(_, list)| list.clone()))
+            DEPARTMENTS
+                .with(|d| d.borrow().iter().find(|(u, _)| *u == url).map(|(_, list)| list.clone()))
                 .unwrap_or_default()
         })
     };

@@ -4,12 +4,12 @@
 use mingjing_domain::supervision::{Dashboard, ObservationSummary};
 use yew::prelude::*;
 
-use super::letter::{self, QueuedObservation};
 use super::Page;
+use super::letter::{self, QueuedObservation};
 use crate::api::{self, ApiFailure};
 use crate::config::WidgetConfig;
-use crate::outbox;
 use crate::i18n::{SupervisionMessages, fill};
+use crate::outbox;
 use crate::widgets::observation_text;
 
 #[derive(Properties, PartialEq)]
