@@ -112,8 +112,11 @@ fn in_memory<L: Letter>() -> Vec<Rc<Entry<L>>> {
 pub fn push<L: Letter>(entry: Entry<L>, keeping: Keeping) {
     if keeping != Keeping::InMemory {
         let mut entries = load_stored::<L>();
-        // A copy through JavaScript, since letters need not be `Clone`.
-        let copy = crate::json::to_js(&entry).and_then(crate::json::from_js::<Entry<L>>);
+        // A copy through JavaScript, since letters need not be `Clone`; as a list of one,
+        // so that it reuses the code that loads and saves the queue.
+        let copy = crate::json::to_js(std::slice::from_ref(&entry))
+            .and_then(crate::json::from_js::<Vec<Entry<L>>>)
+            .and_then(|mut list| list.pop());
         if let Some(mut copy) = copy
             && !entries.iter().any(|e| e.request.key() == entry.request.key())
         {
