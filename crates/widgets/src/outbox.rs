@@ -76,8 +76,7 @@ pub struct Tally {
 thread_local! {
     /// Letters kept in this page's memory, of every kind.
     static IN_MEMORY: RefCell<Vec<Rc<dyn Any>>> = const { RefCell::new(Vec::new()) };
-    /// The queues a pass is sending, and those whose retry loop runs.
-    static SENDING: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
+    /// The queues whose retry loop runs in this page.
     static LOOPING: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -92,14 +91,15 @@ fn load_stored<L: Letter>() -> Vec<Entry<L>> {
         .unwrap_or_default()
 }
 
-fn save_stored<L: Letter>(entries: &[Entry<L>]) {
+/// Saves the queue; false if `localStorage` refused it (disabled, or full).
+fn save_stored<L: Letter>(entries: &[Entry<L>]) -> bool {
     let Some(storage) = local_storage() else {
-        return;
+        return false;
     };
     if entries.is_empty() {
-        let _ = storage.remove_item(L::STORAGE_KEY);
-    } else if let Some(json) = crate::json::to_text(entries) {
-        let _ = storage.set_item(L::STORAGE_KEY, &json);
+        storage.remove_item(L::STORAGE_KEY).is_ok()
+    } else {
+        crate::json::to_text(entries).is_some_and(|json| storage.set_item(L::STORAGE_KEY, &json).is_ok())
     }
 }
 
@@ -108,8 +108,9 @@ fn in_memory<L: Letter>() -> Vec<Rc<Entry<L>>> {
 }
 
 /// Keeps a letter and starts the retry loop, which first waits a little: the letter has
-/// just failed to go.
+/// just failed to go. A letter that `localStorage` will not take is kept in memory instead.
 pub fn push<L: Letter>(entry: Entry<L>, keeping: Keeping) {
+    let mut stored = false;
     if keeping != Keeping::InMemory {
         let mut entries = load_stored::<L>();
         // A copy through JavaScript, since letters need not be `Clone`; as a list of one,
@@ -117,17 +118,17 @@ pub fn push<L: Letter>(entry: Entry<L>, keeping: Keeping) {
         let copy = crate::json::to_js(std::slice::from_ref(&entry))
             .and_then(crate::json::from_js::<Vec<Entry<L>>>)
             .and_then(|mut list| list.pop());
-        if let Some(mut copy) = copy
-            && !entries.iter().any(|e| e.request.key() == entry.request.key())
-        {
+        if entries.iter().any(|e| e.request.key() == entry.request.key()) {
+            stored = true;
+        } else if let Some(mut copy) = copy {
             if keeping == Keeping::StoredWithoutPersonalData {
                 copy.request.forget_personal_data();
             }
             entries.push(copy);
-            save_stored(&entries);
+            stored = save_stored(&entries);
         }
     }
-    if keeping != Keeping::Stored {
+    if !stored || keeping != Keeping::Stored {
         IN_MEMORY.with(|m| m.borrow_mut().push(Rc::new(entry)));
     }
     run_loop::<L>(FIRST_RETRY_MS);
@@ -154,7 +155,9 @@ fn remove<L: Letter>(key: &str) {
     IN_MEMORY.with(|m| m.borrow_mut().retain(|e| e.downcast_ref::<Entry<L>>().is_none_or(|e| e.request.key() != key)));
 }
 
-/// Sends every waiting letter once, after any pass already under way in this page.
+/// Sends every waiting letter once. Should two passes overlap (the retry loop and the
+/// supervisor's home page), a letter may go twice; its idempotency key makes the collector
+/// store it once.
 pub async fn send_waiting<L: Letter>() -> Tally {
     let mut tally = Tally::default();
     for entry in waiting::<L>() {
