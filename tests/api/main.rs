@@ -11,6 +11,7 @@ mod open_reviews;
 mod operations;
 mod reviews;
 mod services;
+mod sign_out;
 mod stats;
 mod supervision;
 mod system_default;
