@@ -1,7 +1,7 @@
 //! Signing out ends a staff or supervisor session on the server: the token stops working at
 //! once, other sessions of the same person do not, and signing out twice is not an error.
 
-use mingjing_tests::app::{TEST_SITE, assert_error};
+use mingjing_tests::app::{ALLOWED_ORIGIN, TEST_SITE, assert_error};
 use mingjing_tests::{Backend, TestApp, both_backends};
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -72,7 +72,26 @@ async fn both_sign_outs_are_documented(backend: Backend) {
     }
 }
 
+async fn a_department_page_may_send_the_sign_out(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    for path in ["/api/v1/staff/session", "/api/v1/supervisor/session"] {
+        let preflight = app
+            .client
+            .request(reqwest::Method::OPTIONS, app.url(path))
+            .header("origin", ALLOWED_ORIGIN)
+            .header("access-control-request-method", "DELETE")
+            .header("access-control-request-headers", "authorization")
+            .send()
+            .await
+            .unwrap();
+        assert!(preflight.status().is_success(), "{path}: {}", preflight.status());
+        let allowed = preflight.headers().get("access-control-allow-methods").and_then(|v| v.to_str().ok());
+        assert!(allowed.is_some_and(|m| m.contains("DELETE")), "{path}: {allowed:?}");
+    }
+}
+
 both_backends!(
+    a_department_page_may_send_the_sign_out,
     a_signed_out_staff_token_is_refused,
     a_signed_out_supervisor_token_is_refused,
     each_sign_out_ends_only_its_own_role,
