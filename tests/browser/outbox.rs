@@ -97,7 +97,14 @@ async fn two_observations_written_offline_survive_a_failed_retry_and_are_stored_
     assert!(app.storage.observations_of_supervisor(supervisor).await.unwrap().is_empty());
     browser.client.refresh().await.unwrap();
     wait_text(&browser, PANEL, "[data-testid=notice]", "之前未能提交的监督意见已提交成功").await;
-    wait_text(&browser, PANEL, "[data-testid=observations]", "第二条").await;
+    browser
+        .wait_until(
+            "both in the supervisor's list",
+            &format!(
+                "document.querySelector('{PANEL}').shadowRoot.querySelectorAll('[data-testid=observations] tbody tr').length === 2"
+            ),
+        )
+        .await;
     browser.wait_until("the outbox to empty", &format!("localStorage.getItem('{OBSERVATIONS}') === null")).await;
     let mut stored: Vec<String> = app
         .storage
