@@ -18,6 +18,7 @@ mod operations;
 mod reviews;
 mod services;
 mod sign_in;
+mod sign_out;
 mod stats;
 mod supervision;
 mod system_default;

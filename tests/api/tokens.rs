@@ -50,8 +50,12 @@ async fn registration_needs_the_site_secret(backend: Backend) {
     let body: Value = first.json().await.unwrap();
     assert!(body["token"].as_str().unwrap().starts_with("mj1."));
     let url = body["review_url"].as_str().unwrap();
+    // The token is in the fragment only, which a browser never sends to a server.
+    let (sent, fragment) = url.split_once('#').unwrap();
+    assert!(!sent.contains("token") && !sent.contains("mj1."), "{url}");
+    assert_eq!(fragment, format!("token={}", body["token"].as_str().unwrap()));
     assert!(
-        url.starts_with(&format!("{}/review.html?site={TEST_SITE}&service={SERVICE}&token=mj1.", app.base)),
+        url.starts_with(&format!("{}/review.html?site={TEST_SITE}&service={SERVICE}#token=mj1.", app.base)),
         "{url}"
     );
     // A retry with the same facts is fine; different facts for the same number are not.

@@ -10,16 +10,16 @@ use mingjing_tests::host_page::{HostPage, page};
 use mingjing_tests::{Backend, TestApp};
 use serde_json::{Value, json};
 
-const PANEL: &str = "mingjing-supervisor";
-const DESK: &str = "mingjing-desk";
-const DEPT: &str = "昆明市市场监督管理局";
+pub(crate) const PANEL: &str = "mingjing-supervisor";
+pub(crate) const DESK: &str = "mingjing-desk";
+pub(crate) const DEPT: &str = "昆明市市场监督管理局";
 
-async fn run(browser: &Browser, script: &str) -> Value {
+pub(crate) async fn run(browser: &Browser, script: &str) -> Value {
     browser.client.execute(script, vec![]).await.unwrap()
 }
 
 /// Sets a form control's value the way a person's choice would, firing `change`.
-async fn choose(browser: &Browser, host: &str, css: &str, value: &str) {
+pub(crate) async fn choose(browser: &Browser, host: &str, css: &str, value: &str) {
     let script = format!(
         "const e = document.querySelector({host:?}).shadowRoot.querySelector({css:?});
          e.value = {value:?}; e.dispatchEvent(new Event('change', {{ bubbles: true }})); return true;"
@@ -27,17 +27,17 @@ async fn choose(browser: &Browser, host: &str, css: &str, value: &str) {
     run(browser, &script).await;
 }
 
-async fn type_into(browser: &Browser, host: &str, css: &str, text: &str) {
+pub(crate) async fn type_into(browser: &Browser, host: &str, css: &str, text: &str) {
     browser.in_widget(host, css).await.send_keys(text).await.unwrap_or_else(|e| panic!("type into {css}: {e}"));
 }
 
-async fn wait_text(browser: &Browser, host: &str, css: &str, needle: &str) -> String {
+pub(crate) async fn wait_text(browser: &Browser, host: &str, css: &str, needle: &str) -> String {
     let expression =
         format!("{}?.includes({needle:?}) && {}", Browser::shadow_text(host, css), Browser::shadow_text(host, css));
     browser.wait_until(&format!("{css} to say {needle}"), &expression).await.as_str().unwrap_or_default().to_owned()
 }
 
-async fn sign_in(browser: &Browser, host: &str, code: &str) {
+pub(crate) async fn sign_in(browser: &Browser, host: &str, code: &str) {
     type_into(browser, host, "#mj-code", code).await;
     browser.click_in(host, "form.mj-sign-in button[type=submit]").await;
 }

@@ -185,6 +185,7 @@ fn cors(storage: Storage, sites: Arc<crate::site_cache::SiteCache>) -> CorsLayer
                 sites.origin_registered(&storage, origin).await.unwrap_or(false)
             }
         }))
+        // DELETE: the desk and the supervisor panel sign out from the department's page.
         .allow_methods([Method::GET, Method::POST, Method::DELETE])
         .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION])
         .max_age(Duration::from_secs(3600))

@@ -77,6 +77,17 @@ pub async fn post_blob_as<T: DeserializeOwned>(
     decode(status, &text)
 }
 
+/// Ends a staff or supervisor session on the collector (`DELETE` on the sign-in route), so
+/// the token stops working everywhere, not only in this tab.
+#[cfg(any(feature = "desk", feature = "supervisor"))]
+pub async fn end_session(url: &str, session: &str) -> Result<(), ApiFailure> {
+    let init = request("DELETE", Some(session))?;
+    match send(url, &init).await? {
+        (200..=299, _) => Ok(()),
+        (status, text) => decode::<()>(status, &text).map(drop),
+    }
+}
+
 /// GETs something that needs a session (a photo, a CSV file) and returns a `blob:` URL for
 /// it, which an `<img>` or a download link can use. The caller revokes it when done.
 #[cfg(any(feature = "supervisor", feature = "desk"))]

@@ -6,6 +6,8 @@ mod config;
 mod events;
 mod i18n;
 mod json;
+#[cfg(any(feature = "review", feature = "supervisor"))]
+mod outbox;
 mod root;
 mod widgets;
 

@@ -16,7 +16,7 @@ use crate::sign_in::{Attempt, Holder, exchange_code};
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(sign_in))
+    OpenApiRouter::new().routes(routes!(sign_in)).routes(routes!(sign_out))
 }
 
 /// Staff sign in to the desk with their access code and get a session token.
@@ -54,4 +54,25 @@ async fn sign_in(
     let attempt = Attempt { role: Role::Staff, site: &site, client, code: &req.code, ttl_ms: STAFF_SESSION_MS };
     let response = exchange_code(&state, attempt, holder).await?;
     Ok((StatusCode::CREATED, Json(response)))
+}
+
+/// Staff sign out: the session ends on the server at once, not only in the browser.
+///
+/// Signing out is idempotent: a token that is unknown, expired or already signed out also
+/// gets 204, so a retried sign-out whose first answer was lost is not an error. Only a
+/// request without a bearer token is refused (401).
+#[utoipa::path(
+    delete,
+    path = "/api/v1/staff/session",
+    tag = "desk",
+    responses(
+        (status = 204, description = "signed out; the token no longer works (or never did)"),
+        (status = 401, description = "no bearer token", body = ErrorEnvelope),
+    ),
+    security(("staff_session" = []))
+)]
+async fn sign_out(State(state): State<AppState>, headers: axum::http::HeaderMap) -> Result<StatusCode, ApiError> {
+    let token = crate::auth::bearer(&headers).ok_or(ApiError::SignInRequired)?;
+    state.storage.delete_session(&crate::secret::hash(token), "staff").await?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -75,8 +75,10 @@ async fn post(
         expires_at: expires.unix_timestamp(),
     };
     let token = crate::site_keys::sign(&state.contact_key, &site, &claims)?;
+    // The token travels in the fragment, which browsers never send: it stays out of server
+    // and proxy logs and out of the Referer header.
     let review_url = format!(
-        "{}/review.html?site={}&service={}&token={}",
+        "{}/review.html?site={}&service={}#token={}",
         public_base(state.public_url.as_deref(), &headers),
         t.site,
         t.service,

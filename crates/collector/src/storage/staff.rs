@@ -154,6 +154,20 @@ impl Storage {
         }))
     }
 
+    /// Ends the `role` session a token hash names (signing out). Returns whether there was
+    /// one: an unknown, expired or already ended token is not an error.
+    pub async fn delete_session(&self, token_hash: &str, role: &str) -> Result<bool, StorageError> {
+        let n = with_pool!(self, |pool| {
+            sqlx::query("DELETE FROM sessions WHERE token_hash = $1 AND role = $2")
+                .bind(token_hash)
+                .bind(role)
+                .execute(pool)
+                .await?
+                .rows_affected()
+        });
+        Ok(n == 1)
+    }
+
     /// Counts one sign-in attempt under `key`, atomically: the count starts afresh when the
     /// last window has run out, and the attempt that reaches `limit` holds the window open
     /// for `window_ms` from now. Returns the count including this attempt and the window's

@@ -393,6 +393,7 @@ catalogue! {
         sv_queued,
         sv_retried,
         sv_retry_failed,
+        sv_retry_refused,
         sv_timeline,
         sv_role_supervisor,
         sv_role_staff,
@@ -527,12 +528,28 @@ pub fn choice_label(choice: &mingjing_domain::review::Choice, lang: Lang) -> &st
     }
 }
 
-/// Replaces `{name}` placeholders in a catalogue text.
+/// Replaces `{name}` placeholders in a catalogue text; an unknown one is left as it is.
+/// One pass over the bytes rather than `str::replace` per value: the substring search that
+/// `replace` needs costs the review bundle several hundred bytes, and a value that happens
+/// to contain `{…}` is never filled in again.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_owned();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+    let bytes = template.as_bytes();
+    let mut out = String::with_capacity(template.len());
+    let (mut copied, mut i) = (0, 0);
+    while i < bytes.len() {
+        if bytes[i] == b'{'
+            && let Some(len) = bytes[i + 1..].iter().position(|b| *b == b'}')
+            && let Some((_, value)) = values.iter().find(|(name, _)| name.as_bytes() == &bytes[i + 1..i + 1 + len])
+        {
+            out.push_str(&template[copied..i]);
+            out.push_str(value);
+            i += len + 2;
+            copied = i;
+        } else {
+            i += 1;
+        }
     }
+    out.push_str(&template[copied..]);
     out
 }
 
@@ -573,5 +590,7 @@ mod tests {
         assert_eq!(Lang::pick(Some("zh-CN"), "en"), Lang::ZhCn);
         assert_eq!(Lang::pick(Some("en"), "zh"), Lang::En);
         assert_eq!(fill("还剩 {n} 字", &[("n", "12")]), "还剩 12 字");
+        assert_eq!(fill("{a} 与 {b}，{a}", &[("a", "甲"), ("b", "{a}")]), "甲 与 {a}，甲");
+        assert_eq!(fill("{unknown} {n", &[("n", "1")]), "{unknown} {n");
     }
 }

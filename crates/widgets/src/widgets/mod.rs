@@ -77,18 +77,41 @@ pub fn form_value(e: &Event) -> String {
     target.and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()).map(|t| t.value()).unwrap_or_default()
 }
 
-/// The catalogue's departments as (name, credit code), for the department pickers; empty
-/// until they arrive or if they cannot.
+#[cfg(any(feature = "lookup", feature = "supervisor", feature = "desk"))]
+type Departments = Vec<(String, String)>;
+
+#[cfg(any(feature = "lookup", feature = "supervisor", feature = "desk"))]
+thread_local! {
+    /// The departments this page last loaded, by URL: a supervisor who writes a second
+    /// observation while the collector is away still has them to choose from.
+    static DEPARTMENTS: std::cell::RefCell<Vec<(String, Departments)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The catalogue's departments as (name, credit code), for the department pickers: those
+/// this page loaded last, then the collector's; empty if it never could.
 #[cfg(any(feature = "lookup", feature = "supervisor", feature = "desk"))]
 #[hook]
-pub fn use_departments(api: &str) -> UseStateHandle<Vec<(String, String)>> {
-    let departments = use_state(Vec::<(String, String)>::new);
+pub fn use_departments(api: &str) -> UseStateHandle<Departments> {
+    let url = format!("{api}/api/v1/departments");
+    let departments = {
+        let url = url.clone();
+        use_state(move || {
+            DEPARTMENTS
+                .with(|d| d.borrow().iter().find(|(u, _)| *u == url).map(|(_, list)| list.clone()))
+                .unwrap_or_default()
+        })
+    };
     {
         let departments = departments.clone();
-        use_effect_with(format!("{api}/api/v1/departments"), move |url| {
+        use_effect_with(url, move |url| {
             let url = url.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(list) = crate::api::get::<Vec<(String, String)>>(&url).await {
+                if let Ok(list) = crate::api::get::<Departments>(&url).await {
+                    DEPARTMENTS.with(|d| {
+                        let mut d = d.borrow_mut();
+                        d.retain(|(u, _)| *u != url);
+                        d.push((url, list.clone()));
+                    });
                     departments.set(list);
                 }
             });

@@ -1,4 +1,5 @@
-//! The access-code sign-in that the desk (staff) and the supervisor panel share.
+//! The access-code sign-in that the desk (staff) and the supervisor panel share, and
+//! their sign-out.
 
 use mingjing_domain::desk::{SignInRequest, SignInResponse};
 use web_sys::HtmlInputElement;
@@ -74,4 +75,15 @@ pub fn SignIn(props: &SignInProps) -> Html {
             <button type="submit" class="mj-button" disabled={*busy}>{ texts.button }</button>
         </form>
     }
+}
+
+/// Signs out: ends the session on the collector (`DELETE` on `path`), then calls `forget`,
+/// which drops the token in this tab. The token is forgotten even when the collector
+/// cannot be reached; its session then ends when it expires.
+pub fn sign_out(api: &str, path: &'static str, token: String, forget: Callback<()>) {
+    let url = format!("{api}{path}");
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = api::end_session(&url, &token).await;
+        forget.emit(());
+    });
 }

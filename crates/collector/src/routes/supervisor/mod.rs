@@ -23,6 +23,7 @@ use crate::storage::ObservationRow;
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(session::sign_in))
+        .routes(routes!(session::sign_out))
         .routes(routes!(observations::list, observations::create))
         .routes(routes!(observations::detail))
         .routes(routes!(observations::follow_up))

@@ -58,3 +58,24 @@ pub async fn sign_in(
     let response = exchange_code(&state, attempt, holder).await?;
     Ok((StatusCode::CREATED, Json(response)))
 }
+
+/// A supervisor signs out: the session ends on the server at once, not only in the browser.
+///
+/// Signing out is idempotent: a token that is unknown, expired or already signed out also
+/// gets 204, so a retried sign-out whose first answer was lost is not an error. Only a
+/// request without a bearer token is refused (401).
+#[utoipa::path(
+    delete,
+    path = "/api/v1/supervisor/session",
+    tag = "supervision",
+    responses(
+        (status = 204, description = "signed out; the token no longer works (or never did)"),
+        (status = 401, description = "no bearer token", body = ErrorEnvelope),
+    ),
+    security(("supervisor_session" = []))
+)]
+pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Result<StatusCode, ApiError> {
+    let token = crate::auth::bearer(&headers).ok_or(ApiError::SignInRequired)?;
+    state.storage.delete_session(&crate::secret::hash(token), "supervisor").await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -19,7 +19,10 @@ use self::observations::{ObservationDetail, ObservationList};
 use crate::config::WidgetConfig;
 use crate::i18n::DeskMessages;
 use crate::widgets::session_store;
-use crate::widgets::sign_in::{SignIn, SignInTexts};
+use crate::widgets::sign_in::{self, SignIn, SignInTexts};
+
+/// Where the session is opened (POST) and ended (DELETE).
+const SESSION_PATH: &str = "/api/v1/staff/session";
 
 #[derive(Properties, PartialEq)]
 pub struct DeskProps {
@@ -73,6 +76,15 @@ pub fn Desk(props: &DeskProps) -> Html {
             session.set(None);
         })
     };
+    // The sign-out button: the collector ends the session, then this tab forgets it.
+    let on_sign_out = {
+        let (session, on_signed_out, api) = (session.clone(), on_signed_out.clone(), config.api.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(token) = (*session).clone() {
+                sign_in::sign_out(&api, SESSION_PATH, token, on_signed_out.clone());
+            }
+        })
+    };
     let on_show = {
         let view = view.clone();
         Callback::from(move |next: View| view.set(next))
@@ -88,7 +100,7 @@ pub fn Desk(props: &DeskProps) -> Html {
                 locked: d.desk_locked,
                 unreachable: d.desk_unreachable,
             };
-            html! { <SignIn config={config.clone()} path="/api/v1/staff/session" {texts} {on_signed_in} /> }
+            html! { <SignIn config={config.clone()} path={SESSION_PATH} {texts} {on_signed_in} /> }
         }
         (Some(token), View::Reviews) => {
             let view = view.clone();
@@ -119,7 +131,7 @@ pub fn Desk(props: &DeskProps) -> Html {
             <div class="mj-toolbar">
                 <h2 id="mj-title" class="mj-title">{ t.title_desk }</h2>
                 if session.is_some() {
-                    <button type="button" class="mj-button mj-secondary" onclick={on_signed_out.reform(|_: MouseEvent| ())}>{ d.desk_sign_out }</button>
+                    <button type="button" class="mj-button mj-secondary" onclick={on_sign_out}>{ d.desk_sign_out }</button>
                 }
             </div>
             if let Some(token) = &*session {

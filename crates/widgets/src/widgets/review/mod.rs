@@ -3,15 +3,15 @@
 //! cannot be sent is kept in the outbox and sent once when the collector is back.
 
 mod fields;
+mod letter;
 mod lookup;
-mod outbox;
 mod rating;
 mod receipt;
 mod settings;
 mod state;
 mod submit;
 
-use mingjing_domain::review::Channel;
+use mingjing_domain::review::{Channel, ReviewRequest};
 use yew::prelude::*;
 
 use self::fields::{CommentField, ContactFields, DimensionsField, ReasonsField};
@@ -71,7 +71,7 @@ pub fn ReviewForm(props: &ReviewProps) -> Html {
                 }
             });
             // Anything queued by an earlier visit goes out now.
-            outbox::start();
+            crate::outbox::start::<ReviewRequest>();
         });
     }
     submit::use_kiosk_reset(form.clone(), site_config.kiosk_idle_seconds, channel == Channel::Kiosk);

@@ -6,12 +6,13 @@ use serde::Serialize;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use super::outbox::{self, Entry};
+use super::letter::keeping;
 use super::state::{Action, Form, Phase, Problem};
 use crate::api::{self, ApiFailure};
 use crate::config::WidgetConfig;
 use crate::events;
 use crate::i18n::{Messages, fill};
+use crate::outbox::{self, Entry};
 
 #[derive(Serialize)]
 struct RefusedDetail<'a> {
@@ -85,10 +86,6 @@ pub fn on_submit(
                     events::dispatch(&host, "mingjing:submitted", &detail);
                     form.dispatch(Action::Sent { receipt: receipt.receipt, verified: receipt.verified });
                 }
-                Err(failure) if failure.is_retryable() => {
-                    outbox::push(Entry { api: config.api.clone(), request }, channel != Channel::Kiosk);
-                    form.dispatch(Action::Queued);
-                }
                 Err(ApiFailure::Refused(status, body)) => {
                     let t = config.lang.messages();
                     let rule = if status == 409 { "already_reviewed" } else { body.code.as_str() };
@@ -99,8 +96,10 @@ pub fn on_submit(
                         message: message_for(t, rule, &body.message),
                     }]));
                 }
+                // Unreachable, unavailable, or an answer we could not read: keep it and try
+                // again, and the idempotency key makes sure it is stored once.
                 Err(_) => {
-                    outbox::push(Entry { api: config.api.clone(), request }, channel != Channel::Kiosk);
+                    outbox::push(Entry { api: config.api.clone(), request }, keeping(channel));
                     form.dispatch(Action::Queued);
                 }
             }

@@ -1,8 +1,7 @@
 //! The observation being written, kept in `localStorage` as it is typed so that a closed
-//! tab or a flat battery loses nothing, and the outbox: a submission that failed for want
-//! of a network is kept and sent again exactly once.
+//! tab or a flat battery loses nothing. A submission that fails for want of a network goes
+//! to the outbox (see `letter.rs`).
 
-use mingjing_domain::supervision::NewObservation;
 use serde::{Deserialize, Serialize};
 
 /// The form's fields, as typed (photos are uploaded at once and kept by id).
@@ -29,15 +28,11 @@ fn draft_key(site: &str) -> String {
     format!("mingjing.supervisor.draft.{site}")
 }
 
-fn outbox_key(site: &str) -> String {
-    format!("mingjing.supervisor.outbox.{site}")
-}
-
-fn load<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
+pub(super) fn load<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
     crate::json::from_text(&storage()?.get_item(key).ok().flatten()?)
 }
 
-fn store<T: Serialize>(key: &str, value: Option<&T>) {
+pub(super) fn store<T: Serialize>(key: &str, value: Option<&T>) {
     let Some(s) = storage() else { return };
     let _ = match value.and_then(|v| crate::json::to_text(v)) {
         Some(json) => s.set_item(key, &json),
@@ -55,16 +50,4 @@ pub fn save_draft(site: &str, draft: &Draft) {
 
 pub fn clear_draft(site: &str) {
     store::<Draft>(&draft_key(site), None);
-}
-
-/// Keeps a submission that could not be sent.
-pub fn queue(site: &str, observation: &NewObservation) {
-    store(&outbox_key(site), Some(observation));
-}
-
-/// Takes the queued submission out, so that it is sent once and only once.
-pub fn take_queued(site: &str) -> Option<NewObservation> {
-    let queued = load(&outbox_key(site));
-    store::<NewObservation>(&outbox_key(site), None);
-    queued
 }

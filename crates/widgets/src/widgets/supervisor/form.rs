@@ -1,7 +1,7 @@
 //! A new observation: department, optionally the service item, place, time, method, area,
 //! optionally the article, the description and up to three photos. Everything typed is
-//! saved as a draft on this device; a submission that fails for want of a network is kept
-//! and sent again once.
+//! saved as a draft on this device; a submission that fails for want of a network goes to
+//! the outbox, which sends it once the collector can be reached.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -14,6 +14,7 @@ use mingjing_domain::supervision::{
 use yew::prelude::*;
 
 use super::draft::{self, Draft};
+use super::letter;
 use super::photos::PhotoPicker;
 use super::{Page, back};
 use crate::api::{self, ApiFailure};
@@ -151,8 +152,7 @@ pub fn ObservationForm(props: &FormProps) -> Html {
     let onsubmit = {
         let (draft, shown_problems, failure, busy) =
             (draft.clone(), shown_problems.clone(), failure.clone(), busy.clone());
-        let (url, token, site) =
-            (format!("{}/api/v1/supervisor/observations", config.api), props.token.clone(), site.clone());
+        let (api_base, token, site) = (config.api.clone(), props.token.clone(), site.clone());
         let (go, on_signed_out) = (props.go.clone(), props.on_signed_out.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -164,8 +164,9 @@ pub fn ObservationForm(props: &FormProps) -> Html {
             }
             let request = to_request(&draft);
             busy.set(true);
-            let (url, token, site, go, on_signed_out, failure, busy) = (
-                url.clone(),
+            let url = format!("{api_base}/api/v1/supervisor/observations");
+            let (api_base, token, site, go, on_signed_out, failure, busy) = (
+                api_base.clone(),
                 token.clone(),
                 site.clone(),
                 go.clone(),
@@ -185,7 +186,7 @@ pub fn ObservationForm(props: &FormProps) -> Html {
                         failure.set(Some(fill(m.sv_err_other, &[("message", &body.message)])))
                     }
                     Err(problem) if problem.is_retryable() => {
-                        draft::queue(&site, &request);
+                        letter::queue(&api_base, &site, request);
                         draft::clear_draft(&site);
                         go.emit((Page::Home, Some(m.sv_queued.to_owned())));
                     }

@@ -1,13 +1,15 @@
 //! The supervisor's home: their figures (by stage, this month against the duty, each month
 //! this year) and their observations, each opening its timeline.
 
-use mingjing_domain::supervision::{Dashboard, ObservationSummary, ObservationView};
+use mingjing_domain::supervision::{Dashboard, ObservationSummary};
 use yew::prelude::*;
 
-use super::{Page, draft};
+use super::Page;
+use super::letter::{self, QueuedObservation};
 use crate::api::{self, ApiFailure};
 use crate::config::WidgetConfig;
 use crate::i18n::{SupervisionMessages, fill};
+use crate::outbox;
 use crate::widgets::observation_text;
 
 #[derive(Properties, PartialEq)]
@@ -29,15 +31,20 @@ pub fn Home(props: &HomeProps) -> Html {
         let (go, on_signed_out) = (props.go.clone(), props.on_signed_out.clone());
         use_effect_with(token.clone(), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                // A submission that failed earlier goes out once more, before the lists load.
-                if let Some(queued) = draft::take_queued(&site) {
-                    let url = format!("{api_base}/api/v1/supervisor/observations");
-                    let m = m;
-                    let message = match api::post_as::<_, ObservationView>(&url, &queued, Some(&token)).await {
-                        Ok(_) => m.sv_retried,
-                        Err(_) => m.sv_retry_failed,
+                // Submissions that failed earlier go out now, before the lists load, so
+                // that the lists show them.
+                letter::adopt_earlier(&api_base, &site);
+                if !outbox::waiting::<QueuedObservation>().is_empty() {
+                    let tally = outbox::send_waiting::<QueuedObservation>().await;
+                    let message = if tally.left > 0 {
+                        outbox::start::<QueuedObservation>();
+                        fill(m.sv_retry_failed, &[("n", &tally.left.to_string())])
+                    } else if tally.refused > 0 {
+                        m.sv_retry_refused.to_owned()
+                    } else {
+                        m.sv_retried.to_owned()
                     };
-                    go.emit((Page::Home, Some(message.to_owned())));
+                    go.emit((Page::Home, Some(message)));
                 }
                 let dashboard =
                     api::get_as::<Dashboard>(&format!("{api_base}/api/v1/supervisor/dashboard"), Some(&token)).await;

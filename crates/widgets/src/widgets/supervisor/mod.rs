@@ -7,6 +7,7 @@ mod detail;
 mod draft;
 mod form;
 mod home;
+mod letter;
 mod photos;
 mod report;
 
@@ -18,7 +19,10 @@ use self::home::Home;
 use self::report::Report;
 use crate::config::WidgetConfig;
 use crate::widgets::session_store;
-use crate::widgets::sign_in::{SignIn, SignInTexts};
+use crate::widgets::sign_in::{self, SignIn, SignInTexts};
+
+/// Where the session is opened (POST) and ended (DELETE).
+const SESSION_PATH: &str = "/api/v1/supervisor/session";
 
 #[derive(Properties, PartialEq)]
 pub struct SupervisorProps {
@@ -58,6 +62,15 @@ pub fn SupervisorPanel(props: &SupervisorProps) -> Html {
             session.set(None);
         })
     };
+    // The sign-out button: the collector ends the session, then this tab forgets it.
+    let on_sign_out = {
+        let (session, on_signed_out, api) = (session.clone(), on_signed_out.clone(), config.api.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(token) = (*session).clone() {
+                sign_in::sign_out(&api, SESSION_PATH, token, on_signed_out.clone());
+            }
+        })
+    };
     let go = {
         let (page, notice) = (page.clone(), notice.clone());
         Callback::from(move |(next, message): (Page, Option<String>)| {
@@ -76,7 +89,7 @@ pub fn SupervisorPanel(props: &SupervisorProps) -> Html {
                 locked: m.sv_locked,
                 unreachable: m.sv_unreachable,
             };
-            html! { <SignIn config={config.clone()} path="/api/v1/supervisor/session" {texts} {on_signed_in} /> }
+            html! { <SignIn config={config.clone()} path={SESSION_PATH} {texts} {on_signed_in} /> }
         }
         Some(token) => {
             let token = token.clone();
@@ -101,7 +114,7 @@ pub fn SupervisorPanel(props: &SupervisorProps) -> Html {
             <div class="mj-toolbar mj-no-print">
                 <h2 id="mj-title" class="mj-title">{ t.title_supervisor }</h2>
                 if session.is_some() {
-                    <button type="button" class="mj-button mj-secondary" onclick={on_signed_out.reform(|_: MouseEvent| ())}>{ m.sv_sign_out }</button>
+                    <button type="button" class="mj-button mj-secondary" onclick={on_sign_out}>{ m.sv_sign_out }</button>
                 }
             </div>
             if let Some(message) = &*notice {
