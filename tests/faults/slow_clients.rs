@@ -118,6 +118,7 @@ async fn made_up_methods_and_origins_add_no_metric_series_and_no_memory() {
     strange_requests(&client, &collector.base, 24, 5_000).await;
     let after = metrics().await;
     assert!(after.contains("mingjing_http_request_duration_seconds_count{method=\"other\""), "{after}");
+    eprintln!("/metrics: {} bytes before 5,000 made-up requests, {} bytes after", before.len(), after.len());
     assert_eq!(series(&before), series(&after), "5,000 made-up methods and paths add no series");
 
     let cache_bytes = |text: &str| -> u64 {
