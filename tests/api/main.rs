@@ -12,6 +12,7 @@ mod early_answers;
 mod export;
 mod files;
 mod headers;
+mod migrations;
 mod open_review_abuse;
 mod open_reviews;
 mod operations;
