@@ -5,6 +5,7 @@
 use mingjing_collector::deadline::{china_date, iso};
 use mingjing_collector::secret;
 use mingjing_collector::storage::{EventRow, NewReview, StepColumns, now_millis};
+use mingjing_collector::system_default;
 use mingjing_tests::app::{TEST_SITE, assert_error};
 use mingjing_tests::{Backend, TestApp, both_backends};
 use reqwest::StatusCode;
@@ -60,8 +61,20 @@ async fn verified_review(app: &TestApp, no: &str, rating: i64, named: bool) -> S
     receipt["receipt"].as_str().unwrap().to_owned()
 }
 
-/// A review written straight to storage, for what the API cannot make: a system-default
-/// rating (its job is not written yet) or a review received on a day in the past.
+/// Registers transaction `no` with the site secret and leaves it unrated, for the
+/// system-default job to rate.
+async fn unrated_transaction(app: &TestApp, no: &str) {
+    let transaction = json!({
+        "site": TEST_SITE, "service": SERVICE, "transaction_no": no,
+        "accepted_at": "2025-06-02T09:00:00+08:00", "completed_at": "2025-06-02T16:30:00+08:00",
+    });
+    let resp =
+        app.client.post(app.url("/api/v1/transactions")).bearer_auth(&app.secret).json(&transaction).send().await;
+    assert!(resp.unwrap().status().is_success(), "register {no}");
+}
+
+/// A review written straight to storage, for what the API cannot make: a review received
+/// on a day in the past.
 fn stored(rating: i64, created_at: i64, due_date: Option<&str>) -> NewReview {
     NewReview {
         receipt: secret::receipt_code(),
@@ -164,12 +177,12 @@ async fn published_figures_match_a_hand_counted_fixture(backend: Backend) {
         },
     )
     .await;
-    // Four system-default ratings (channel 7, level 3): two bound to transactions, two not.
+    // Four system-default ratings (channel 7, level 3), recorded by the real job: four
+    // transactions completed on 2025-06-02 and never rated, long past their five working days.
     for i in 0..4 {
-        let transaction = (i < 2).then(|| (format!("BJ-SD-{i}"), 1));
-        let review = NewReview { channel: 7, verified: i < 2, transaction, ..stored(3, now_millis(), None) };
-        insert(&app, review).await;
+        unrated_transaction(&app, &format!("BJ-SD-{i}")).await;
     }
+    assert_eq!(system_default::run_once(&app.storage, now_millis()).await.unwrap(), 4);
     // Another site's poor review, which must not count here.
     app.register_site("other-site", &[mingjing_tests::app::ALLOWED_ORIGIN]).await;
     let elsewhere = json!({ "site": "other-site", "service": SERVICE, "rating": 1, "reasons": ["long_wait"],
@@ -212,8 +225,8 @@ async fn published_figures_match_a_hand_counted_fixture(backend: Backend) {
     // real = all minus the 4 system defaults, 16: 3, 3, 2, 3, 5. Shares 3/16 = .1875,
     // .1875, 2/16 = .125, .1875, 5/16 = .3125; satisfied 8/16 = .5; poor 8/16 = .5.
     assert_figures(&s["real"], 16, [(3, 0.1875), (3, 0.1875), (2, 0.125), (3, 0.1875), (5, 0.3125)], 0.5, 0.5, "real");
-    // verified, 6 (the two token-bound system defaults excluded): 2, 1, 1, 1, 1. Shares 2/6,
-    // then 1/6 each; satisfied 4/6; poor 2/6.
+    // verified, 6 (the system defaults, token-bound but not a person's, excluded): 2, 1, 1,
+    // 1, 1. Shares 2/6, then 1/6 each; satisfied 4/6; poor 2/6.
     let sixth = 1.0 / 6.0;
     assert_figures(
         &s["verified"],
@@ -223,7 +236,7 @@ async fn published_figures_match_a_hand_counted_fixture(backend: Backend) {
         2.0 / 6.0,
         "verified",
     );
-    // open, 10 (8 posted + P7 + P8; the untokened system defaults excluded): 1, 2, 1, 2
+    // open, 10 (8 posted + P7 + P8): 1, 2, 1, 2
     // (P2, P7), 4 (P1, P4, P6, P8). Shares .1, .2, .1, .2, .4; satisfied .4; poor .6.
     assert_figures(&s["open"], 10, [(1, 0.1), (2, 0.2), (1, 0.1), (2, 0.2), (4, 0.4)], 0.4, 0.6, "open");
     assert_eq!(s["system_default_count"], 4);
