@@ -154,17 +154,27 @@ async fn shutdown_finishes_requests_in_flight(backend: Backend) {
     let body = format!(r#"{{"site":"{TEST_SITE}","service":"S1","rating":5,"idempotency_key":"inflight-000000001"}}"#);
     let (head, tail) = body.as_bytes().split_at(20);
     let mut stream = tokio::net::TcpStream::connect(app.addr).await.unwrap();
+    // `Expect: 100-continue` makes the server say when it starts reading the body, so the
+    // test knows the request is in flight rather than guessing with a pause.
     let request = format!(
-        "POST /api/v1/reviews HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+        "POST /api/v1/reviews HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\
+         expect: 100-continue\r\nconnection: close\r\n\r\n",
         body.len()
     );
     stream.write_all(request.as_bytes()).await.unwrap();
+    let interim = tokio::time::timeout(Duration::from_secs(10), read_head(&mut stream)).await.expect("100 in time");
+    assert!(interim.starts_with("HTTP/1.1 100"), "{interim}");
     stream.write_all(head).await.unwrap();
-    tokio::time::sleep(Duration::from_millis(100)).await;
     let storage = app.storage.clone();
     let addr = app.addr;
     let stopping = tokio::spawn(app.stop());
-    tokio::time::sleep(Duration::from_millis(100)).await;
+    // Shutdown has begun once the listener is gone: new connections are refused.
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while tokio::net::TcpStream::connect(addr).await.is_ok() {
+        assert!(std::time::Instant::now() < deadline, "still accepting connections after stop");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    assert!(!stopping.is_finished(), "stopped without waiting for the request in flight");
     stream.write_all(tail).await.unwrap();
     let mut response = String::new();
     stream.read_to_string(&mut response).await.unwrap();
@@ -172,6 +182,16 @@ async fn shutdown_finishes_requests_in_flight(backend: Backend) {
     tokio::time::timeout(Duration::from_secs(10), stopping).await.expect("stops in time").unwrap();
     assert!(tokio::net::TcpStream::connect(addr).await.is_err(), "still accepting after shutdown");
     drop(storage);
+}
+
+/// Reads one response head (up to its blank line) and nothing after it.
+async fn read_head(stream: &mut tokio::net::TcpStream) -> String {
+    let mut head = Vec::new();
+    while !head.ends_with(b"\r\n\r\n") {
+        let byte = stream.read_u8().await.expect("a response head");
+        head.push(byte);
+    }
+    String::from_utf8(head).unwrap()
 }
 
 both_backends!(
