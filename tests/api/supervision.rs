@@ -298,6 +298,22 @@ async fn observations_are_checked_field_by_field(backend: Backend) {
     assert_eq!(list, json!([]), "nothing refused was stored");
 }
 
+/// Observations take the reviews' key rule: underscores too, the same key stored once, and
+/// the refusal still named `invalid` on `idempotency_key` for this body.
+async fn an_observation_key_may_hold_underscores_as_a_review_key_may(backend: Backend) {
+    let app = with_catalogue(backend).await;
+    let (_, code) = app.add_supervisor(TEST_SITE, "王监督", TERM).await;
+    let me = app.supervisor_session(TEST_SITE, &code).await;
+    let created = post(&app, "/api/v1/supervisor/observations", &me, &observation("panel_key_000001")).await;
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let id = created.json::<Value>().await.unwrap()["summary"]["id"].as_i64().unwrap();
+    let again = post(&app, "/api/v1/supervisor/observations", &me, &observation("panel_key_000001")).await;
+    assert_eq!(again.status(), StatusCode::OK);
+    assert_eq!(again.json::<Value>().await.unwrap()["summary"]["id"], id);
+    let refused = post(&app, "/api/v1/supervisor/observations", &me, &observation("panel:key:000001")).await;
+    assert_error(refused, StatusCode::UNPROCESSABLE_ENTITY, "invalid", Some("idempotency_key")).await;
+}
+
 async fn photos_are_checked_by_content_and_stored_without_location(backend: Backend) {
     let app = with_catalogue(backend).await;
     let (_, code) = app.add_supervisor(TEST_SITE, "王监督", TERM).await;
@@ -443,6 +459,7 @@ both_backends!(
     a_supervisor_never_sees_another_supervisors_observations,
     every_step_of_the_lifecycle_and_no_other,
     observations_are_checked_field_by_field,
+    an_observation_key_may_hold_underscores_as_a_review_key_may,
     photos_are_checked_by_content_and_stored_without_location,
     public_figures_carry_no_personal_data,
     nothing_after_the_primary_image_is_stored,

@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod catalog;
 pub mod desk;
 pub mod follow_up;
+pub mod idempotency_key;
 pub mod iso_date;
 pub mod review;
 pub mod site;

@@ -13,7 +13,9 @@ pub use channel::Channel;
 pub use config::{Choice, PublicSiteConfig, ReviewConfig};
 pub use contact::{Contact, ContactRequest, MobileNumber};
 pub use rating::Rating;
-pub use request::{DimensionRequest, IdempotencyKey, Review, ReviewReceipt, ReviewRequest, parse_service_code};
+pub use request::{DimensionRequest, Review, ReviewReceipt, ReviewRequest, parse_service_code};
+// The key's rule is shared with observations; it stays reachable from here for reviews.
+pub use crate::idempotency_key::IdempotencyKey;
 
 /// The longest comment a reviewer may write, in characters.
 pub const MAX_COMMENT_CHARS: u32 = 500;

@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Channel, Contact, ContactRequest, MAX_COMMENT_CHARS, Rating};
 use crate::api_error::{FieldError, is_plain_identifier};
+use crate::idempotency_key::IdempotencyKey;
 use crate::site::SiteId;
 
 /// A review as it travels from the widget to the collector.
@@ -45,30 +46,6 @@ pub struct ReviewReceipt {
     /// The code the reviewer keeps to look up the follow-up.
     pub receipt: String,
     pub verified: bool,
-}
-
-/// The key a widget picks for one review: 16 to 64 characters of `[A-Za-z0-9_-]`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct IdempotencyKey(String);
-
-impl IdempotencyKey {
-    pub fn parse(raw: &str) -> Result<Self, FieldError> {
-        let ok =
-            (16..=64).contains(&raw.len()) && raw.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-        if ok {
-            Ok(Self(raw.to_owned()))
-        } else {
-            Err(FieldError::new(
-                "idempotency_key",
-                "invalid_idempotency_key",
-                "idempotency key must be 16 to 64 letters, digits, '-' or '_'",
-            ))
-        }
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
 }
 
 /// A review that has passed every rule that needs no database.
@@ -122,7 +99,8 @@ impl Review {
         if req.channel == Channel::SystemDefault {
             return Err(FieldError::new("channel", "reserved", "only the system records default ratings"));
         }
-        let idempotency_key = IdempotencyKey::parse(&req.idempotency_key)?;
+        let idempotency_key = IdempotencyKey::parse(&req.idempotency_key)
+            .map_err(|e| FieldError::new("idempotency_key", "invalid_idempotency_key", e.to_string()))?;
         let token = match req.token.as_deref().map(str::trim) {
             None | Some("") => None,
             Some(t) if t.len() > 1024 => {

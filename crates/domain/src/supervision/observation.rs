@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 use super::article::is_article;
 use crate::api_error::FieldError;
+use crate::idempotency_key::IdempotencyKey;
 
 /// The longest description, in characters.
 pub const DESCRIPTION_MAX: usize = 2000;
@@ -140,10 +141,9 @@ impl NewObservation {
         if self.photos.len() > MAX_PHOTOS || photos.len() != self.photos.len() {
             return Err(FieldError::new("photos", "too_many", format!("at most {MAX_PHOTOS} different photos")));
         }
-        let key = self.idempotency_key.len();
-        if !(16..=64).contains(&key) || !self.idempotency_key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
-            return Err(FieldError::new("idempotency_key", "invalid", "16 to 64 letters, digits or hyphens"));
-        }
+        // The reviews' rule; the rule name `invalid` is this body's, kept for its clients.
+        IdempotencyKey::parse(&self.idempotency_key)
+            .map_err(|e| FieldError::new("idempotency_key", "invalid", e.to_string()))?;
         Ok(())
     }
 }
@@ -205,5 +205,40 @@ mod tests {
         o.description = "长".repeat(DESCRIPTION_MAX);
         o.observed_at = "2026-11-20T08:05:59".into();
         assert_eq!(o.validate(), Ok(()));
+    }
+
+    /// Reviews and observations follow one key rule; each keeps its own rule name.
+    #[test]
+    fn reviews_and_observations_accept_and_refuse_the_same_keys() {
+        use crate::review::{Review, ReviewRequest};
+        let review = |key: &str| {
+            let body = serde_json::json!({
+                "site": "test-site", "service": "11530100MJ0001001W3001030001000", "rating": 5,
+                "idempotency_key": key,
+            });
+            Review::parse(&serde_json::from_value::<ReviewRequest>(body).unwrap())
+        };
+        let observation = |key: &str| NewObservation { idempotency_key: key.into(), ..valid() }.validate();
+        for good in ["0123456789abcdef", "panel_key_0000001", "with-hyphen_and_underscore", &"x".repeat(64)] {
+            assert!(review(good).is_ok(), "review refused {good:?}");
+            assert_eq!(observation(good), Ok(()), "observation refused {good:?}");
+        }
+        for bad in [
+            "",
+            "0123456789abcde",
+            &"x".repeat(65),
+            "0123456789abcdef:",
+            "0123456789 abcdef",
+            "键键键键键键键键键键键键键键键键",
+        ] {
+            let refused = review(bad).unwrap_err();
+            assert_eq!(
+                (refused.field.as_str(), refused.rule),
+                ("idempotency_key", "invalid_idempotency_key"),
+                "{bad:?}"
+            );
+            let refused = observation(bad).unwrap_err();
+            assert_eq!((refused.field.as_str(), refused.rule), ("idempotency_key", "invalid"), "{bad:?}");
+        }
     }
 }
