@@ -19,15 +19,6 @@ async fn desk(app: &TestApp, token: &str) -> StatusCode {
     app.client.get(app.url("/api/v1/desk/reviews")).bearer_auth(token).send().await.unwrap().status()
 }
 
-async fn execute(storage: &Storage, sql: &str) {
-    let query = sqlx::AssertSqlSafe(sql.to_owned());
-    match storage {
-        Storage::Sqlite(pool) => sqlx::query(query).execute(pool).await.map(|_| ()),
-        Storage::Postgres(pool) => sqlx::query(query).execute(pool).await.map(|_| ()),
-    }
-    .unwrap();
-}
-
 async fn scalar(storage: &Storage, sql: &str) -> String {
     let query = sqlx::AssertSqlSafe(sql.to_owned());
     match storage {
@@ -44,7 +35,7 @@ async fn an_idle_session_ends(backend: Backend) {
     assert_eq!(desk(&app, &token).await, StatusCode::OK);
     // Thirty-one minutes without a request, as the database would hold it.
     let idle_since = now_millis() - 31 * 60_000;
-    execute(&app.storage, &format!("UPDATE sessions SET last_seen_at = {idle_since}")).await;
+    app.execute_sql(&format!("UPDATE sessions SET last_seen_at = {idle_since}")).await;
     assert_eq!(desk(&app, &token).await, StatusCode::UNAUTHORIZED);
 }
 

@@ -21,6 +21,7 @@ mod services;
 mod sign_in;
 mod sign_out;
 mod stats;
+mod stored_values;
 mod supervision;
 mod system_default;
 mod tokens;

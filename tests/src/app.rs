@@ -190,6 +190,17 @@ impl TestApp {
         req.send().await.expect("request sent")
     }
 
+    /// Runs SQL on the collector's database behind its back, as a dishonest or careless
+    /// operator would: to age a session, break a stored value, and so on.
+    pub async fn execute_sql(&self, sql: &str) {
+        let query = sqlx::AssertSqlSafe(sql.to_owned());
+        match &self.storage {
+            Storage::Sqlite(pool) => sqlx::query(query).execute(pool).await.map(|_| ()),
+            Storage::Postgres(pool) => sqlx::query(query).execute(pool).await.map(|_| ()),
+        }
+        .expect("SQL runs");
+    }
+
     pub async fn reviews_stored(&self, site: &str) -> i64 {
         self.storage.review_count(site).await.expect("count reviews")
     }

@@ -17,8 +17,13 @@ use crate::state::AppState;
 use crate::storage::{ObservationEventRow, ObservationRow, ObservationStep, Site, SupervisorRow, now_millis};
 
 /// The site's supervision settings, defaults for anything it does not set.
-pub fn settings(site: &Site) -> SupervisionSettings {
-    site.config.get("supervision").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default()
+/// The site's supervision settings; a stored section that does not decode is corrupt data.
+pub fn settings(site: &Site) -> Result<SupervisionSettings, ApiError> {
+    match site.config.get("supervision") {
+        Some(section) => serde::Deserialize::deserialize(section)
+            .map_err(|e| ApiError::Internal(format!("site {}: supervision settings: {e}", site.id))),
+        None => Ok(SupervisionSettings::default()),
+    }
 }
 
 fn stage_of(row: &ObservationRow) -> Result<ObservationStage, ApiError> {

@@ -111,7 +111,7 @@ pub async fn run(storage: &Storage, key: &ContactKey, cmd: SiteCommand) -> anyho
         SiteCommand::ShowConfig { id } => {
             let id = SiteId::parse(&id).map_err(|e| anyhow::anyhow!("--id: {}", e.message))?;
             let site = storage.site(&id).await?.ok_or_else(|| anyhow::anyhow!("site {id} is not registered"))?;
-            println!("{}", serde_json::to_string_pretty(&site.review_config())?);
+            println!("{}", serde_json::to_string_pretty(site.review_config()?)?);
         }
         SiteCommand::RotateSecret { id, grace_days } => {
             let id = SiteId::parse(&id).map_err(|e| anyhow::anyhow!("--id: {}", e.message))?;

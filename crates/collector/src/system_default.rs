@@ -23,7 +23,7 @@ pub async fn run_once(storage: &Storage, now: i64) -> Result<u64, StorageError> 
     for (id, _) in storage.list_sites().await? {
         let Ok(site_id) = SiteId::parse(&id) else { continue };
         let Some(site) = storage.site(&site_id).await? else { continue };
-        let Some(days) = site.review_config().system_default_after_working_days else { continue };
+        let Some(days) = site.review_config()?.system_default_after_working_days else { continue };
         // Cheap filter first: N working days are at least N calendar days.
         let candidates = storage.unrated_transactions(&id, now - i64::from(days) * 86_400_000).await?;
         for t in candidates {

@@ -31,5 +31,9 @@ async fn get_config(
 ) -> Result<Json<PublicSiteConfig>, ApiError> {
     let id = SiteId::parse(&site)?;
     let site = state.site(&id).await?;
-    Ok(Json(PublicSiteConfig { site: site.id.to_string(), name: site.name.clone(), review: site.review_config() }))
+    Ok(Json(PublicSiteConfig {
+        site: site.id.to_string(),
+        name: site.name.clone(),
+        review: site.review_config()?.clone(),
+    }))
 }

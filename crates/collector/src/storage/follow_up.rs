@@ -1,3 +1,5 @@
+use mingjing_domain::follow_up::Stage;
+use mingjing_domain::review::Channel;
 use sqlx::Row;
 
 use super::{Storage, StorageError, now_millis, with_pool};
@@ -9,12 +11,12 @@ pub struct FollowUpRow {
     pub receipt: String,
     pub service_code: String,
     pub rating: i64,
-    pub reasons_json: String,
+    pub reasons: Vec<String>,
     pub comment: Option<String>,
-    pub channel: i64,
+    pub channel: Channel,
     pub verified: bool,
     pub created_at: i64,
-    pub stage: String,
+    pub stage: Stage,
     pub due_date: String,
     pub phone_masked: Option<String>,
     pub named: bool,
@@ -65,24 +67,36 @@ const ROW_COLUMNS: &str =
     "id, receipt, service_code, rating, reasons, comment, channel, verified, created_at, stage, due_date,
      contact_phone_masked, contact_sealed IS NOT NULL AS named, reply";
 
-fn follow_up_row<R: Row>(row: &R) -> Result<FollowUpRow, sqlx::Error>
+/// Decodes a stored poor review once, here: a stage, channel or reason list that does not
+/// decode is corrupt data, reported as such, never replaced by a plausible default.
+fn follow_up_row<R: Row>(row: &R) -> Result<FollowUpRow, StorageError>
 where
     for<'a> &'a str: sqlx::ColumnIndex<R>,
     for<'a> i64: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
     for<'a> String: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
     for<'a> bool: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
 {
+    let id: i64 = row.try_get("id")?;
+    let corrupt =
+        |what: &str, value: &dyn std::fmt::Debug| StorageError::Corrupt(format!("review {id}: {what} {value:?}"));
+    let stage: String = row.try_get("stage")?;
+    let stage = Stage::parse(&stage).ok_or_else(|| corrupt("unknown stage", &stage))?;
+    let channel: i64 = row.try_get("channel")?;
+    let channel =
+        u8::try_from(channel).ok().and_then(Channel::from_code).ok_or_else(|| corrupt("unknown channel", &channel))?;
+    let reasons: String = row.try_get("reasons")?;
+    let reasons = serde_json::from_str(&reasons).map_err(|_| corrupt("unreadable reasons", &reasons))?;
     Ok(FollowUpRow {
-        id: row.try_get("id")?,
+        id,
         receipt: row.try_get("receipt")?,
         service_code: row.try_get("service_code")?,
         rating: row.try_get("rating")?,
-        reasons_json: row.try_get("reasons")?,
+        reasons,
         comment: row.try_get("comment")?,
-        channel: row.try_get("channel")?,
+        channel,
         verified: row.try_get("verified")?,
         created_at: row.try_get("created_at")?,
-        stage: row.try_get("stage")?,
+        stage,
         due_date: row.try_get("due_date")?,
         phone_masked: row.try_get("contact_phone_masked")?,
         named: row.try_get("named")?,

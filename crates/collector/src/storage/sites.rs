@@ -1,5 +1,6 @@
 use mingjing_domain::review::ReviewConfig;
 use mingjing_domain::site::SiteId;
+use serde::Deserialize;
 
 use super::{Storage, StorageError, now_millis, with_pool};
 
@@ -25,6 +26,9 @@ pub struct Site {
     /// After a rotation: the previous sealed token key, and until when (ms) it still verifies.
     pub previous_token_key: Option<(String, i64)>,
     pub config: serde_json::Value,
+    /// The `review` section of `config`, decoded once when the site is loaded; the error
+    /// names what is wrong with a malformed one.
+    review: Result<ReviewConfig, String>,
 }
 
 impl Site {
@@ -39,9 +43,10 @@ impl Site {
         self.origins.iter().any(|o| o == origin)
     }
 
-    /// The site's review settings; anything it does not set takes the default.
-    pub fn review_config(&self) -> ReviewConfig {
-        self.config.get("review").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default()
+    /// The site's review settings; anything it does not set takes the default. A stored
+    /// section that does not decode is corrupt data, never silently the defaults.
+    pub fn review_config(&self) -> Result<&ReviewConfig, StorageError> {
+        self.review.as_ref().map_err(|e| StorageError::Corrupt(format!("site {}: review settings: {e}", self.id)))
     }
 }
 
@@ -151,8 +156,12 @@ impl Storage {
         }
         rows.into_iter()
             .map(|(id, name, secret_hash, token_key, previous, previous_valid_until, config)| {
-                let config =
+                let config: serde_json::Value =
                     serde_json::from_str(&config).map_err(|e| StorageError::Corrupt(format!("site config: {e}")))?;
+                let review = match config.get("review") {
+                    Some(section) => ReviewConfig::deserialize(section).map_err(|e| e.to_string()),
+                    None => Ok(ReviewConfig::default()),
+                };
                 let origins = by_site.remove(&id).unwrap_or_default();
                 let id = SiteId::parse(&id).map_err(|e| StorageError::Corrupt(format!("site id: {}", e.message)))?;
                 Ok(Site {
@@ -163,6 +172,7 @@ impl Storage {
                     token_key,
                     previous_token_key: previous.map(|k| (k, previous_valid_until)),
                     config,
+                    review,
                 })
             })
             .collect()

@@ -13,7 +13,6 @@ mod step;
 
 use mingjing_domain::desk::{DeskEvent, DeskItem};
 use mingjing_domain::follow_up::Stage;
-use mingjing_domain::review::Channel;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -42,14 +41,14 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 pub fn item(row: &FollowUpRow, today: &str) -> DeskItem {
-    let stage = Stage::parse(&row.stage).unwrap_or(Stage::New);
+    let stage = row.stage;
     DeskItem {
         receipt: row.receipt.clone(),
         service: row.service_code.clone(),
         rating: u8::try_from(row.rating).unwrap_or(1),
-        reasons: serde_json::from_str(&row.reasons_json).unwrap_or_default(),
+        reasons: row.reasons.clone(),
         comment: row.comment.clone(),
-        channel: u8::try_from(row.channel).ok().and_then(Channel::from_code).unwrap_or_default(),
+        channel: row.channel,
         verified: row.verified,
         received_at: rfc3339(row.created_at),
         stage,

@@ -26,7 +26,7 @@ async fn of_site(state: &AppState, staff: &StaffSession, id: i64) -> Result<Obse
 
 async fn staff_view(state: &AppState, staff: &StaffSession, row: &ObservationRow) -> Result<ObservationView, ApiError> {
     let site = state.site(&SiteId::parse(&staff.site_id)?).await?;
-    let settings = observations::settings(&site);
+    let settings = observations::settings(&site)?;
     let name = state.storage.supervisor(row.supervisor_id).await?.map(|s| s.name);
     observations::view(state, row, &settings, name).await
 }
@@ -98,7 +98,7 @@ pub async fn step(
 ) -> Result<Json<ObservationView>, ApiError> {
     let row = of_site(&state, &staff, id).await?;
     let site = state.site(&SiteId::parse(&staff.site_id)?).await?;
-    observations::staff_step(&state, &row, &observations::settings(&site), staff.actor(), &action).await?;
+    observations::staff_step(&state, &row, &observations::settings(&site)?, staff.actor(), &action).await?;
     let row = of_site(&state, &staff, id).await?;
     Ok(Json(staff_view(&state, &staff, &row).await?))
 }

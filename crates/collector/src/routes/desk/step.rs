@@ -2,7 +2,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use mingjing_domain::api_error::ErrorEnvelope;
 use mingjing_domain::desk::DeskDetail;
-use mingjing_domain::follow_up::{FollowUpAction, Outcome, Stage, Verification};
+use mingjing_domain::follow_up::{FollowUpAction, Outcome, Verification};
 
 use super::{event, item};
 use crate::deadline::today;
@@ -40,7 +40,7 @@ pub async fn step(
 ) -> Result<Json<DeskDetail>, ApiError> {
     action.validate()?;
     let row = state.follow_up(&staff, &receipt).await?;
-    let from = Stage::parse(&row.stage).unwrap_or(Stage::New);
+    let from = row.stage;
     let to = action
         .apply(from, row.named)
         .map_err(|illegal| ApiError::Conflict { code: "illegal_transition", message: illegal.to_string() })?;

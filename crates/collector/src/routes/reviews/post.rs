@@ -53,8 +53,8 @@ pub async fn post(
             return Err(ApiError::OriginNotAllowed { site: site.id.to_string() });
         }
     }
-    let config = site.review_config();
-    check_against_config(&review, &config)?;
+    let config = site.review_config()?;
+    check_against_config(&review, config)?;
     check_service_in_catalogue(&state, &review.service).await?;
     let now = now_millis();
     let claims = match &review.token {

@@ -37,7 +37,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// The site's supervision settings, for this supervisor's site.
 async fn settings_for(state: &AppState, me: &SupervisorSession) -> Result<SupervisionSettings, ApiError> {
     let id = SiteId::parse(&me.supervisor.site_id)?;
-    Ok(crate::observations::settings(state.site(&id).await?.as_ref()))
+    crate::observations::settings(state.site(&id).await?.as_ref())
 }
 
 /// One of this supervisor's observations, or 404: another's is indistinguishable from none.
