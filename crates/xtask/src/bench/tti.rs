@@ -39,15 +39,23 @@ pub fn write_pages(www: &Path, site: &str) -> anyhow::Result<()> {
     let element = format!(r#"<mingjing-review site="{site}" service="{REVIEW_SERVICE}"></mingjing-review>"#);
     let widget = page(loader, &element);
     let baseline = page("", "");
-    for (name, html) in [(WIDGET_PAGE, widget), (BASELINE_PAGE, baseline)] {
+    for (name, html) in [(WIDGET_PAGE, widget), (BASELINE_PAGE, baseline), (TIMING_SCRIPT, TIMING.to_owned())] {
         let path = www.join(name);
         std::fs::write(&path, html).with_context(|| format!("cannot write {}", path.display()))?;
     }
     Ok(())
 }
 
-/// A department page; the inline script notes when the widget is ready, in the page's own
-/// clock (milliseconds since navigation start), before any other script runs.
+/// Notes when the widget is ready, in the page's own clock (milliseconds since navigation
+/// start). A file of its own, not an inline script: the collector's pages carry a CSP that
+/// allows scripts from the collector only, as a department's strict policy would.
+const TIMING_SCRIPT: &str = "bench-timing.js";
+const TIMING: &str = r#"window.__bench = { widget: document.currentScript.dataset.widget === "true" };
+document.addEventListener("mingjing:ready", () => { window.__bench.ready = performance.now(); }, { once: true });
+document.addEventListener("mingjing:error", (e) => { window.__bench.error = JSON.stringify(e.detail); }, { once: true });
+"#;
+
+/// A department page; its first script, a classic one, runs before any other.
 fn page(head: &str, body: &str) -> String {
     format!(
         r#"<!doctype html>
@@ -56,11 +64,7 @@ fn page(head: &str, body: &str) -> String {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>服务评价 — benchmark</title>
-<script>
-window.__bench = {{ widget: {widget} }};
-document.addEventListener("mingjing:ready", () => {{ window.__bench.ready = performance.now(); }}, {{ once: true }});
-document.addEventListener("mingjing:error", (e) => {{ window.__bench.error = JSON.stringify(e.detail); }}, {{ once: true }});
-</script>
+<script src="/{TIMING_SCRIPT}" data-widget="{widget}"></script>
 {head}
 </head>
 <body>
