@@ -44,6 +44,14 @@ pub fn new_token() -> (String, String) {
     (token, hash)
 }
 
+/// Signing out, for either role: the session the bearer token names ends on the server.
+/// An unknown or already ended token is not an error; a request without one is (401).
+pub async fn end(state: &AppState, headers: &axum::http::HeaderMap, role: Role) -> Result<(), ApiError> {
+    let token = crate::auth::bearer(headers).ok_or(ApiError::SignInRequired)?;
+    state.storage.delete_session(&secret::hash(token), role.as_str()).await?;
+    Ok(())
+}
+
 /// The live session a request's bearer token names, for this role, noting its use.
 async fn live_session(parts: &Parts, state: &AppState, role: Role) -> Result<SessionRecord, ApiError> {
     let token = crate::auth::bearer(&parts.headers).ok_or(ApiError::SignInRequired)?;

@@ -72,7 +72,6 @@ async fn sign_in(
     security(("staff_session" = []))
 )]
 async fn sign_out(State(state): State<AppState>, headers: axum::http::HeaderMap) -> Result<StatusCode, ApiError> {
-    let token = crate::auth::bearer(&headers).ok_or(ApiError::SignInRequired)?;
-    state.storage.delete_session(&crate::secret::hash(token), "staff").await?;
+    session::end(&state, &headers, Role::Staff).await?;
     Ok(StatusCode::NO_CONTENT)
 }

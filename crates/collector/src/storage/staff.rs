@@ -109,7 +109,7 @@ impl Storage {
         if !active {
             // Revoking takes effect at once: end the person's sessions too (each request
             // also checks that the person is still active).
-            self.end_sessions_of("staff", id).await?;
+            self.end_sessions_of(crate::session::Role::Staff.as_str(), id).await?;
         }
         Ok(n == 1)
     }

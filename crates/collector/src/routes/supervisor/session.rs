@@ -75,7 +75,6 @@ pub async fn sign_in(
     security(("supervisor_session" = []))
 )]
 pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Result<StatusCode, ApiError> {
-    let token = crate::auth::bearer(&headers).ok_or(ApiError::SignInRequired)?;
-    state.storage.delete_session(&crate::secret::hash(token), "supervisor").await?;
+    session::end(&state, &headers, Role::Supervisor).await?;
     Ok(StatusCode::NO_CONTENT)
 }
