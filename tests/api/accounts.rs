@@ -2,11 +2,12 @@
 //! every request), when a code is reissued. Site secrets rotate with a grace period for
 //! tokens already sent, origins can be removed, and token keys are sealed at rest.
 
-use mingjing_collector::secret;
-use mingjing_collector::site_admin::{self, SiteCommand};
-use mingjing_collector::staff_admin::{self, StaffCommand};
-use mingjing_collector::storage::{NewSite, SessionRecord, Storage, now_millis};
-use mingjing_collector::supervisor_admin::{self, SupervisorCommand};
+use mingjing_collector::china_time::now_millis;
+use mingjing_collector::cli::site::{self as site_admin, SiteCommand};
+use mingjing_collector::cli::staff::{self as staff_admin, StaffCommand};
+use mingjing_collector::cli::supervisor::{self as supervisor_admin, SupervisorCommand};
+use mingjing_collector::crypto::secret;
+use mingjing_collector::storage::{NewSite, SessionRecord, Storage};
 use mingjing_domain::site::SiteId;
 use mingjing_tests::app::{ALLOWED_ORIGIN, TEST_SITE, assert_error};
 use mingjing_tests::{Backend, TestApp, both_backends};
@@ -45,7 +46,7 @@ async fn revocation_is_checked_on_every_request(backend: Backend) {
     app.staff_session(TEST_SITE, &code).await;
     app.storage.set_staff_active(id, false).await.unwrap();
     // A sign-in that was in flight during the revoke writes its session afterwards.
-    let (token, hash) = mingjing_collector::session::new_token();
+    let (token, hash) = mingjing_collector::http::session::new_token();
     let late = SessionRecord {
         role: "staff".into(),
         principal_id: id,

@@ -1,7 +1,7 @@
 //! Importing the service catalogue: all or nothing, every bad record named, versions and the
 //! history of fee and time-limit changes.
 
-use mingjing_collector::catalog_admin::{self, CatalogCommand};
+use mingjing_collector::cli::catalog::{self as catalog_admin, CatalogCommand};
 use mingjing_domain::catalog::CatalogFile;
 use mingjing_tests::{Backend, TestApp, both_backends};
 use serde_json::Value;
@@ -104,7 +104,7 @@ async fn a_catalogue_administrator_imports_json_and_csv_through_the_desk(backend
     // The same catalogue as CSV, with one fee raised and two rows broken.
     let items: Vec<Value> =
         app.storage.catalog_items().await.unwrap().iter().map(|i| serde_json::to_value(i).unwrap()).collect();
-    let csv = mingjing_collector::catalog_csv::write_csv(&items).unwrap();
+    let csv = mingjing_collector::catalog::csv::write_csv(&items).unwrap();
     let resp = post(Some(&admin), "text/plain", csv.clone(), "?publisher=某局").await.unwrap();
     assert_eq!(resp.status(), 415);
     let resp = post(Some(&admin), "text/csv", csv.clone(), "").await.unwrap();

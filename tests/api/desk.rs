@@ -77,9 +77,9 @@ async fn a_poor_review_is_followed_through_to_a_reply_and_a_rerating(backend: Ba
     assert_eq!(item["named"], true);
     assert_eq!(item["stage"], "new");
     assert_eq!(item["overdue"], false);
-    let today = mingjing_collector::deadline::china_date(mingjing_collector::storage::now_millis());
+    let today = mingjing_collector::china_time::china_date(mingjing_collector::china_time::now_millis());
     let due = WorkCalendar::china().add_working_days(today, 15).date;
-    assert_eq!(item["due_date"], mingjing_collector::deadline::iso(due));
+    assert_eq!(item["due_date"], mingjing_collector::china_time::iso(due));
 
     // A named reviewer is called back before anything is verified.
     let early =

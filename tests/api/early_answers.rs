@@ -7,8 +7,8 @@
 //! answer, and the connection stays usable; a huge one is answered with
 //! `Connection: close` while the server goes on reading for a while.
 
-use mingjing_collector::extract::MAX_JSON_BODY;
-use mingjing_collector::photo::MAX_PHOTO_BYTES;
+use mingjing_collector::http::extract::MAX_JSON_BODY;
+use mingjing_collector::supervision::photo::MAX_PHOTO_BYTES;
 use mingjing_tests::app::{ALLOWED_ORIGIN, TEST_SITE};
 use mingjing_tests::raw_http::{self, RawReader};
 use mingjing_tests::{Backend, TestApp, both_backends, photos};

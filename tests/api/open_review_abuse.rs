@@ -2,8 +2,8 @@
 //! together keeps a per-site hourly ceiling, a review names a catalogued service, and an
 //! open review cannot take the system-default job's idempotency key.
 
-use mingjing_collector::catalog_admin::{self, CatalogCommand};
-use mingjing_collector::system_default;
+use mingjing_collector::cli::catalog::{self as catalog_admin, CatalogCommand};
+use mingjing_collector::reviews::system_default;
 use mingjing_tests::app::{ALLOWED_ORIGIN, TEST_SITE, assert_error};
 use mingjing_tests::{Backend, TestApp, both_backends};
 use reqwest::StatusCode;
@@ -105,7 +105,7 @@ async fn an_open_review_cannot_claim_the_system_defaults_key(backend: Backend) {
     let squat =
         json!({ "site": TEST_SITE, "service": SERVICE, "rating": 5, "idempotency_key": "system-default-SQUAT-1" });
     assert_eq!(app.post_json("/api/v1/reviews", &squat).await.status(), StatusCode::CREATED);
-    let later = mingjing_collector::storage::now_millis();
+    let later = mingjing_collector::china_time::now_millis();
     assert_eq!(system_default::run_once(&app.storage, later).await.unwrap(), 1, "the default is still recorded");
     let stats: Value = app.get(&format!("/api/v1/stats?site={TEST_SITE}")).await.json().await.unwrap();
     assert_eq!(stats["system_default_count"], 1);

@@ -1,7 +1,7 @@
 //! One service item: due dates if applied for today on the official calendar, how long it
 //! really takes from registered transactions, and its change history.
 
-use mingjing_collector::catalog_admin::{self, CatalogCommand};
+use mingjing_collector::cli::catalog::{self as catalog_admin, CatalogCommand};
 use mingjing_tests::app::{TEST_SITE, assert_error};
 use mingjing_tests::{Backend, TestApp, both_backends};
 use reqwest::StatusCode;

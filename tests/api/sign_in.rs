@@ -2,7 +2,7 @@
 //! counted atomically; unknown sites and ids; the cost in hashes; pruning; the audit trail.
 
 use futures_util::future::join_all;
-use mingjing_collector::upkeep;
+use mingjing_collector::app::upkeep;
 use mingjing_tests::app::{TEST_SITE, assert_error};
 use mingjing_tests::{Backend, TestApp, both_backends};
 use reqwest::StatusCode;
@@ -100,7 +100,7 @@ async fn attempt_counts_are_pruned_once_their_window_has_passed(backend: Backend
     assert_eq!(sign_in(&app, TEST_SITE, &format!("{id}-WRONGWRONGWR"), "203.0.113.3").await.status(), 401);
     let kept = app.storage.sign_in_attempt_counts().await.unwrap();
     assert!(kept >= 2, "the client's and the pair's counts, at least");
-    let now = mingjing_collector::storage::now_millis();
+    let now = mingjing_collector::china_time::now_millis();
     upkeep::tidy(&app.storage, now).await.unwrap();
     assert_eq!(app.storage.sign_in_attempt_counts().await.unwrap(), kept, "a live window is kept");
     upkeep::tidy(&app.storage, now + 2 * 24 * 3_600_000).await.unwrap();

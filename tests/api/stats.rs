@@ -2,10 +2,11 @@
 //! rate, the China-day period, the service filter, bad parameters, and that nothing in the
 //! answer identifies a reviewer.
 
-use mingjing_collector::deadline::{china_date, iso};
-use mingjing_collector::secret;
-use mingjing_collector::storage::{EventRow, NewReview, StepColumns, now_millis};
-use mingjing_collector::system_default;
+use mingjing_collector::china_time::now_millis;
+use mingjing_collector::china_time::{china_date, iso};
+use mingjing_collector::crypto::secret;
+use mingjing_collector::reviews::system_default;
+use mingjing_collector::storage::{EventRow, NewReview, StepColumns};
 use mingjing_tests::app::{TEST_SITE, assert_error};
 use mingjing_tests::{Backend, TestApp, both_backends};
 use reqwest::StatusCode;

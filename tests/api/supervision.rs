@@ -2,7 +2,7 @@
 //! supervisors, every lifecycle step with the illegal ones refused, working-day due dates,
 //! photos checked by content and stripped of GPS, and public figures without personal data.
 
-use mingjing_collector::catalog_admin::{self, CatalogCommand};
+use mingjing_collector::cli::catalog::{self as catalog_admin, CatalogCommand};
 use mingjing_domain::calendar::WorkCalendar;
 use mingjing_domain::site::SiteId;
 use mingjing_tests::app::{TEST_SITE, assert_error};

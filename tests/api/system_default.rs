@@ -1,7 +1,7 @@
 //! Unrated transactions become system-default 基本满意 ratings after 5 working days, and are
 //! counted apart from real ratings.
 
-use mingjing_collector::system_default;
+use mingjing_collector::reviews::system_default;
 use mingjing_tests::app::{TEST_SITE, assert_error};
 use mingjing_tests::{Backend, TestApp, both_backends};
 use reqwest::StatusCode;

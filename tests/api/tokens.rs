@@ -1,7 +1,7 @@
 //! Registered transactions, review tokens, and one review per (transaction, evaluation).
 
-use mingjing_collector::secret;
-use mingjing_collector::token::{self, Claims};
+use mingjing_collector::crypto::secret;
+use mingjing_collector::reviews::token::{self, Claims};
 use mingjing_tests::app::{TEST_SITE, assert_error};
 use mingjing_tests::{Backend, TestApp, both_backends};
 use reqwest::StatusCode;

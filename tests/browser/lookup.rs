@@ -2,7 +2,7 @@
 //! the item, reads its cost, limits and the date for a fixed "today", prints the
 //! checklist, follows a deep link, and browses the Art. 35 and 36 lists.
 
-use mingjing_collector::catalog_admin::{self, CatalogCommand};
+use mingjing_collector::cli::catalog::{self as catalog_admin, CatalogCommand};
 use mingjing_domain::site::SiteId;
 use mingjing_tests::app::TEST_SITE;
 use mingjing_tests::browser::{Browser, browser_skipped};

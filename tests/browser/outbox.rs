@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use mingjing_collector::catalog_admin::{self, CatalogCommand};
+use mingjing_collector::cli::catalog::{self as catalog_admin, CatalogCommand};
 use mingjing_domain::site::SiteId;
 use mingjing_tests::app::TEST_SITE;
 use mingjing_tests::browser::{Browser, browser_skipped};

@@ -2,7 +2,7 @@
 //! an observation with a photo; staff assign it, confirm it, plan and record the
 //! rectification on the desk; the supervisor sees the whole timeline.
 
-use mingjing_collector::catalog_admin::{self, CatalogCommand};
+use mingjing_collector::cli::catalog::{self as catalog_admin, CatalogCommand};
 use mingjing_domain::site::SiteId;
 use mingjing_tests::app::TEST_SITE;
 use mingjing_tests::browser::{Browser, browser_skipped};

@@ -2,7 +2,7 @@
 //! supervisor's description and the staff's notes all carry script payloads. In Chromium,
 //! no payload runs (a flag on `window` stays unset) and every one shows as literal text.
 
-use mingjing_collector::catalog_admin::{self, CatalogCommand};
+use mingjing_collector::cli::catalog::{self as catalog_admin, CatalogCommand};
 use mingjing_domain::site::SiteId;
 use mingjing_tests::app::TEST_SITE;
 use mingjing_tests::browser::{Browser, browser_skipped};

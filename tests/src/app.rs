@@ -2,9 +2,9 @@
 
 use std::net::SocketAddr;
 
-use mingjing_collector::config::ServeConfig;
-use mingjing_collector::secret;
-use mingjing_collector::startup::Application;
+use mingjing_collector::app::config::ServeConfig;
+use mingjing_collector::app::startup::Application;
+use mingjing_collector::crypto::secret;
 use mingjing_collector::storage::{NewSite, Storage};
 use mingjing_domain::api_error::ErrorEnvelope;
 use mingjing_domain::site::SiteId;
@@ -108,7 +108,7 @@ impl TestApp {
             name: format!("测试站点 {id}"),
             origins: origins.iter().map(|o| o.to_string()).collect(),
             secret_hash: secret::hash(&secret),
-            token_key: mingjing_collector::site_keys::seal(&self.database.contact_key, &secret::token_key(&secret)),
+            token_key: mingjing_collector::sites::keys::seal(&self.database.contact_key, &secret::token_key(&secret)),
         };
         self.storage.insert_site(&site).await.expect("site registered");
         secret
@@ -117,8 +117,8 @@ impl TestApp {
     /// Adds a staff member the way `mingjing staff add` does, and returns their access code.
     pub async fn add_staff(&self, site: &str, name: &str) -> (i64, String) {
         let id = self.storage.insert_staff(site, name).await.expect("staff added");
-        let code = mingjing_collector::session::new_access_code(id);
-        self.storage.set_staff_code(id, &mingjing_collector::session::hash_code(&code)).await.expect("code set");
+        let code = mingjing_collector::http::session::new_access_code(id);
+        self.storage.set_staff_code(id, &mingjing_collector::http::session::hash_code(&code)).await.expect("code set");
         (id, code)
     }
 
@@ -139,10 +139,13 @@ impl TestApp {
     /// Appoints a supervisor for `site` serving `term` (first and last day); returns the id
     /// and the one-time access code, as `mingjing supervisor add` would.
     pub async fn add_supervisor(&self, site: &str, name: &str, term: (&str, &str)) -> (i64, String) {
-        let now = mingjing_collector::storage::now_millis();
+        let now = mingjing_collector::china_time::now_millis();
         let id = self.storage.insert_supervisor(site, name, "chamber", term, now).await.expect("supervisor added");
-        let code = mingjing_collector::session::new_access_code(id);
-        self.storage.set_supervisor_code(id, &mingjing_collector::session::hash_code(&code)).await.expect("code set");
+        let code = mingjing_collector::http::session::new_access_code(id);
+        self.storage
+            .set_supervisor_code(id, &mingjing_collector::http::session::hash_code(&code))
+            .await
+            .expect("code set");
         (id, code)
     }
 

@@ -2,7 +2,7 @@
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use mingjing_collector::seal::ContactKey;
+use mingjing_collector::crypto::seal::ContactKey;
 use sqlx::Connection;
 use tempfile::TempDir;
 
@@ -19,7 +19,7 @@ pub struct TestDatabase {
     pub url: String,
     pub dir: Option<TempDir>,
     /// The key the collector seals contacts with; it outlives a restart, like the data.
-    pub contact_key: mingjing_collector::seal::ContactKey,
+    pub contact_key: mingjing_collector::crypto::seal::ContactKey,
 }
 
 /// Postgres tests are skipped only when asked (`MINGJING_SKIP_POSTGRES=1`), never silently.

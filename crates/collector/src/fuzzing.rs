@@ -9,21 +9,26 @@ use mingjing_domain::review::{Review, ReviewRequest};
 use mingjing_domain::supervision::{FollowUpRequest, NewObservation, StaffAction};
 use mingjing_domain::transaction::{Transaction, TransactionRequest};
 
-use crate::extract::parse;
+use crate::http::extract::parse;
 
 /// The review token parser and verifier (`mj1.<payload>.<signature>`).
 pub fn review_token(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let _ = crate::token::parse_unverified(text);
-    let _ =
-        crate::token::verify(text, "bWluZ2ppbmctZnV6ei1rZXktMzItYnl0ZXMtbG9uZyE=", "site", "service", 1_800_000_000);
+    let _ = crate::reviews::token::parse_unverified(text);
+    let _ = crate::reviews::token::verify(
+        text,
+        "bWluZ2ppbmctZnV6ei1rZXktMzItYnl0ZXMtbG9uZyE=",
+        "site",
+        "service",
+        1_800_000_000,
+    );
 }
 
 /// The catalogue importer: JSON, and the CSV variant.
 pub fn catalogue(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let _ = CatalogFile::parse_json(text);
-    let _ = crate::catalog_csv::parse_csv(text, "fuzz", true);
+    let _ = crate::catalog::csv::parse_csv(text, "fuzz", true);
 }
 
 /// Every JSON request body the API reads, through the same parser and checks as the routes.

@@ -22,13 +22,13 @@ async fn main() {
     let (_, code) = app.add_staff("demo", "李四").await;
     let poor = seed(&app).await;
     let catalogue = mingjing_tests::paths::workspace().join("crates/domain/data/demo-catalog.json");
-    let import = mingjing_collector::catalog_admin::CatalogCommand::Import {
+    let import = mingjing_collector::cli::catalog::CatalogCommand::Import {
         file: catalogue,
         if_empty: false,
         publisher: None,
         demo: false,
     };
-    mingjing_collector::catalog_admin::run(&app.storage, import).await.unwrap();
+    mingjing_collector::cli::catalog::run(&app.storage, import).await.unwrap();
     follow_up(&app, &code, &poor).await;
 
     let browser = Browser::launch(1280, 900).await;

@@ -1,6 +1,7 @@
 use mingjing_domain::desk::AuditAction;
 
-use super::{Storage, StorageError, now_millis, with_pool};
+use super::{Storage, StorageError, with_pool};
+use crate::china_time::now_millis;
 
 /// One security event for the audit table: who (by role and id), what, why, and from
 /// which client (a keyed hash, never the address).

@@ -3,7 +3,8 @@ use std::collections::HashMap;
 use mingjing_domain::catalog::{CatalogFile, CatalogItem, CatalogSource};
 use serde_json::Value;
 
-use super::{Storage, StorageError, now_millis, with_pool};
+use super::{Storage, StorageError, with_pool};
+use crate::china_time::now_millis;
 
 /// The fields whose changes the public history shows (Art. 16 and 28): what it costs and how
 /// long it takes.

@@ -2,7 +2,8 @@ use mingjing_domain::follow_up::Stage;
 use mingjing_domain::review::Channel;
 use sqlx::Row;
 
-use super::{Storage, StorageError, now_millis, with_pool};
+use super::{Storage, StorageError, with_pool};
+use crate::china_time::now_millis;
 
 /// A poor review as the desk lists it.
 #[derive(Debug, Clone)]

@@ -29,7 +29,7 @@ pub use error::StorageError;
 pub use export::ExportRow;
 pub use follow_up::{EventRow, FollowUpRow, ReceiptRow, StepColumns};
 pub use reviews::{NewReview, StoredReceipt};
-pub use sites::{NewSite, Site};
+pub use sites::{NewSite, Site, sites_generation};
 pub use staff::{SessionRecord, StaffRecord};
 pub use stats::{FollowUpCounts, RatingGroup, StatsFilter};
 pub use supervision::{ObservationEventRow, ObservationRow, ObservationStep, SupervisorRow};
@@ -59,7 +59,7 @@ impl Storage {
     /// file and its `-wal` and `-shm` files are readable by the collector's account only.
     pub async fn open_sqlite(path: &Path) -> Result<Self, StorageError> {
         if path != Path::new(":memory:") {
-            crate::private_files::prepare_database(path)
+            crate::files::private::prepare_database(path)
                 .map_err(|source| StorageError::File { path: path.display().to_string(), source })?;
         }
         // WAL lets readers run beside the writer. `synchronous=FULL` makes every commit
@@ -119,9 +119,4 @@ impl Storage {
     pub async fn close(&self) {
         with_pool!(self, |pool| pool.close().await);
     }
-}
-
-/// Milliseconds since the Unix epoch: how every time is stored, in both backends.
-pub fn now_millis() -> i64 {
-    crate::deadline::millis(time::OffsetDateTime::now_utc())
 }

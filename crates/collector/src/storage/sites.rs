@@ -1,16 +1,29 @@
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use mingjing_domain::review::ReviewConfig;
 use mingjing_domain::site::SiteId;
 use serde::Deserialize;
 
-use super::{Storage, StorageError, now_millis, with_pool};
+use super::{Storage, StorageError, with_pool};
+use crate::china_time::now_millis;
 
-/// Tells the site cache, when a write to the sites ends (whether it succeeded or not), that
-/// what it remembers may be out of date.
+/// Counts the writes to `sites` and `site_origins` made through any `Storage` of this
+/// process. It is process-wide, not per pool, because the CLI commands and the tests write
+/// through a `Storage` of their own and the server's site cache must see those writes at once.
+static CHANGES: AtomicU64 = AtomicU64::new(0);
+
+/// How many times this process has written to the sites: a reader that remembers the sites
+/// reloads them when this moves.
+pub fn sites_generation() -> u64 {
+    CHANGES.load(Ordering::SeqCst)
+}
+
+/// Moves the generation when a write to the sites ends, whether it succeeded or not.
 struct Changed;
 
 impl Drop for Changed {
     fn drop(&mut self) {
-        crate::site_cache::sites_changed();
+        CHANGES.fetch_add(1, Ordering::SeqCst);
     }
 }
 
@@ -21,7 +34,7 @@ pub struct Site {
     pub name: String,
     pub origins: Vec<String>,
     pub secret_hash: String,
-    /// The review-token key, sealed with the collector's key (`crate::site_keys` opens it).
+    /// The review-token key, sealed with the collector's key (`crate::sites::keys` opens it).
     pub token_key: String,
     /// After a rotation: the previous sealed token key, and until when (ms) it still verifies.
     pub previous_token_key: Option<(String, i64)>,

@@ -1,4 +1,5 @@
-use super::{Storage, StorageError, now_millis, with_pool};
+use super::{Storage, StorageError, with_pool};
+use crate::china_time::now_millis;
 
 /// A staff member as sign-in needs them.
 #[derive(Debug, Clone)]
@@ -109,7 +110,7 @@ impl Storage {
         if !active {
             // Revoking takes effect at once: end the person's sessions too (each request
             // also checks that the person is still active).
-            self.end_sessions_of(crate::session::Role::Staff.as_str(), id).await?;
+            self.end_sessions_of(crate::http::session::Role::Staff.as_str(), id).await?;
         }
         Ok(n == 1)
     }

@@ -1,4 +1,5 @@
-use super::{Storage, StorageError, now_millis, with_pool};
+use super::{Storage, StorageError, with_pool};
+use crate::china_time::now_millis;
 
 /// A registered transaction, ready to be written.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::Parser;
-use mingjing_collector::catalog_index::synthetic_catalog;
+use mingjing_collector::catalog::index::synthetic_catalog;
 
 #[derive(Debug, Parser)]
 #[command(about = "Write a generated service catalogue (demo data) for benchmarks")]

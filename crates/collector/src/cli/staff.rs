@@ -1,0 +1,92 @@
+//! `mingjing staff …`: department staff who answer poor reviews on the desk.
+
+use anyhow::{Context, bail};
+use clap::Subcommand;
+use mingjing_domain::site::SiteId;
+
+use crate::http::session;
+use crate::storage::Storage;
+
+#[derive(Debug, Subcommand)]
+pub enum StaffCommand {
+    /// Add a staff member to a site; prints their access code (shown only this once).
+    Add {
+        #[arg(long)]
+        site: String,
+        #[arg(long)]
+        name: String,
+        /// Also let them replace the collector's service catalogue, which every site shares,
+        /// through `POST /api/v1/desk/catalog` (an instance-wide right, not the site's).
+        #[arg(long)]
+        catalog_admin: bool,
+        /// Also let them read the site's audit log on the desk.
+        #[arg(long)]
+        site_admin: bool,
+    },
+    /// List a site's staff.
+    List {
+        #[arg(long)]
+        site: String,
+    },
+    /// Revoke a staff member's access at once, ending their sessions.
+    Revoke {
+        #[arg(long)]
+        id: i64,
+    },
+    /// Give a staff member a new access code; the old one and its sessions stop at once.
+    Reissue {
+        #[arg(long)]
+        id: i64,
+    },
+}
+
+pub async fn run(storage: &Storage, cmd: StaffCommand) -> anyhow::Result<()> {
+    match cmd {
+        StaffCommand::Add { site, name, catalog_admin, site_admin } => {
+            let site = SiteId::parse(&site).map_err(|e| anyhow::anyhow!("--site: {}", e.message))?;
+            if storage.site(&site).await?.is_none() {
+                bail!("site {site} is not registered: run `mingjing site add` first");
+            }
+            let name = name.trim();
+            if name.is_empty() || name.chars().count() > 40 {
+                bail!("--name must be 1 to 40 characters");
+            }
+            let id = storage.insert_staff(site.as_str(), name).await.context("cannot add the staff member")?;
+            let code = session::new_access_code(id);
+            storage.set_staff_code(id, &session::hash_code(&code)).await?;
+            if catalog_admin {
+                storage.set_staff_catalog_admin(id, true).await?;
+            }
+            if site_admin {
+                storage.set_staff_site_admin(id, true).await?;
+            }
+            println!("staff_id={id}");
+            println!("access_code={code}");
+            eprintln!("give the access code to {name} in person: it is stored only hashed and cannot be shown again");
+        }
+        StaffCommand::List { site } => {
+            for (id, name, active) in storage.list_staff(&site).await? {
+                println!("{id}\t{name}\t{}", if active { "active" } else { "revoked" });
+            }
+        }
+        StaffCommand::Revoke { id } => {
+            if !storage.set_staff_active(id, false).await? {
+                bail!("no staff member with id {id}");
+            }
+            println!("revoked staff {id}");
+        }
+        StaffCommand::Reissue { id } => {
+            let Some(staff) = storage.staff(id).await? else { bail!("no staff member with id {id}") };
+            if !staff.active {
+                bail!("staff member {id} is revoked; add them again instead");
+            }
+            let code = session::new_access_code(id);
+            storage.set_staff_code(id, &session::hash_code(&code)).await?;
+            let ended = storage.end_sessions_of(crate::http::session::Role::Staff.as_str(), id).await?;
+            println!("staff_id={id}");
+            println!("access_code={code}");
+            eprintln!("the old code no longer works; {ended} open session(s) ended");
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,61 @@
+//! The department desk: poor reviews with their working-day deadlines, the follow-up
+//! steps, and contact reveals. Every route needs a staff session.
+
+mod audit;
+mod detail;
+mod export;
+mod list;
+mod me;
+mod reveal;
+mod session;
+mod step;
+
+use mingjing_domain::desk::{DeskEvent, DeskItem};
+use mingjing_domain::follow_up::Stage;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::app::state::AppState;
+use crate::china_time::rfc3339;
+use crate::storage::{EventRow, FollowUpRow};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list::list))
+        .routes(routes!(detail::detail))
+        .routes(routes!(step::step))
+        .routes(routes!(reveal::reveal))
+        .routes(routes!(export::export))
+        .routes(routes!(audit::list))
+        .routes(routes!(me::me))
+        .merge(session::router())
+}
+
+fn item(row: &FollowUpRow, today: &str) -> DeskItem {
+    let stage = row.stage;
+    DeskItem {
+        receipt: row.receipt.clone(),
+        service: row.service_code.clone(),
+        rating: u8::try_from(row.rating).unwrap_or(1),
+        reasons: row.reasons.clone(),
+        comment: row.comment.clone(),
+        channel: row.channel,
+        verified: row.verified,
+        received_at: rfc3339(row.created_at),
+        stage,
+        overdue: stage != Stage::Closed && today > row.due_date.as_str(),
+        due_date: row.due_date.clone(),
+        named: row.named,
+        phone_masked: row.phone_masked.clone(),
+    }
+}
+
+fn event(row: &EventRow) -> DeskEvent {
+    DeskEvent {
+        kind: row.kind.clone(),
+        actor: row.actor.clone(),
+        note: row.note.clone(),
+        detail: row.data.clone(),
+        at: rfc3339(row.at),
+    }
+}

@@ -1,0 +1,151 @@
+//! The published 好差评 figures: public, per site and optionally per service, over a
+//! period of China-time days. `mingjing_domain::stats` defines every figure.
+
+use axum::Json;
+use axum::extract::{FromRequestParts, Query, State};
+use axum::http::request::Parts;
+use mingjing_domain::api_error::{ErrorEnvelope, FieldError};
+use mingjing_domain::stats::{FollowUpFigures, Stats, StatsScope, Tally, rate};
+use serde::Deserialize;
+use time::Date;
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::app::state::AppState;
+use crate::china_time::today;
+use crate::china_time::{self, CHINA};
+use crate::http::error::ApiError;
+use crate::storage::{FollowUpCounts, StatsFilter};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(get))
+}
+
+/// The query string, as documented. [`ScopeQuery`] turns it into a checked [`StatsScope`].
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct StatsQuery {
+    /// The public site id (required).
+    site: Option<String>,
+    /// Limit the figures to one service code.
+    service: Option<String>,
+    /// Limit the figures to one department's services in the catalogue: its name or its
+    /// unified social credit code.
+    dept: Option<String>,
+    /// The first day counted, `YYYY-MM-DD` in China time (UTC+8); default: the first review.
+    from: Option<String>,
+    /// The last day counted, inclusive, `YYYY-MM-DD` in China time; default: up to now.
+    to: Option<String>,
+}
+
+/// Published review figures: the share at each level, the satisfaction and poor-review
+/// rates, and how poor reviews were followed up (call-back, rectification, on time).
+///
+/// Reviews count on the China-time day they were received. System-default ratings are
+/// shown apart (`all` includes them, `real`, `verified` and `open` do not), and a rate
+/// with nothing to divide by is `null`, never 0. No comment, contact or receipt is in the
+/// answer.
+#[utoipa::path(
+    get,
+    path = "/api/v1/stats",
+    tag = "stats",
+    params(StatsQuery),
+    responses(
+        (status = 200, description = "the figures", body = Stats),
+        (status = 404, description = "unknown site", body = ErrorEnvelope),
+        (status = 422, description = "a parameter is wrong; `field` names it", body = ErrorEnvelope),
+        (status = 503, description = "the database is unavailable; retry later", body = ErrorEnvelope),
+    )
+)]
+async fn get(State(state): State<AppState>, ScopeQuery(scope, dept): ScopeQuery) -> Result<Json<Stats>, ApiError> {
+    let site = state.site(&scope.site).await?;
+    let department = match dept.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        None => None,
+        Some(wanted) => {
+            let index = state.catalog.index(&state.storage).await?;
+            let (name, _) =
+                index.departments().iter().find(|(name, credit)| name == wanted || credit == wanted).ok_or_else(
+                    || {
+                        FieldError::new(
+                            "dept",
+                            "unknown_department",
+                            "no department of that name or code is in the catalogue",
+                        )
+                    },
+                )?;
+            Some((name.clone(), state.storage.catalog_codes_of_department(name).await?))
+        }
+    };
+    let filter = StatsFilter {
+        site_id: site.id.as_str(),
+        service_code: scope.service.as_deref(),
+        services_in: department.as_ref().map(|(_, codes)| codes.as_slice()),
+        created_from: scope.from.map_or(i64::MIN, china_midnight),
+        created_before: scope.to.and_then(Date::next_day).map_or(i64::MAX, china_midnight),
+    };
+    let as_of = today();
+    let mut tally = Tally::default();
+    for g in state.storage.rating_groups(&filter).await? {
+        tally.add(g.rating, g.verified, g.system_default, count(g.count));
+    }
+    let follow_up = follow_up_figures(state.storage.follow_up_counts(&filter, &as_of).await?);
+    let (all, real, verified, open, system_default_count) = tally.figures();
+    Ok(Json(Stats {
+        site: site.id.to_string(),
+        service: scope.service,
+        department: department.map(|(name, _)| name),
+        from: scope.from.map(china_time::iso),
+        to: scope.to.map(china_time::iso),
+        as_of,
+        all,
+        real,
+        verified,
+        open,
+        system_default_count,
+        follow_up,
+    }))
+}
+
+/// The checked scope, taken from the query string. Any fault is a 422 naming the field.
+pub struct ScopeQuery(pub StatsScope, pub Option<String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ScopeQuery {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        // Only a repeated parameter can fail here, since every field is an optional string.
+        let Query(q) = Query::<StatsQuery>::try_from_uri(&parts.uri)
+            .map_err(|e| FieldError::new("query", "malformed_query", e.body_text()))?;
+        let scope = StatsScope::parse(q.site.as_deref(), q.service.as_deref(), q.from.as_deref(), q.to.as_deref())?;
+        Ok(Self(scope, q.dept))
+    }
+}
+
+/// The instant a day begins in China, in ms since the epoch.
+fn china_midnight(day: Date) -> i64 {
+    day.midnight().assume_offset(CHINA).unix_timestamp() * 1000
+}
+
+fn count(n: i64) -> u64 {
+    u64::try_from(n).unwrap_or(0)
+}
+
+fn follow_up_figures(c: FollowUpCounts) -> FollowUpFigures {
+    let (named_poor, called_back) = (count(c.named_poor), count(c.called_back));
+    let (confirmed, rectified) = (count(c.confirmed), count(c.rectified));
+    let (closed, closed_on_time) = (count(c.closed), count(c.closed_on_time));
+    FollowUpFigures {
+        poor: count(c.poor),
+        named_poor,
+        called_back,
+        call_back_rate: rate(called_back, named_poor),
+        confirmed,
+        rectified,
+        rectification_rate: rate(rectified, confirmed),
+        closed,
+        closed_on_time,
+        on_time_rate: rate(closed_on_time, closed),
+        overdue_open: count(c.overdue_open),
+    }
+}

@@ -1,0 +1,6 @@
+//! Appointed supervisors (Art. 67): their observations and photos, the departments'
+//! verification and rectification, and the published figures.
+
+pub(crate) mod observations;
+pub mod photo;
+pub(crate) mod routes;

@@ -1,0 +1,48 @@
+//! The published figures for supervisors' observations (Art. 67), per department: how many,
+//! how many confirmed, the rectification rate, the median days to rectify and how many are
+//! overdue. Never a supervisor's identity, a description or a photo.
+
+use axum::Json;
+use axum::extract::{Query, State};
+use mingjing_domain::api_error::ErrorEnvelope;
+use mingjing_domain::site::SiteId;
+use mingjing_domain::supervision::SupervisionStats;
+use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::app::state::AppState;
+use crate::china_time::today;
+use crate::http::error::ApiError;
+use crate::supervision::observations::public_stats;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(get))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct SupervisionQuery {
+    /// The site whose supervisors' observations are counted.
+    site: String,
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/stats/supervision",
+    tag = "supervision",
+    params(SupervisionQuery),
+    responses(
+        (status = 200, description = "per-department figures", body = SupervisionStats),
+        (status = 404, description = "unknown site", body = ErrorEnvelope),
+        (status = 422, description = "not a valid site id", body = ErrorEnvelope),
+    )
+)]
+pub async fn get(
+    State(state): State<AppState>,
+    Query(q): Query<SupervisionQuery>,
+) -> Result<Json<SupervisionStats>, ApiError> {
+    let site = state.site(&SiteId::parse(&q.site)?).await?;
+    let rows = state.storage.observations_of_site(site.id.as_str()).await?;
+    Ok(Json(public_stats(&rows, &today())))
+}
