@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::api;
 use crate::config::WidgetConfig;
 use crate::i18n::{Messages, StatsMessages, fill, level_label};
-use crate::widgets::percent;
+use crate::shared::percent::percent;
 
 #[derive(Properties, PartialEq)]
 pub struct StatsProps {

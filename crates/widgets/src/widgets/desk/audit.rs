@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::config::WidgetConfig;
 use crate::i18n::DeskMessages;
-use crate::widgets::session_fetch::use_session_get;
+use crate::shared::session_fetch::use_session_get;
 
 /// Entries per page.
 const PAGE: u32 = 50;

@@ -4,7 +4,7 @@ use yew::prelude::*;
 use super::stage_label;
 use crate::config::WidgetConfig;
 use crate::i18n::level_label;
-use crate::widgets::session_fetch::use_session_get;
+use crate::shared::session_fetch::use_session_get;
 
 #[derive(Properties, PartialEq)]
 pub struct ListProps {

@@ -18,8 +18,8 @@ use self::nav::DeskNav;
 use self::observations::{ObservationDetail, ObservationList};
 use crate::config::WidgetConfig;
 use crate::i18n::DeskMessages;
-use crate::widgets::session_store;
-use crate::widgets::sign_in::{self, SignIn, SignInTexts};
+use crate::shared::session_store;
+use crate::shared::sign_in::{self, SignIn, SignInTexts};
 
 /// Where the session is opened (POST) and ended (DELETE).
 const SESSION_PATH: &str = "/api/v1/staff/session";

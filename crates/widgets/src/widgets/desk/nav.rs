@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::View;
 use crate::config::WidgetConfig;
-use crate::widgets::session_fetch::use_session_get;
+use crate::shared::session_fetch::use_session_get;
 
 #[derive(Properties, PartialEq)]
 pub struct NavProps {

@@ -7,9 +7,10 @@ use yew::prelude::*;
 use crate::api::{self, ApiFailure};
 use crate::config::WidgetConfig;
 use crate::i18n::SupervisionMessages;
+use crate::shared::departments::use_departments;
+use crate::shared::form_value::form_value;
+use crate::shared::session_fetch::use_session_get;
 use crate::widgets::observation_text::{self, timeline};
-use crate::widgets::session_fetch::use_session_get;
-use crate::widgets::{form_value, use_departments};
 
 #[derive(Properties, PartialEq)]
 pub struct ObservationListProps {
@@ -83,7 +84,7 @@ pub fn ObservationDetail(props: &ObservationDetailProps) -> Html {
                     </dl>
                     <p class="mj-description">{ &v.description }</p>
                     if !v.photos.is_empty() {
-                        <crate::widgets::supervisor_photos::PhotoStrip api={config.api.clone()} token={props.token.clone()}
+                        <crate::shared::photo_strip::PhotoStrip api={config.api.clone()} token={props.token.clone()}
                             ids={v.photos.clone()} lang={config.lang} path={format!("/api/v1/desk/observations/{}/photos/", s.id)} />
                     }
                     <h4 class="mj-subtitle">{ m.sv_timeline }</h4>

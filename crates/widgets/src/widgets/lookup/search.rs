@@ -14,7 +14,8 @@ use super::text;
 use crate::api;
 use crate::config::WidgetConfig;
 use crate::i18n::{Lang, LookupMessages, fill};
-use crate::widgets::{form_value, use_departments};
+use crate::shared::departments::use_departments;
+use crate::shared::form_value::form_value;
 
 /// How long typing must pause before a search is sent.
 const DEBOUNCE_MS: u32 = 250;

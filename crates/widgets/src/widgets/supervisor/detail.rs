@@ -8,8 +8,8 @@ use super::{Page, back};
 use crate::api::{self, ApiFailure};
 use crate::config::WidgetConfig;
 use crate::i18n::{SupervisionMessages, fill};
+use crate::shared::session_fetch::use_session_get;
 use crate::widgets::observation_text::{self, short_time, timeline};
-use crate::widgets::session_fetch::use_session_get;
 
 #[derive(Properties, PartialEq)]
 pub struct DetailProps {
@@ -73,7 +73,7 @@ pub fn Detail(props: &DetailProps) -> Html {
                     </dl>
                     <p class="mj-description">{ &v.description }</p>
                     if !v.photos.is_empty() {
-                        <crate::widgets::supervisor_photos::PhotoStrip api={config.api.clone()} token={props.token.clone()} ids={v.photos.clone()} lang={config.lang}
+                        <crate::shared::photo_strip::PhotoStrip api={config.api.clone()} token={props.token.clone()} ids={v.photos.clone()} lang={config.lang}
                                     path={"/api/v1/supervisor/photos/".to_owned()} />
                     }
                     <h4 class="mj-subtitle">{ m.sv_timeline }</h4>

@@ -20,7 +20,9 @@ use super::{Page, back};
 use crate::api::{self, ApiFailure};
 use crate::config::WidgetConfig;
 use crate::i18n::{Lang, SupervisionMessages, fill};
-use crate::widgets::{form_value, observation_text, use_departments};
+use crate::shared::departments::use_departments;
+use crate::shared::form_value::form_value;
+use crate::widgets::observation_text;
 
 #[derive(Properties, PartialEq)]
 pub struct FormProps {

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::draft;
 use crate::api::{self, ApiFailure};
 use crate::outbox::{self, Entry, Keeping, Letter};
-use crate::widgets::session_store;
+use crate::shared::session_store;
 
 #[derive(Debug, Serialize, Deserialize)]
 pub struct QueuedObservation {

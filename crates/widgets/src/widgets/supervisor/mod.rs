@@ -18,8 +18,8 @@ use self::form::ObservationForm;
 use self::home::Home;
 use self::report::Report;
 use crate::config::WidgetConfig;
-use crate::widgets::session_store;
-use crate::widgets::sign_in::{self, SignIn, SignInTexts};
+use crate::shared::session_store;
+use crate::shared::sign_in::{self, SignIn, SignInTexts};
 
 /// Where the session is opened (POST) and ended (DELETE).
 const SESSION_PATH: &str = "/api/v1/supervisor/session";
