@@ -11,6 +11,8 @@ pub mod percent;
 #[cfg(any(feature = "desk", feature = "supervisor"))]
 pub mod photo_strip;
 #[cfg(any(feature = "desk", feature = "supervisor"))]
+pub mod session;
+#[cfg(any(feature = "desk", feature = "supervisor"))]
 pub mod session_fetch;
 #[cfg(any(feature = "desk", feature = "supervisor"))]
 pub mod session_store;

@@ -1,28 +1,32 @@
 //! Reading with a staff or supervisor session: the answer, a failure, or — when the
 //! collector no longer accepts the session — a sign-out.
 
-use serde::de::DeserializeOwned;
 use yew::prelude::*;
 
-use crate::api::{self, ApiFailure};
+use super::session::use_session;
+use crate::api::ApiFailure;
+use crate::api::session::Credentials;
 
-/// GETs `url` with `token` whenever either changes. `None` while loading, `Err(())` when
-/// the answer could not be had; a 401 calls `on_signed_out` instead.
+/// Calls `fetch` with the session's credentials whenever `deps` or the session's token
+/// change. `None` while loading, `Err(())` when the answer could not be had; a 401 signs
+/// out instead.
 #[hook]
-pub fn use_session_get<T: DeserializeOwned + 'static>(
-    url: String,
-    token: String,
-    on_signed_out: Callback<()>,
-) -> UseStateHandle<Option<Result<T, ()>>> {
+pub fn use_session_get<T, D, F>(deps: D, fetch: F) -> UseStateHandle<Option<Result<T, ()>>>
+where
+    T: 'static,
+    D: PartialEq + 'static,
+    F: AsyncFnOnce(&Credentials) -> Result<T, ApiFailure> + 'static,
+{
+    let session = use_session();
     let state = use_state(|| None::<Result<T, ()>>);
     {
         let state = state.clone();
-        use_effect_with((url, token), move |(url, token)| {
-            let (url, token) = (url.clone(), token.clone());
+        use_effect_with((deps, session.credentials.clone()), move |(_, credentials)| {
+            let credentials = credentials.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                match api::get_as::<T>(&url, Some(&token)).await {
+                match fetch(&credentials).await {
                     Ok(value) => state.set(Some(Ok(value))),
-                    Err(ApiFailure::Refused(401, _)) => on_signed_out.emit(()),
+                    Err(failure) if session.ended_by(&failure) => {}
                     Err(_) => state.set(Some(Err(()))),
                 }
             });

@@ -7,29 +7,24 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
-use mingjing_domain::catalog::SearchPage;
-use mingjing_domain::supervision::{
-    Chapter, DESCRIPTION_MAX, Method, NewObservation, ObservationView, articles, observed_minutes,
-};
+use mingjing_domain::supervision::{Chapter, DESCRIPTION_MAX, Method, NewObservation, articles, observed_minutes};
 use yew::prelude::*;
 
 use super::draft::{self, Draft};
 use super::letter;
 use super::photos::PhotoPicker;
 use super::{Page, back};
+use crate::api::catalog::ServiceSearch;
 use crate::api::{self, ApiFailure};
-use crate::config::WidgetConfig;
 use crate::i18n::{Lang, SupervisionMessages, fill};
 use crate::shared::departments::use_departments;
 use crate::shared::form_value::form_value;
+use crate::shared::session::use_session;
 use crate::widgets::observation_text;
 
 #[derive(Properties, PartialEq)]
 pub struct FormProps {
-    pub config: WidgetConfig,
-    pub token: String,
     pub go: Callback<(Page, Option<String>)>,
-    pub on_signed_out: Callback<()>,
 }
 
 /// Now in China, `YYYY-MM-DDTHH:MM`, for the time field's default and its upper bound.
@@ -77,7 +72,8 @@ fn to_request(d: &Draft) -> NewObservation {
 
 #[component]
 pub fn ObservationForm(props: &FormProps) -> Html {
-    let config = &props.config;
+    let session = use_session();
+    let config = &session.config;
     let m = config.lang.supervision();
     let site = config.site.clone();
     let draft = use_state(|| {
@@ -138,13 +134,9 @@ pub fn ObservationForm(props: &FormProps) -> Html {
                     services.set(Vec::new());
                     return;
                 }
-                let url = format!(
-                    "{api_base}/api/v1/services?per_page=8&q={}&dept={}",
-                    String::from(js_sys::encode_uri_component(q.trim())),
-                    String::from(js_sys::encode_uri_component(&department))
-                );
                 wasm_bindgen_futures::spawn_local(async move {
-                    if let Ok(page) = api::get::<SearchPage>(&url).await {
+                    let search = ServiceSearch { text: &q, dept: &department, item_type: "", page: None, per_page: 8 };
+                    if let Ok(page) = api::catalog::search(&api_base, search).await {
                         services.set(page.items.into_iter().map(|i| (i.code, i.name)).collect());
                     }
                 });
@@ -154,8 +146,7 @@ pub fn ObservationForm(props: &FormProps) -> Html {
     let onsubmit = {
         let (draft, shown_problems, failure, busy) =
             (draft.clone(), shown_problems.clone(), failure.clone(), busy.clone());
-        let (api_base, token, site) = (config.api.clone(), props.token.clone(), site.clone());
-        let (go, on_signed_out) = (props.go.clone(), props.on_signed_out.clone());
+        let (session, site, go) = (session.clone(), site.clone(), props.go.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let found = problems(m, &draft, &china_now());
@@ -166,29 +157,21 @@ pub fn ObservationForm(props: &FormProps) -> Html {
             }
             let request = to_request(&draft);
             busy.set(true);
-            let url = format!("{api_base}/api/v1/supervisor/observations");
-            let (api_base, token, site, go, on_signed_out, failure, busy) = (
-                api_base.clone(),
-                token.clone(),
-                site.clone(),
-                go.clone(),
-                on_signed_out.clone(),
-                failure.clone(),
-                busy.clone(),
-            );
+            let (session, site, go, failure, busy) =
+                (session.clone(), site.clone(), go.clone(), failure.clone(), busy.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match api::post_as::<_, ObservationView>(&url, &request, Some(&token)).await {
-                    Ok((_, view)) => {
+                match api::supervision::submit(&session.credentials, &request).await {
+                    Ok(view) => {
                         draft::clear_draft(&site);
                         let message = fill(m.sv_submitted, &[("id", &view.summary.id.to_string())]);
                         go.emit((Page::Detail(view.summary.id), Some(message)));
                     }
-                    Err(ApiFailure::Refused(401, _)) => on_signed_out.emit(()),
+                    Err(ApiFailure::Refused(401, _)) => session.on_signed_out.emit(()),
                     Err(ApiFailure::Refused(_, body)) => {
                         failure.set(Some(fill(m.sv_err_other, &[("message", &body.message)])))
                     }
                     Err(problem) if problem.is_retryable() => {
-                        letter::queue(&api_base, &site, request);
+                        letter::queue(&session.config.api, &site, request);
                         draft::clear_draft(&site);
                         go.emit((Page::Home, Some(m.sv_queued.to_owned())));
                     }
@@ -275,8 +258,7 @@ pub fn ObservationForm(props: &FormProps) -> Html {
                 <p id="mj-sv-description-hint" class="mj-hint">{ m.sv_description_hint }</p>
                 <p id="mj-sv-counter" class="mj-hint" aria-live="polite">{ fill(m.sv_counter, &[("n", &left.to_string())]) }</p>
             </div>
-            <PhotoPicker api={config.api.clone()} token={props.token.clone()} lang={config.lang}
-                         photos={draft.photos.clone()} on_change={on_photos} />
+            <PhotoPicker photos={draft.photos.clone()} on_change={on_photos} />
             <button type="submit" class="mj-button mj-submit" disabled={*busy}>{ if *busy { m.sv_submitting } else { m.sv_submit } }</button>
         </form>
     }
