@@ -27,31 +27,31 @@ pub struct ServiceSearch<'a> {
 }
 
 #[cfg(any(feature = "lookup", feature = "supervisor"))]
-pub async fn search(api: &str, search: ServiceSearch<'_>) -> Result<SearchPage, ApiFailure> {
+pub fn search(api: &str, search: ServiceSearch<'_>) -> impl Future<Output = Result<SearchPage, ApiFailure>> {
     let (per_page, page) = (search.per_page.to_string(), search.page.map(|p| p.to_string()));
     let query =
         [Some(per_page.as_str()), page.as_deref(), Some(search.text), Some(search.dept), Some(search.item_type)];
-    fetch(SERVICES.call(api, &[], &query), None).await
+    fetch(SERVICES.call_with_query(api, &[], &query), None)
 }
 
 /// One item, with its dates counted from `today` (`YYYY-MM-DD`) rather than the real today
 /// when given.
 #[cfg(feature = "lookup")]
-pub async fn service(api: &str, code: &str, today: Option<&str>) -> Result<ServiceDetail, ApiFailure> {
-    fetch(SERVICE.call(api, &[code], &[today]), None).await
+pub fn service(api: &str, code: &str, today: Option<&str>) -> impl Future<Output = Result<ServiceDetail, ApiFailure>> {
+    fetch(SERVICE.call_with_query(api, &[code], &[today]), None)
 }
 
 /// The departments that have items, as (name, unified social credit code).
-pub async fn departments(api: &str) -> Result<Vec<(String, String)>, ApiFailure> {
-    fetch(DEPARTMENTS.call(api, &[], &[]), None).await
+pub fn departments(api: &str) -> impl Future<Output = Result<Vec<(String, String)>, ApiFailure>> {
+    fetch(DEPARTMENTS.call(api, &[]), None)
 }
 
 #[cfg(feature = "lookup")]
-pub async fn intermediary_services(api: &str) -> Result<Vec<IntermediaryListing>, ApiFailure> {
-    fetch(INTERMEDIARY_SERVICES.call(api, &[], &[]), None).await
+pub fn intermediary_services(api: &str) -> impl Future<Output = Result<Vec<IntermediaryListing>, ApiFailure>> {
+    fetch(INTERMEDIARY_SERVICES.call(api, &[]), None)
 }
 
 #[cfg(feature = "lookup")]
-pub async fn certificates(api: &str) -> Result<Vec<CertificateListing>, ApiFailure> {
-    fetch(CERTIFICATES.call(api, &[], &[]), None).await
+pub fn certificates(api: &str) -> impl Future<Output = Result<Vec<CertificateListing>, ApiFailure>> {
+    fetch(CERTIFICATES.call(api, &[]), None)
 }

@@ -31,7 +31,7 @@ pub struct Endpoint {
     pub method: Method,
     /// The path as the OpenAPI document writes it, with `{name}` for each path parameter.
     pub path: &'static str,
-    /// The query parameters, in the order [`Endpoint::call`] takes their values.
+    /// The query parameters, in the order [`Endpoint::call_with_query`] takes their values.
     pub query: &'static [&'static str],
 }
 
@@ -44,30 +44,41 @@ pub struct Call {
 
 impl Endpoint {
     /// The request to the collector at `api`, with `path` filling the template's `{…}` in
-    /// order and `query` giving the query parameters' values in order. Values are
-    /// percent-encoded as `encodeURIComponent` does; a blank or missing query value is left
-    /// out, as the collector reads it as absent.
-    pub fn call(&self, api: &str, path: &[&str], query: &[Option<&str>]) -> Call {
+    /// order, percent-encoded as `encodeURIComponent` does.
+    pub fn call(&self, api: &str, path: &[&str]) -> Call {
         let mut url = String::from(api);
         let mut values = path.iter();
-        let mut rest = self.path;
-        while let Some((before, after)) = rest.split_once('{') {
-            url.push_str(before);
-            encode(values.next().copied().unwrap_or_default(), &mut url);
-            rest = after.split_once('}').map_or("", |(_, after)| after);
-        }
-        url.push_str(rest);
-        let mut separator = '?';
-        for (name, value) in self.query.iter().zip(query) {
-            if let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) {
-                url.push(separator);
-                url.push_str(name);
-                url.push('=');
-                encode(value, &mut url);
-                separator = '&';
+        let mut in_name = false;
+        // Templates are ASCII, so bytes are characters.
+        for b in self.path.bytes() {
+            match b {
+                b'{' => {
+                    in_name = true;
+                    encode(values.next().copied().unwrap_or_default(), &mut url);
+                }
+                b'}' => in_name = false,
+                b if !in_name => url.push(char::from(b)),
+                _ => {}
             }
         }
         Call { method: self.method, url }
+    }
+
+    /// Like [`Endpoint::call`], with `query` giving the query parameters' values in order.
+    /// A blank or missing value is left out, as the collector reads it as absent.
+    pub fn call_with_query(&self, api: &str, path: &[&str], query: &[Option<&str>]) -> Call {
+        let mut call = self.call(api, path);
+        let mut separator = '?';
+        for (name, value) in self.query.iter().zip(query) {
+            if let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) {
+                call.url.push(separator);
+                call.url.push_str(name);
+                call.url.push('=');
+                encode(value, &mut call.url);
+                separator = '&';
+            }
+        }
+        call
     }
 }
 
@@ -76,10 +87,13 @@ impl Endpoint {
 fn encode(value: &str, url: &mut String) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for b in value.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&b) {
+        if matches!(b, b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'!' | b'~' | b'*' | b'\'' | b'(' | b')')
+        {
             url.push(char::from(b));
         } else {
-            url.extend(['%', char::from(HEX[usize::from(b >> 4)]), char::from(HEX[usize::from(b & 15)])]);
+            url.push('%');
+            url.push(char::from(HEX[usize::from(b >> 4)]));
+            url.push(char::from(HEX[usize::from(b & 15)]));
         }
     }
 }
@@ -140,7 +154,7 @@ mod tests {
 
     #[test]
     fn path_values_fill_the_template_in_order() {
-        let call = DESK_OBSERVATION_PHOTO.call("http://c.example", &["12", "7"], &[]);
+        let call = DESK_OBSERVATION_PHOTO.call("http://c.example", &["12", "7"]);
         assert_eq!(
             call,
             Call { method: Method::Get, url: "http://c.example/api/v1/desk/observations/12/photos/7".into() }
@@ -149,9 +163,9 @@ mod tests {
 
     #[test]
     fn values_are_encoded_as_encode_uri_component_does() {
-        let call = SERVICE.call("", &["a b/c"], &[Some("2026-01-02")]);
+        let call = SERVICE.call_with_query("", &["a b/c"], &[Some("2026-01-02")]);
         assert_eq!(call.url, "/api/v1/services/a%20b%2Fc?today=2026-01-02");
-        let call = SERVICES.call("", &[], &[Some("8"), None, Some("营业 执照"), Some("-_.!~*'()&=")]);
+        let call = SERVICES.call_with_query("", &[], &[Some("8"), None, Some("营业 执照"), Some("-_.!~*'()&=")]);
         assert_eq!(
             call.url,
             "/api/v1/services?per_page=8&q=%E8%90%A5%E4%B8%9A%20%E6%89%A7%E7%85%A7&dept=-_.!~*'()%26%3D"
@@ -160,8 +174,8 @@ mod tests {
 
     #[test]
     fn blank_query_values_are_left_out_and_the_rest_trimmed() {
-        let call = STATS.call("", &[], &[Some("site-1"), Some("  "), None, Some(" 2026-01-01 "), Some("")]);
+        let call = STATS.call_with_query("", &[], &[Some("site-1"), Some("  "), None, Some(" 2026-01-01 "), Some("")]);
         assert_eq!(call.url, "/api/v1/stats?site=site-1&to=2026-01-01");
-        assert_eq!(DESK_AUDIT.call("", &[], &[None, None]).url, "/api/v1/desk/audit");
+        assert_eq!(DESK_AUDIT.call_with_query("", &[], &[None, None]).url, "/api/v1/desk/audit");
     }
 }

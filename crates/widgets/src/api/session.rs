@@ -21,20 +21,24 @@ pub struct Credentials {
 }
 
 /// Opens a session; a 429 means the code was tried too often.
-pub async fn sign_in(api: &str, role: Role, request: &SignInRequest) -> Result<SignInResponse, ApiFailure> {
+pub fn sign_in(
+    api: &str,
+    role: Role,
+    request: &SignInRequest,
+) -> impl Future<Output = Result<SignInResponse, ApiFailure>> {
     let endpoint = match role {
         Role::Staff => STAFF_SIGN_IN,
         Role::Supervisor => SUPERVISOR_SIGN_IN,
     };
-    send(endpoint.call(api, &[], &[]), request, None).await
+    send(endpoint.call(api, &[]), request, None)
 }
 
 /// Ends the session on the collector, so the token stops working everywhere, not only in
 /// this tab.
-pub async fn sign_out(credentials: &Credentials, role: Role) -> Result<(), ApiFailure> {
+pub fn sign_out(credentials: &Credentials, role: Role) -> impl Future<Output = Result<(), ApiFailure>> {
     let endpoint = match role {
         Role::Staff => STAFF_SIGN_OUT,
         Role::Supervisor => SUPERVISOR_SIGN_OUT,
     };
-    send_empty(endpoint.call(&credentials.api, &[], &[]), &credentials.token).await
+    send_empty(endpoint.call(&credentials.api, &[]), &credentials.token)
 }

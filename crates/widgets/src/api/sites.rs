@@ -7,6 +7,6 @@ use super::{ApiFailure, fetch};
 
 /// The site's public settings, read as `T`: each widget reads only the settings it uses,
 /// so its bundle carries no code for the rest and a setting the collector adds breaks none.
-pub async fn config<T: DeserializeOwned>(api: &str, site: &str) -> Result<T, ApiFailure> {
-    fetch(SITE_CONFIG.call(api, &[site], &[]), None).await
+pub fn config<T: DeserializeOwned>(api: &str, site: &str) -> impl Future<Output = Result<T, ApiFailure>> {
+    fetch(SITE_CONFIG.call(api, &[site]), None)
 }

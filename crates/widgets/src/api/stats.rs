@@ -20,12 +20,12 @@ pub struct Scope<'a> {
 }
 
 /// The review figures of a site.
-pub async fn reviews(api: &str, scope: Scope<'_>) -> Result<Stats, ApiFailure> {
+pub fn reviews(api: &str, scope: Scope<'_>) -> impl Future<Output = Result<Stats, ApiFailure>> {
     let query = [Some(scope.site), scope.service, scope.from, scope.to, scope.dept];
-    fetch(STATS.call(api, &[], &query), None).await
+    fetch(STATS.call_with_query(api, &[], &query), None)
 }
 
 /// Supervisors' observations of a site by department: counts and rates only.
-pub async fn supervision(api: &str, site: &str) -> Result<SupervisionStats, ApiFailure> {
-    fetch(SUPERVISION_STATS.call(api, &[], &[Some(site)]), None).await
+pub fn supervision(api: &str, site: &str) -> impl Future<Output = Result<SupervisionStats, ApiFailure>> {
+    fetch(SUPERVISION_STATS.call_with_query(api, &[], &[Some(site)]), None)
 }

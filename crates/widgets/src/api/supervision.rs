@@ -10,26 +10,33 @@ use super::endpoints::{
 use super::session::Credentials;
 use super::{ApiFailure, fetch, object_url, send, send_blob};
 
-pub async fn dashboard(c: &Credentials) -> Result<Dashboard, ApiFailure> {
-    fetch(SUPERVISOR_DASHBOARD.call(&c.api, &[], &[]), Some(&c.token)).await
+pub fn dashboard(c: &Credentials) -> impl Future<Output = Result<Dashboard, ApiFailure>> {
+    fetch(SUPERVISOR_DASHBOARD.call(&c.api, &[]), Some(&c.token))
 }
 
-pub async fn observations(c: &Credentials) -> Result<Vec<ObservationSummary>, ApiFailure> {
-    fetch(SUPERVISOR_OBSERVATIONS.call(&c.api, &[], &[]), Some(&c.token)).await
+pub fn observations(c: &Credentials) -> impl Future<Output = Result<Vec<ObservationSummary>, ApiFailure>> {
+    fetch(SUPERVISOR_OBSERVATIONS.call(&c.api, &[]), Some(&c.token))
 }
 
 /// Submits an observation; its idempotency key makes a resend store it once.
-pub async fn submit(c: &Credentials, observation: &NewObservation) -> Result<ObservationView, ApiFailure> {
-    send(SUPERVISOR_SUBMIT.call(&c.api, &[], &[]), observation, Some(&c.token)).await
+pub fn submit(
+    c: &Credentials,
+    observation: &NewObservation,
+) -> impl Future<Output = Result<ObservationView, ApiFailure>> {
+    send(SUPERVISOR_SUBMIT.call(&c.api, &[]), observation, Some(&c.token))
 }
 
-pub async fn observation(c: &Credentials, id: i64) -> Result<ObservationView, ApiFailure> {
-    fetch(SUPERVISOR_OBSERVATION.call(&c.api, &[&id.to_string()], &[]), Some(&c.token)).await
+pub fn observation(c: &Credentials, id: i64) -> impl Future<Output = Result<ObservationView, ApiFailure>> {
+    fetch(SUPERVISOR_OBSERVATION.call(&c.api, &[&id.to_string()]), Some(&c.token))
 }
 
 /// Reopens an answered observation the supervisor is not satisfied with.
-pub async fn follow_up(c: &Credentials, id: i64, request: &FollowUpRequest) -> Result<ObservationView, ApiFailure> {
-    send(SUPERVISOR_FOLLOW_UP.call(&c.api, &[&id.to_string()], &[]), request, Some(&c.token)).await
+pub fn follow_up(
+    c: &Credentials,
+    id: i64,
+    request: &FollowUpRequest,
+) -> impl Future<Output = Result<ObservationView, ApiFailure>> {
+    send(SUPERVISOR_FOLLOW_UP.call(&c.api, &[&id.to_string()]), request, Some(&c.token))
 }
 
 /// Uploads a photo, which the collector checks and strips of its metadata; its id.
@@ -38,16 +45,16 @@ pub async fn upload_photo(c: &Credentials, photo: &web_sys::Blob) -> Result<i64,
     struct Uploaded {
         id: i64,
     }
-    let uploaded: Uploaded = send_blob(SUPERVISOR_PHOTO_UPLOAD.call(&c.api, &[], &[]), photo, &c.token).await?;
+    let uploaded: Uploaded = send_blob(SUPERVISOR_PHOTO_UPLOAD.call(&c.api, &[]), photo, &c.token).await?;
     Ok(uploaded.id)
 }
 
 /// A `blob:` URL for one of the supervisor's photos; the caller revokes it.
-pub async fn photo(c: &Credentials, id: i64) -> Result<String, ApiFailure> {
-    object_url(SUPERVISOR_PHOTO.call(&c.api, &[&id.to_string()], &[]), &c.token).await
+pub fn photo(c: &Credentials, id: i64) -> impl Future<Output = Result<String, ApiFailure>> {
+    object_url(SUPERVISOR_PHOTO.call(&c.api, &[&id.to_string()]), &c.token)
 }
 
 /// A `blob:` URL for the year's report as CSV; the caller revokes it.
-pub async fn report_csv(c: &Credentials, year: &str) -> Result<String, ApiFailure> {
-    object_url(SUPERVISOR_REPORT.call(&c.api, &[], &[Some(year)]), &c.token).await
+pub fn report_csv(c: &Credentials, year: &str) -> impl Future<Output = Result<String, ApiFailure>> {
+    object_url(SUPERVISOR_REPORT.call_with_query(&c.api, &[], &[Some(year)]), &c.token)
 }
