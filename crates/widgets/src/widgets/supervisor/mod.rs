@@ -10,6 +10,7 @@ mod home;
 mod letter;
 mod photos;
 mod report;
+mod state;
 
 use yew::prelude::*;
 
