@@ -9,6 +9,8 @@ mod rating;
 mod receipt;
 mod settings;
 mod state;
+#[cfg(test)]
+mod state_tests;
 mod submit;
 
 use mingjing_domain::review::{Channel, ReviewRequest};

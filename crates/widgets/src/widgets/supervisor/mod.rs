@@ -11,6 +11,8 @@ mod letter;
 mod photos;
 mod report;
 mod state;
+#[cfg(test)]
+mod state_tests;
 
 use yew::prelude::*;
 
