@@ -9,6 +9,7 @@ mod json;
 #[cfg(any(feature = "review", feature = "supervisor"))]
 mod outbox;
 mod root;
+mod shared;
 mod widgets;
 
 use wasm_bindgen::prelude::*;

@@ -5,9 +5,9 @@ use serde::Serialize;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::config::{ConfigError, Kind, Theme, WidgetConfig};
+use crate::config::{ConfigError, Theme, WidgetConfig};
 use crate::events;
-use crate::i18n::{Lang, fill};
+use crate::i18n::fill;
 use crate::widgets::Shell;
 
 #[derive(Properties, PartialEq)]
@@ -80,17 +80,5 @@ fn theme_name(theme: Theme) -> &'static str {
         Theme::Light => "light",
         Theme::Dark => "dark",
         Theme::HighContrast => "high-contrast",
-    }
-}
-
-/// The title a widget's card carries, in the widget's language.
-pub fn title(kind: Kind, lang: Lang) -> &'static str {
-    let t = lang.messages();
-    match kind {
-        Kind::Review => t.title_review,
-        Kind::Lookup => t.title_lookup,
-        Kind::Supervisor => t.title_supervisor,
-        Kind::Stats => t.title_stats,
-        Kind::Desk => t.title_desk,
     }
 }

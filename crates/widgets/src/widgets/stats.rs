@@ -7,9 +7,10 @@ use mingjing_domain::supervision::SupervisionStats;
 use yew::prelude::*;
 
 use crate::api;
+use crate::api::stats::Scope;
 use crate::config::WidgetConfig;
 use crate::i18n::{Messages, StatsMessages, fill, level_label};
-use crate::widgets::percent;
+use crate::shared::percent::percent;
 
 #[derive(Properties, PartialEq)]
 pub struct StatsProps {
@@ -24,22 +25,19 @@ pub fn StatsPanel(props: &StatsProps) -> Html {
     let stats = use_state(|| None::<Result<Stats, ()>>);
     {
         let stats = stats.clone();
-        let mut url = format!("{}/api/v1/stats?site={}", config.api, config.site);
-        if let Some(service) = &config.service {
-            url.push_str(&format!("&service={}", js_sys::encode_uri_component(service)));
-        }
-        for (name, value) in [("from", &config.from), ("to", &config.to)] {
-            if let Some(day) = value.as_deref().filter(|d| !d.trim().is_empty()) {
-                url.push_str(&format!("&{name}={}", js_sys::encode_uri_component(day)));
-            }
-        }
-        if let Some(dept) = config.dept.as_deref().filter(|d| !d.trim().is_empty()) {
-            url.push_str(&format!("&dept={}", js_sys::encode_uri_component(dept)));
-        }
-        use_effect_with(url, move |url| {
-            let url = url.clone();
+        let c = config;
+        let scope = (c.api.clone(), c.site.clone(), c.service.clone(), c.from.clone(), c.to.clone(), c.dept.clone());
+        use_effect_with(scope, move |scope| {
+            let (api, site, service, from, to, dept) = scope.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                stats.set(Some(api::get::<Stats>(&url).await.map_err(|_| ())));
+                let scope = Scope {
+                    site: &site,
+                    service: service.as_deref(),
+                    from: from.as_deref(),
+                    to: to.as_deref(),
+                    dept: dept.as_deref(),
+                };
+                stats.set(Some(api::stats::reviews(&api, scope).await.map_err(|_| ())));
             });
         });
     }
@@ -64,11 +62,10 @@ fn SupervisionFigures(props: &StatsProps) -> Html {
     let figures = use_state(|| None::<SupervisionStats>);
     {
         let figures = figures.clone();
-        let url = format!("{}/api/v1/stats/supervision?site={}", props.config.api, props.config.site);
-        use_effect_with(url, move |url| {
-            let url = url.clone();
+        use_effect_with((props.config.api.clone(), props.config.site.clone()), move |(api, site)| {
+            let (api, site) = (api.clone(), site.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(stats) = api::get::<SupervisionStats>(&url).await {
+                if let Ok(stats) = api::stats::supervision(&api, &site).await {
                     figures.set(Some(stats));
                 }
             });

@@ -1,22 +1,16 @@
 //! The site's audit log, for its administrators: who signed in or failed to, who was locked
 //! out, who revealed a contact or exported personal data. One page at a time, newest first.
 
-use mingjing_domain::desk::{AuditAction, AuditEntryView};
+use mingjing_domain::desk::AuditAction;
 use yew::prelude::*;
 
-use crate::config::WidgetConfig;
+use crate::api;
 use crate::i18n::DeskMessages;
-use crate::widgets::session_fetch::use_session_get;
+use crate::shared::session::use_session;
+use crate::shared::session_fetch::use_session_get;
 
 /// Entries per page.
 const PAGE: u32 = 50;
-
-#[derive(Properties, PartialEq)]
-pub struct AuditProps {
-    pub config: WidgetConfig,
-    pub token: String,
-    pub on_signed_out: Callback<()>,
-}
 
 fn action_label(d: &DeskMessages, action: AuditAction) -> &'static str {
     match action {
@@ -29,13 +23,12 @@ fn action_label(d: &DeskMessages, action: AuditAction) -> &'static str {
 }
 
 #[component]
-pub fn AuditLog(props: &AuditProps) -> Html {
-    let t = props.config.lang.messages();
-    let d = props.config.lang.desk();
+pub fn AuditLog() -> Html {
+    let lang = use_session().config.lang;
+    let (t, d) = (lang.messages(), lang.desk());
     let before = use_state(|| None::<i64>);
-    let cursor = before.map_or_else(String::new, |id| format!("&before={id}"));
-    let url = format!("{}/api/v1/desk/audit?limit={PAGE}{cursor}", props.config.api);
-    let page = use_session_get::<Vec<AuditEntryView>>(url, props.token.clone(), props.on_signed_out.clone());
+    let older_than = *before;
+    let page = use_session_get(older_than, async move |c| api::desk::audit(c, PAGE, older_than).await);
     let entries = match &*page {
         None => return html! { <p class="mj-muted" role="status">{ t.loading }</p> },
         Some(Err(())) => return html! { <p class="mj-alert mj-danger" role="alert">{ d.desk_unreachable }</p> },

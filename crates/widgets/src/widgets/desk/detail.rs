@@ -5,79 +5,64 @@ use yew::prelude::*;
 
 use super::stage_label;
 use super::step_form::{StepForm, detail_label, event_label, short_time};
-use crate::api::{self, ApiFailure};
-use crate::config::WidgetConfig;
+use crate::api;
 use crate::i18n::{Lang, choice_label, level_label};
+use crate::shared::session::use_session;
+use crate::shared::session_fetch::use_session_get;
 
 #[derive(Properties, PartialEq)]
 pub struct DetailProps {
-    pub config: WidgetConfig,
-    pub token: String,
     pub receipt: String,
     pub on_back: Callback<MouseEvent>,
-    pub on_signed_out: Callback<()>,
 }
 
 /// One poor review: what the reviewer said, the history, the contact (masked until revealed
 /// for a reason), and the form for the next step.
 #[component]
 pub fn Detail(props: &DetailProps) -> Html {
-    let t = props.config.lang.messages();
-    let d = props.config.lang.desk();
-    let detail = use_state(|| None::<DeskDetail>);
+    let session = use_session();
+    let config = &session.config;
+    let (t, d) = (config.lang.messages(), config.lang.desk());
+    let receipt = props.receipt.clone();
+    let detail = use_session_get(receipt.clone(), async move |c| api::desk::review(c, &receipt).await);
     let revealed = use_state(|| None::<RevealedContact>);
     let reveal_reason = use_state(String::new);
     let reasons = use_state(Vec::<Choice>::new);
     {
         let reasons = reasons.clone();
-        let url = format!("{}/api/v1/sites/{}/config", props.config.api, props.config.site);
-        use_effect_with(url, move |url| {
-            let url = url.clone();
+        use_effect_with((config.api.clone(), config.site.clone()), move |(api, site)| {
+            let (api, site) = (api.clone(), site.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(public) = api::get::<PublicSiteConfig>(&url).await {
+                if let Ok(public) = api::sites::config::<PublicSiteConfig>(&api, &site).await {
                     reasons.set(public.review.reasons);
-                }
-            });
-        });
-    }
-    let base = format!("{}/api/v1/desk/reviews/{}", props.config.api, props.receipt);
-    {
-        let (detail, base, token, on_signed_out) =
-            (detail.clone(), base.clone(), props.token.clone(), props.on_signed_out.clone());
-        use_effect_with(base.clone(), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::get_as::<DeskDetail>(&base, Some(&token)).await {
-                    Ok(d) => detail.set(Some(d)),
-                    Err(ApiFailure::Refused(401, _)) => on_signed_out.emit(()),
-                    Err(_) => {}
                 }
             });
         });
     }
     let on_recorded = {
         let detail = detail.clone();
-        Callback::from(move |d: DeskDetail| detail.set(Some(d)))
+        Callback::from(move |d: DeskDetail| detail.set(Some(Ok(d))))
     };
     let on_reason = {
         let reveal_reason = reveal_reason.clone();
         Callback::from(move |e: InputEvent| reveal_reason.set(e.target_unchecked_into::<HtmlInputElement>().value()))
     };
     let on_reveal = {
-        let (revealed, reason, token) = (revealed.clone(), reveal_reason.clone(), props.token.clone());
-        let url = format!("{base}/reveal");
+        let (revealed, reason) = (revealed.clone(), reveal_reason.clone());
+        let (credentials, receipt) = (session.credentials.clone(), props.receipt.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let (revealed, url, token) = (revealed.clone(), url.clone(), token.clone());
+            let (revealed, credentials, receipt) = (revealed.clone(), credentials.clone(), receipt.clone());
             let request = RevealRequest { reason: (*reason).clone() };
             wasm_bindgen_futures::spawn_local(async move {
-                if let Ok((_, contact)) = api::post_as::<_, RevealedContact>(&url, &request, Some(&token)).await {
+                if let Ok(contact) = api::desk::reveal(&credentials, &receipt, &request).await {
                     revealed.set(Some(contact));
                 }
             });
         })
     };
     let back = html! { <button type="button" class="mj-link" onclick={props.on_back.clone()}>{ "← " }{ d.desk_back }</button> };
-    let Some(found) = &*detail else {
+    let Some(Ok(found)) = &*detail else {
         return html! { <div>{ back }<p class="mj-muted" role="status">{ t.loading }</p></div> };
     };
     let item = &found.item;
@@ -90,7 +75,7 @@ pub fn Detail(props: &DetailProps) -> Html {
                 <dt>{ d.desk_col_stage }</dt><dd>{ stage_label(d, item.stage) }</dd>
                 <dt>{ d.desk_col_due }</dt>
                 <dd>{ &item.due_date }if item.overdue { { " " }<strong class="mj-flag">{ "⚠ " }{ d.desk_overdue }</strong> }</dd>
-                <dt>{ d.desk_reasons }</dt><dd>{ reason_labels(&item.reasons, &reasons, props.config.lang) }</dd>
+                <dt>{ d.desk_reasons }</dt><dd>{ reason_labels(&item.reasons, &reasons, config.lang) }</dd>
                 <dt>{ d.desk_comment }</dt><dd>{ item.comment.clone().unwrap_or_else(|| "—".into()) }</dd>
                 <dt>{ d.desk_contact }</dt>
                 <dd>
@@ -119,7 +104,8 @@ pub fn Detail(props: &DetailProps) -> Html {
                         <strong>{ event_label(d, &e.kind) }</strong>{ " " }{ detail_label(d, &e.detail) }{ " — " }{ &e.note }</li>
                 }) }
             </ol>
-            <StepForm config={props.config.clone()} token={props.token.clone()} url={format!("{base}/steps")}
+            <StepForm config={config.clone()} token={session.credentials.token.clone()}
+                      url={api::desk::review_step_url(&config.api, &props.receipt)}
                       stage={item.stage} named={item.named} {on_recorded} />
         </div>
     }

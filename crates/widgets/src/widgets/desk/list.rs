@@ -1,27 +1,23 @@
-use mingjing_domain::desk::DeskItem;
 use yew::prelude::*;
 
 use super::stage_label;
-use crate::config::WidgetConfig;
+use crate::api;
 use crate::i18n::level_label;
-use crate::widgets::session_fetch::use_session_get;
+use crate::shared::session::use_session;
+use crate::shared::session_fetch::use_session_get;
 
 #[derive(Properties, PartialEq)]
 pub struct ListProps {
-    pub config: WidgetConfig,
-    pub token: String,
     pub on_open: Callback<String>,
-    pub on_signed_out: Callback<()>,
 }
 
 /// The site's open poor reviews, the soonest due first. Overdue ones say so in words and
 /// with a marker, never by colour alone.
 #[component]
 pub fn List(props: &ListProps) -> Html {
-    let t = props.config.lang.messages();
-    let d = props.config.lang.desk();
-    let url = format!("{}/api/v1/desk/reviews", props.config.api);
-    let items = use_session_get::<Vec<DeskItem>>(url, props.token.clone(), props.on_signed_out.clone());
+    let lang = use_session().config.lang;
+    let (t, d) = (lang.messages(), lang.desk());
+    let items = use_session_get((), api::desk::reviews);
     let list = match &*items {
         None => return html! { <p class="mj-muted" role="status">{ t.loading }</p> },
         Some(Err(())) => return html! { <p class="mj-alert mj-danger" role="alert">{ d.desk_unreachable }</p> },

@@ -16,13 +16,12 @@ use self::detail::Detail;
 use self::list::List;
 use self::nav::DeskNav;
 use self::observations::{ObservationDetail, ObservationList};
+use crate::api::session::{Credentials, Role};
 use crate::config::WidgetConfig;
 use crate::i18n::DeskMessages;
-use crate::widgets::session_store;
-use crate::widgets::sign_in::{self, SignIn, SignInTexts};
-
-/// Where the session is opened (POST) and ended (DELETE).
-const SESSION_PATH: &str = "/api/v1/staff/session";
+use crate::shared::session::Session;
+use crate::shared::session_store;
+use crate::shared::sign_in::{self, SignIn, SignInTexts};
 
 #[derive(Properties, PartialEq)]
 pub struct DeskProps {
@@ -56,41 +55,33 @@ pub fn Desk(props: &DeskProps) -> Html {
     let config = &props.config;
     let t = config.lang.messages();
     let d = config.lang.desk();
-    let session = use_state(|| session_store::load("desk", &config.site));
+    let token = use_state(|| session_store::load(Role::Staff, &config.site));
     let view = use_state(|| View::Reviews);
     let on_signed_in = {
-        let session = session.clone();
+        let token = token.clone();
         let site = config.site.clone();
-        Callback::from(move |token: String| {
-            session_store::save("desk", &site, Some(&token));
-            session.set(Some(token));
+        Callback::from(move |signed_in: String| {
+            session_store::save(Role::Staff, &site, Some(&signed_in));
+            token.set(Some(signed_in));
         })
     };
     // Signing out, or a session the collector no longer accepts.
     let on_signed_out = {
-        let (session, view) = (session.clone(), view.clone());
+        let (token, view) = (token.clone(), view.clone());
         let site = config.site.clone();
         Callback::from(move |_| {
-            session_store::save("desk", &site, None);
+            session_store::save(Role::Staff, &site, None);
             view.set(View::Reviews);
-            session.set(None);
+            token.set(None);
         })
     };
-    // The sign-out button: the collector ends the session, then this tab forgets it.
-    let on_sign_out = {
-        let (session, on_signed_out, api) = (session.clone(), on_signed_out.clone(), config.api.clone());
-        Callback::from(move |_: MouseEvent| {
-            if let Some(token) = (*session).clone() {
-                sign_in::sign_out(&api, SESSION_PATH, token, on_signed_out.clone());
-            }
-        })
-    };
-    let on_show = {
-        let view = view.clone();
-        Callback::from(move |next: View| view.set(next))
-    };
-    let body = match (&*session, &*view) {
-        (None, _) => {
+    let session = (*token).clone().map(|token| Session {
+        config: config.clone(),
+        credentials: Credentials { api: config.api.clone(), token },
+        on_signed_out,
+    });
+    let (sign_out, body) = match session {
+        None => {
             let texts = SignInTexts {
                 title: d.desk_sign_in_title,
                 label: d.desk_code_label,
@@ -100,44 +91,62 @@ pub fn Desk(props: &DeskProps) -> Html {
                 locked: d.desk_locked,
                 unreachable: d.desk_unreachable,
             };
-            html! { <SignIn config={config.clone()} path={SESSION_PATH} {texts} {on_signed_in} /> }
+            (html! {}, html! { <SignIn config={config.clone()} role={Role::Staff} {texts} {on_signed_in} /> })
         }
-        (Some(token), View::Reviews) => {
-            let view = view.clone();
-            let on_open = Callback::from(move |receipt: String| view.set(View::Review(receipt)));
-            html! { <List config={config.clone()} token={token.clone()} {on_open} on_signed_out={on_signed_out.clone()} /> }
-        }
-        (Some(token), View::Review(receipt)) => {
-            let view = view.clone();
-            let on_back = Callback::from(move |_| view.set(View::Reviews));
-            html! { <Detail config={config.clone()} token={token.clone()} receipt={receipt.clone()} {on_back} on_signed_out={on_signed_out.clone()} /> }
-        }
-        (Some(token), View::Observations) => {
-            let view = view.clone();
-            let on_open = Callback::from(move |id: i64| view.set(View::Observation(id)));
-            html! { <ObservationList config={config.clone()} token={token.clone()} {on_open} on_signed_out={on_signed_out.clone()} /> }
-        }
-        (Some(token), View::Observation(id)) => {
-            let view = view.clone();
-            let on_back = Callback::from(move |()| view.set(View::Observations));
-            html! { <ObservationDetail config={config.clone()} token={token.clone()} id={*id} {on_back} on_signed_out={on_signed_out.clone()} /> }
-        }
-        (Some(token), View::Audit) => {
-            html! { <AuditLog config={config.clone()} token={token.clone()} on_signed_out={on_signed_out.clone()} /> }
+        Some(session) => {
+            // The sign-out button: the collector ends the session, then this tab forgets it.
+            let on_sign_out = {
+                let session = session.clone();
+                Callback::from(move |_: MouseEvent| {
+                    sign_in::sign_out(session.credentials.clone(), Role::Staff, session.on_signed_out.clone());
+                })
+            };
+            let on_show = {
+                let view = view.clone();
+                Callback::from(move |next: View| view.set(next))
+            };
+            (
+                html! { <button type="button" class="mj-button mj-secondary" onclick={on_sign_out}>{ d.desk_sign_out }</button> },
+                html! {
+                    <ContextProvider<Session> context={session}>
+                        <DeskNav view={(*view).clone()} {on_show} />
+                        { page(&view) }
+                    </ContextProvider<Session>>
+                },
+            )
         }
     };
     html! {
         <section class="mj-card mj-desk" aria-labelledby="mj-title">
             <div class="mj-toolbar">
                 <h2 id="mj-title" class="mj-title">{ t.title_desk }</h2>
-                if session.is_some() {
-                    <button type="button" class="mj-button mj-secondary" onclick={on_sign_out}>{ d.desk_sign_out }</button>
-                }
+                { sign_out }
             </div>
-            if let Some(token) = &*session {
-                <DeskNav config={config.clone()} token={token.clone()} view={(*view).clone()} {on_show} on_signed_out={on_signed_out.clone()} />
-            }
             { body }
         </section>
+    }
+}
+
+/// The page `view` names, each able to move the desk to another.
+fn page(view: &UseStateHandle<View>) -> Html {
+    let view = view.clone();
+    match (*view).clone() {
+        View::Reviews => {
+            let on_open = Callback::from(move |receipt: String| view.set(View::Review(receipt)));
+            html! { <List {on_open} /> }
+        }
+        View::Review(receipt) => {
+            let on_back = Callback::from(move |_| view.set(View::Reviews));
+            html! { <Detail {receipt} {on_back} /> }
+        }
+        View::Observations => {
+            let on_open = Callback::from(move |id: i64| view.set(View::Observation(id)));
+            html! { <ObservationList {on_open} /> }
+        }
+        View::Observation(id) => {
+            let on_back = Callback::from(move |()| view.set(View::Observations));
+            html! { <ObservationDetail {id} {on_back} /> }
+        }
+        View::Audit => html! { <AuditLog /> },
     }
 }

@@ -1,29 +1,24 @@
 //! The desk's tabs once signed in: reviews, observations, and — for the site's
 //! administrators — the audit log.
 
-use mingjing_domain::desk::DeskProfile;
 use yew::prelude::*;
 
 use super::View;
-use crate::config::WidgetConfig;
-use crate::widgets::session_fetch::use_session_get;
+use crate::api;
+use crate::shared::session::use_session;
+use crate::shared::session_fetch::use_session_get;
 
 #[derive(Properties, PartialEq)]
 pub struct NavProps {
-    pub config: WidgetConfig,
-    pub token: String,
     pub view: View,
     pub on_show: Callback<View>,
-    pub on_signed_out: Callback<()>,
 }
 
 #[component]
 pub fn DeskNav(props: &NavProps) -> Html {
-    let t = props.config.lang.messages();
-    let d = props.config.lang.desk();
-    let m = props.config.lang.supervision();
-    let url = format!("{}/api/v1/desk/me", props.config.api);
-    let profile = use_session_get::<DeskProfile>(url, props.token.clone(), props.on_signed_out.clone());
+    let lang = use_session().config.lang;
+    let (t, d, m) = (lang.messages(), lang.desk(), lang.supervision());
+    let profile = use_session_get((), api::desk::me);
     let site_admin = matches!(&*profile, Some(Ok(p)) if p.site_admin);
     let tab = |label: &'static str, target: View, current: bool, testid: &'static str| {
         let on_show = props.on_show.clone();

@@ -1,29 +1,28 @@
 //! Supervisors' observations on the desk: the list with due days and overdue flags, and one
 //! observation with its photos, history and the form for the next step.
 
-use mingjing_domain::supervision::{ObservationStage, ObservationSummary, ObservationView, StaffAction};
+use mingjing_domain::supervision::{ObservationStage, ObservationView, StaffAction};
 use yew::prelude::*;
 
 use crate::api::{self, ApiFailure};
-use crate::config::WidgetConfig;
 use crate::i18n::SupervisionMessages;
+use crate::shared::departments::use_departments;
+use crate::shared::form_value::form_value;
+use crate::shared::photo_strip::{PhotoSource, PhotoStrip};
+use crate::shared::session::use_session;
+use crate::shared::session_fetch::use_session_get;
 use crate::widgets::observation_text::{self, timeline};
-use crate::widgets::session_fetch::use_session_get;
-use crate::widgets::{form_value, use_departments};
 
 #[derive(Properties, PartialEq)]
 pub struct ObservationListProps {
-    pub config: WidgetConfig,
-    pub token: String,
     pub on_open: Callback<i64>,
-    pub on_signed_out: Callback<()>,
 }
 
 #[component]
 pub fn ObservationList(props: &ObservationListProps) -> Html {
-    let (t, m) = (props.config.lang.messages(), props.config.lang.supervision());
-    let url = format!("{}/api/v1/desk/observations", props.config.api);
-    let items = use_session_get::<Vec<ObservationSummary>>(url, props.token.clone(), props.on_signed_out.clone());
+    let lang = use_session().config.lang;
+    let (t, m) = (lang.messages(), lang.supervision());
+    let items = use_session_get((), api::desk::observations);
     let list = match &*items {
         None => return html! { <p class="mj-muted" role="status">{ t.loading }</p> },
         Some(Err(())) => return html! { <p class="mj-alert mj-danger" role="alert">{ m.sv_unreachable }</p> },
@@ -39,19 +38,17 @@ pub fn ObservationList(props: &ObservationListProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct ObservationDetailProps {
-    pub config: WidgetConfig,
-    pub token: String,
     pub id: i64,
     pub on_back: Callback<()>,
-    pub on_signed_out: Callback<()>,
 }
 
 #[component]
 pub fn ObservationDetail(props: &ObservationDetailProps) -> Html {
-    let config = &props.config;
+    let session = use_session();
+    let config = &session.config;
     let (t, m) = (config.lang.messages(), config.lang.supervision());
-    let url = format!("{}/api/v1/desk/observations/{}", config.api, props.id);
-    let view = use_session_get::<ObservationView>(url, props.token.clone(), props.on_signed_out.clone());
+    let id = props.id;
+    let view = use_session_get(id, async move |c| api::desk::observation(c, id).await);
     let departments = use_departments(&config.api);
     let on_recorded = {
         let view = view.clone();
@@ -83,12 +80,11 @@ pub fn ObservationDetail(props: &ObservationDetailProps) -> Html {
                     </dl>
                     <p class="mj-description">{ &v.description }</p>
                     if !v.photos.is_empty() {
-                        <crate::widgets::supervisor_photos::PhotoStrip api={config.api.clone()} token={props.token.clone()}
-                            ids={v.photos.clone()} lang={config.lang} path={format!("/api/v1/desk/observations/{}/photos/", s.id)} />
+                        <PhotoStrip ids={v.photos.clone()} source={PhotoSource::Desk { observation: s.id }} />
                     }
                     <h4 class="mj-subtitle">{ m.sv_timeline }</h4>
                     { timeline(m, &v.events) }
-                    <StepForm config={config.clone()} token={props.token.clone()} id={s.id} stage={s.stage}
+                    <StepForm id={s.id} stage={s.stage}
                               departments={(*departments).clone()} {on_recorded} />
                 </article>
             }
@@ -99,8 +95,6 @@ pub fn ObservationDetail(props: &ObservationDetailProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct StepFormProps {
-    config: WidgetConfig,
-    token: String,
     id: i64,
     stage: ObservationStage,
     departments: Vec<(String, String)>,
@@ -110,7 +104,8 @@ struct StepFormProps {
 /// The one step that applies at this stage, with its fields.
 #[component]
 fn StepForm(props: &StepFormProps) -> Html {
-    let m = props.config.lang.supervision();
+    let session = use_session();
+    let m = session.config.lang.supervision();
     let note = use_state(String::new);
     let department = use_state(String::new);
     let verdict = use_state(|| "confirm".to_owned());
@@ -131,15 +126,14 @@ fn StepForm(props: &StepFormProps) -> Html {
     let onsubmit = {
         let request = action((*note).clone());
         let (note, problem, on_recorded) = (note.clone(), problem.clone(), props.on_recorded.clone());
-        let url = format!("{}/api/v1/desk/observations/{}/steps", props.config.api, props.id);
-        let token = props.token.clone();
+        let (credentials, id) = (session.credentials.clone(), props.id);
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let (request, url, token, note, problem, on_recorded) =
-                (request.clone(), url.clone(), token.clone(), note.clone(), problem.clone(), on_recorded.clone());
+            let (request, credentials, note, problem, on_recorded) =
+                (request.clone(), credentials.clone(), note.clone(), problem.clone(), on_recorded.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match api::post_as::<_, ObservationView>(&url, &request, Some(&token)).await {
-                    Ok((_, v)) => {
+                match api::desk::observation_step(&credentials, id, &request).await {
+                    Ok(v) => {
                         note.set(String::new());
                         problem.set(None);
                         on_recorded.emit(v);

@@ -39,16 +39,12 @@ pub fn Detail(props: &DetailProps) -> Html {
     let heading = use_node_ref();
     {
         let loaded = loaded.clone();
-        let mut url =
-            format!("{}/api/v1/services/{}", config.api, String::from(js_sys::encode_uri_component(&props.code)));
-        if let Some(today) = config.today.as_deref().filter(|t| !t.trim().is_empty()) {
-            url.push_str(&format!("?today={}", String::from(js_sys::encode_uri_component(today.trim()))));
-        }
-        use_effect_with(url, move |url| {
-            let url = url.clone();
+        let wanted = (config.api.clone(), props.code.clone(), config.today.clone());
+        use_effect_with(wanted, move |(api, code, today)| {
+            let (api, code, today) = (api.clone(), code.clone(), today.clone());
             loaded.set(Loaded::Pending);
             wasm_bindgen_futures::spawn_local(async move {
-                let outcome = match api::get::<ServiceDetail>(&url).await {
+                let outcome = match api::catalog::service(&api, &code, today.as_deref()).await {
                     Ok(detail) => match CatalogItem::from_value(&detail.item) {
                         Ok(item) => Loaded::Found(Box::new((detail, item))),
                         Err(_) => Loaded::Failed,

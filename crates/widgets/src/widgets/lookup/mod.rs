@@ -63,11 +63,10 @@ pub fn Lookup(props: &LookupProps) -> Html {
     let complaint_url = use_state(|| None::<String>);
     {
         let complaint_url = complaint_url.clone();
-        let url = format!("{}/api/v1/sites/{}/config", config.api, config.site);
-        use_effect_with(url, move |url| {
-            let url = url.clone();
+        use_effect_with((config.api.clone(), config.site.clone()), move |(api, site)| {
+            let (api, site) = (api.clone(), site.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(settings) = crate::api::get::<SiteSettings>(&url).await {
+                if let Ok(settings) = crate::api::sites::config::<SiteSettings>(&api, &site).await {
                     let url =
                         settings.review.complaint_url.filter(|u| u.starts_with("https://") || u.starts_with("http://"));
                     complaint_url.set(url);

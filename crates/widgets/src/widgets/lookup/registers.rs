@@ -43,11 +43,9 @@ pub fn RegisterList(props: &RegisterProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let loaded = match register {
                     Register::Intermediary => {
-                        api::get(&format!("{api_base}/api/v1/intermediary-services")).await.map(Entries::Intermediary)
+                        api::catalog::intermediary_services(&api_base).await.map(Entries::Intermediary)
                     }
-                    Register::Certificates => {
-                        api::get(&format!("{api_base}/api/v1/certificates")).await.map(Entries::Certificates)
-                    }
+                    Register::Certificates => api::catalog::certificates(&api_base).await.map(Entries::Certificates),
                 };
                 entries.set(Some(loaded.map_err(|_| ())));
             });

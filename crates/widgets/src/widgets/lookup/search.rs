@@ -12,9 +12,11 @@ use yew::prelude::*;
 use super::route::View;
 use super::text;
 use crate::api;
+use crate::api::catalog::ServiceSearch;
 use crate::config::WidgetConfig;
 use crate::i18n::{Lang, LookupMessages, fill};
-use crate::widgets::{form_value, use_departments};
+use crate::shared::departments::use_departments;
+use crate::shared::form_value::form_value;
 
 /// How long typing must pause before a search is sent.
 const DEBOUNCE_MS: u32 = 250;
@@ -27,18 +29,6 @@ pub struct Query {
     pub dept: String,
     pub item_type: String,
     pub page: u32,
-}
-
-impl Query {
-    fn url(&self, api: &str) -> String {
-        let mut url = format!("{api}/api/v1/services?per_page={PER_PAGE}&page={}", self.page.max(1));
-        for (name, value) in [("q", &self.text), ("dept", &self.dept), ("type", &self.item_type)] {
-            if !value.trim().is_empty() {
-                url.push_str(&format!("&{name}={}", String::from(js_sys::encode_uri_component(value.trim()))));
-            }
-        }
-        url
-    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -61,13 +51,19 @@ pub fn Search(props: &SearchProps) -> Html {
         // Only the newest request may show its answer; a slow early one must not win.
         let generation = use_mut_ref(|| 0u32);
         let results = results.clone();
-        let url = props.query.url(&config.api);
-        use_effect_with(url, move |url| {
+        use_effect_with((config.api.clone(), props.query.clone()), move |(api, query)| {
             *generation.borrow_mut() += 1;
             let mine = *generation.borrow();
-            let url = url.clone();
+            let (api, query) = (api.clone(), query.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let page = api::get::<SearchPage>(&url).await.map_err(|_| ());
+                let search = ServiceSearch {
+                    text: &query.text,
+                    dept: &query.dept,
+                    item_type: &query.item_type,
+                    page: Some(query.page.max(1)),
+                    per_page: PER_PAGE,
+                };
+                let page = api::catalog::search(&api, search).await.map_err(|_| ());
                 if *generation.borrow() == mine {
                     results.set(Some(page));
                 }

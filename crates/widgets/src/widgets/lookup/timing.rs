@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::text;
 use crate::i18n::{Lang, LookupMessages, fill};
-use crate::widgets::percent;
+use crate::shared::percent::percent;
 
 /// `2026-12-01（周二）前`, marked as an estimate past the published holiday calendar.
 pub fn due_line(m: &'static LookupMessages, due: &DueDate, known_until: Option<&str>) -> Html {

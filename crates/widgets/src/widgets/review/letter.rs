@@ -7,7 +7,7 @@
 //! arrives if the page is closed, but the next visitor cannot read the reviewer's name and
 //! phone.
 
-use mingjing_domain::review::{Channel, ReviewReceipt, ReviewRequest};
+use mingjing_domain::review::{Channel, ReviewRequest};
 
 use crate::api::{self, ApiFailure};
 use crate::outbox::{Keeping, Letter};
@@ -26,7 +26,7 @@ impl Letter for ReviewRequest {
     }
 
     async fn send(&self, api: &str) -> Result<(), ApiFailure> {
-        api::post::<_, ReviewReceipt>(&format!("{api}/api/v1/reviews"), self).await.map(drop)
+        api::reviews::submit(api, self).await.map(drop)
     }
 }
 

@@ -44,11 +44,10 @@ pub fn ReceiptLookup(props: &LookupProps) -> Html {
             e.prevent_default();
             let receipt: String =
                 code.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_uppercase();
-            let url = format!("{api_base}/api/v1/reviews/{receipt}");
-            let result = result.clone();
+            let (result, api_base) = (result.clone(), api_base.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let t = lang.messages();
-                result.set(Some(match api::get::<ReceiptStatus>(&url).await {
+                result.set(Some(match api::reviews::status(&api_base, &receipt).await {
                     Ok(status) => Ok(status),
                     Err(ApiFailure::Refused(..)) => Err(t.lookup_not_found.to_owned()),
                     Err(_) => Err(t.lookup_unreachable.to_owned()),

@@ -9,6 +9,8 @@ mod rating;
 mod receipt;
 mod settings;
 mod state;
+#[cfg(test)]
+mod state_tests;
 mod submit;
 
 use mingjing_domain::review::{Channel, ReviewRequest};
@@ -62,11 +64,10 @@ pub fn ReviewForm(props: &ReviewProps) -> Html {
 
     {
         let site_config = site_config.clone();
-        let url = format!("{}/api/v1/sites/{}/config", config.api, config.site);
-        use_effect_with(url, move |url| {
-            let url = url.clone();
+        use_effect_with((config.api.clone(), config.site.clone()), move |(api, site)| {
+            let (api, site) = (api.clone(), site.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(public) = api::get::<SiteSettings>(&url).await {
+                if let Ok(public) = api::sites::config::<SiteSettings>(&api, &site).await {
                     site_config.set(public.review);
                 }
             });

@@ -13,7 +13,7 @@ pub struct FormSettings {
     pub kiosk_idle_seconds: u32,
 }
 
-/// `GET /api/v1/sites/{site}/config`, as far as the form reads it.
+/// The site's public settings, as far as the form reads them.
 #[derive(Debug, Deserialize)]
 pub struct SiteSettings {
     pub review: FormSettings,

@@ -1,7 +1,7 @@
 //! Submitting: the shared domain rules first, then the POST, then the outbox if the
 //! collector cannot be reached.
 
-use mingjing_domain::review::{Channel, Review, ReviewReceipt};
+use mingjing_domain::review::{Channel, Review};
 use serde::Serialize;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -74,9 +74,8 @@ pub fn on_submit(
         let host = host.clone();
         let config = config.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let url = format!("{}/api/v1/reviews", config.api);
-            match api::post::<_, ReviewReceipt>(&url, &request).await {
-                Ok((_, receipt)) => {
+            match api::reviews::submit(&config.api, &request).await {
+                Ok(receipt) => {
                     let detail = SubmittedDetail {
                         receipt: &receipt.receipt,
                         verified: receipt.verified,

@@ -6,40 +6,36 @@ use yew::prelude::*;
 
 use super::{Page, back};
 use crate::api::{self, ApiFailure};
-use crate::config::WidgetConfig;
 use crate::i18n::{SupervisionMessages, fill};
+use crate::shared::photo_strip::{PhotoSource, PhotoStrip};
+use crate::shared::session::use_session;
+use crate::shared::session_fetch::use_session_get;
 use crate::widgets::observation_text::{self, short_time, timeline};
-use crate::widgets::session_fetch::use_session_get;
 
 #[derive(Properties, PartialEq)]
 pub struct DetailProps {
-    pub config: WidgetConfig,
-    pub token: String,
     pub id: i64,
     pub go: Callback<(Page, Option<String>)>,
-    pub on_signed_out: Callback<()>,
 }
 
 #[component]
 pub fn Detail(props: &DetailProps) -> Html {
-    let config = &props.config;
-    let (t, m) = (config.lang.messages(), config.lang.supervision());
-    let url = format!("{}/api/v1/supervisor/observations/{}", config.api, props.id);
-    let view = use_session_get::<ObservationView>(url, props.token.clone(), props.on_signed_out.clone());
+    let session = use_session();
+    let (t, m) = (session.config.lang.messages(), session.config.lang.supervision());
+    let id = props.id;
+    let view = use_session_get(id, async move |c| api::supervision::observation(c, id).await);
     let note = use_state(String::new);
     let problem = use_state(|| None::<String>);
     let on_follow_up = {
         let (view, note, problem) = (view.clone(), note.clone(), problem.clone());
-        let url = format!("{}/api/v1/supervisor/observations/{}/follow-up", config.api, props.id);
-        let token = props.token.clone();
+        let credentials = session.credentials.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let request = FollowUpRequest { note: note.trim().to_owned() };
-            let (url, token, view, note, problem) =
-                (url.clone(), token.clone(), view.clone(), note.clone(), problem.clone());
+            let (credentials, view, note, problem) = (credentials.clone(), view.clone(), note.clone(), problem.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match api::post_as::<_, ObservationView>(&url, &request, Some(&token)).await {
-                    Ok((_, v)) => {
+                match api::supervision::follow_up(&credentials, id, &request).await {
+                    Ok(v) => {
                         note.set(String::new());
                         problem.set(None);
                         view.set(Some(Ok(v)));
@@ -73,8 +69,7 @@ pub fn Detail(props: &DetailProps) -> Html {
                     </dl>
                     <p class="mj-description">{ &v.description }</p>
                     if !v.photos.is_empty() {
-                        <crate::widgets::supervisor_photos::PhotoStrip api={config.api.clone()} token={props.token.clone()} ids={v.photos.clone()} lang={config.lang}
-                                    path={"/api/v1/supervisor/photos/".to_owned()} />
+                        <PhotoStrip ids={v.photos.clone()} source={PhotoSource::Supervisor} />
                     }
                     <h4 class="mj-subtitle">{ m.sv_timeline }</h4>
                     { timeline(m, &v.events) }

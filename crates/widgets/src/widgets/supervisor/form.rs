@@ -7,27 +7,25 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
-use mingjing_domain::catalog::SearchPage;
-use mingjing_domain::supervision::{
-    Chapter, DESCRIPTION_MAX, Method, NewObservation, ObservationView, articles, observed_minutes,
-};
+use mingjing_domain::supervision::{Chapter, DESCRIPTION_MAX, Method, articles};
 use yew::prelude::*;
 
 use super::draft::{self, Draft};
 use super::letter;
 use super::photos::PhotoPicker;
+use super::state::{Action, Field, FormState, Problem};
 use super::{Page, back};
+use crate::api::catalog::ServiceSearch;
 use crate::api::{self, ApiFailure};
-use crate::config::WidgetConfig;
 use crate::i18n::{Lang, SupervisionMessages, fill};
-use crate::widgets::{form_value, observation_text, use_departments};
+use crate::shared::departments::use_departments;
+use crate::shared::form_value::form_value;
+use crate::shared::session::use_session;
+use crate::widgets::observation_text;
 
 #[derive(Properties, PartialEq)]
 pub struct FormProps {
-    pub config: WidgetConfig,
-    pub token: String,
     pub go: Callback<(Page, Option<String>)>,
-    pub on_signed_out: Callback<()>,
 }
 
 /// Now in China, `YYYY-MM-DDTHH:MM`, for the time field's default and its upper bound.
@@ -39,168 +37,106 @@ fn china_now() -> String {
     format!("{}T{:02}:{:02}", mingjing_domain::iso_date::format(date), minutes / 60, minutes % 60)
 }
 
-/// The problems the panel can see before sending, each with the field it belongs to.
-fn problems(m: &'static SupervisionMessages, d: &Draft, now: &str) -> Vec<(&'static str, &'static str)> {
-    let mut found = Vec::new();
-    if d.department.is_empty() {
-        found.push(("mj-sv-department", m.sv_err_department));
-    }
-    if d.place.trim().is_empty() {
-        found.push(("mj-sv-place", m.sv_err_place));
-    }
-    if observed_minutes(&d.observed_at).is_none() || d.observed_at.as_str() > now {
-        found.push(("mj-sv-observed", m.sv_err_observed_at));
-    }
-    let length = d.description.trim().chars().count();
-    if length == 0 || length > DESCRIPTION_MAX {
-        found.push(("mj-sv-description", m.sv_err_description));
-    }
-    found
-}
-
-fn to_request(d: &Draft) -> NewObservation {
-    NewObservation {
-        department: d.department.clone(),
-        service: d.service.as_ref().map(|(code, _)| code.clone()),
-        place: d.place.trim().to_owned(),
-        observed_at: d.observed_at.clone(),
-        method: Method::parse(&d.method).unwrap_or(Method::Open),
-        chapter: Chapter::parse(&d.chapter).unwrap_or(Chapter::Government),
-        article: d.article.parse().ok(),
-        description: d.description.trim().to_owned(),
-        photos: d.photos.iter().map(|(id, _)| *id).collect(),
-        idempotency_key: d.idempotency_key.clone(),
+/// What a problem says, next to its field and in the summary.
+fn problem_text(m: &'static SupervisionMessages, problem: Problem) -> &'static str {
+    match problem {
+        Problem::Department => m.sv_err_department,
+        Problem::Place => m.sv_err_place,
+        Problem::ObservedAt => m.sv_err_observed_at,
+        Problem::Description => m.sv_err_description,
     }
 }
 
 #[component]
 pub fn ObservationForm(props: &FormProps) -> Html {
-    let config = &props.config;
+    let session = use_session();
+    let config = &session.config;
     let m = config.lang.supervision();
     let site = config.site.clone();
-    let draft = use_state(|| {
-        let mut d = draft::load_draft(&site).unwrap_or_default();
-        if d.idempotency_key.is_empty() {
-            d.idempotency_key = api::random_key();
-        }
-        if d.observed_at.is_empty() {
-            d.observed_at = china_now();
-        }
-        if d.method.is_empty() {
-            d.method = Method::Open.as_str().to_owned();
-        }
-        if d.chapter.is_empty() {
-            d.chapter = Chapter::Government.as_str().to_owned();
-        }
-        d
-    });
+    let form = use_reducer(|| FormState::new(draft::load_draft(&site), api::random_key(), china_now()));
     let departments = use_departments(&config.api);
-    let services = use_state(Vec::<(String, String)>::new);
-    let service_query = use_state(String::new);
     let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
-    let shown_problems = use_state(Vec::<(&'static str, &'static str)>::new);
-    let failure = use_state(|| None::<String>);
-    let busy = use_state(|| false);
 
     // Every change is kept on this device.
     {
         let site = site.clone();
-        use_effect_with((*draft).clone(), move |d| draft::save_draft(&site, d));
+        use_effect_with(form.draft.clone(), move |d| draft::save_draft(&site, d));
     }
-    let update = |change: fn(&mut Draft, String)| {
-        let draft = draft.clone();
-        Callback::from(move |e: Event| {
-            let mut next = (*draft).clone();
-            change(&mut next, form_value(&e));
-            draft.set(next);
-        })
+    let set = |field: Field| {
+        let form = form.dispatcher();
+        Callback::from(move |e: Event| form.dispatch(Action::Set(field, form_value(&e))))
     };
-    let typed = |change: fn(&mut Draft, String)| {
-        let draft = draft.clone();
-        Callback::from(move |e: InputEvent| {
-            let mut next = (*draft).clone();
-            change(&mut next, form_value(&e));
-            draft.set(next);
-        })
+    let typed = |field: Field| {
+        let form = form.dispatcher();
+        Callback::from(move |e: InputEvent| form.dispatch(Action::Set(field, form_value(&e))))
     };
     let on_service_input = {
-        let (service_query, services, timer) = (service_query.clone(), services.clone(), timer.clone());
-        let api_base = config.api.clone();
-        let department = draft.department.clone();
+        let (department, api_base) = (form.draft.department.clone(), config.api.clone());
+        let (form, timer) = (form.dispatcher(), timer.clone());
         Callback::from(move |e: InputEvent| {
             let q = form_value(&e);
-            service_query.set(q.clone());
-            let (services, api_base, department) = (services.clone(), api_base.clone(), department.clone());
+            form.dispatch(Action::SearchService(q.clone()));
+            let (form, api_base, department) = (form.clone(), api_base.clone(), department.clone());
             *timer.borrow_mut() = Some(Timeout::new(250, move || {
                 if q.trim().is_empty() {
-                    services.set(Vec::new());
+                    form.dispatch(Action::ServicesFound(Vec::new()));
                     return;
                 }
-                let url = format!(
-                    "{api_base}/api/v1/services?per_page=8&q={}&dept={}",
-                    String::from(js_sys::encode_uri_component(q.trim())),
-                    String::from(js_sys::encode_uri_component(&department))
-                );
                 wasm_bindgen_futures::spawn_local(async move {
-                    if let Ok(page) = api::get::<SearchPage>(&url).await {
-                        services.set(page.items.into_iter().map(|i| (i.code, i.name)).collect());
+                    let search = ServiceSearch { text: &q, dept: &department, item_type: "", page: None, per_page: 8 };
+                    if let Ok(page) = api::catalog::search(&api_base, search).await {
+                        form.dispatch(Action::ServicesFound(
+                            page.items.into_iter().map(|i| (i.code, i.name)).collect(),
+                        ));
                     }
                 });
             }));
         })
     };
     let onsubmit = {
-        let (draft, shown_problems, failure, busy) =
-            (draft.clone(), shown_problems.clone(), failure.clone(), busy.clone());
-        let (api_base, token, site) = (config.api.clone(), props.token.clone(), site.clone());
-        let (go, on_signed_out) = (props.go.clone(), props.on_signed_out.clone());
+        let (form, session, go) = (form.clone(), session.clone(), props.go.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let found = problems(m, &draft, &china_now());
-            shown_problems.set(found.clone());
-            failure.set(None);
-            if !found.is_empty() {
+            let found = form.check(&china_now());
+            let ready = found.is_empty();
+            form.dispatch(Action::Checked(found));
+            if !ready {
                 return;
             }
-            let request = to_request(&draft);
-            busy.set(true);
-            let url = format!("{api_base}/api/v1/supervisor/observations");
-            let (api_base, token, site, go, on_signed_out, failure, busy) = (
-                api_base.clone(),
-                token.clone(),
-                site.clone(),
-                go.clone(),
-                on_signed_out.clone(),
-                failure.clone(),
-                busy.clone(),
-            );
+            let request = form.request();
+            let (form, session, go) = (form.dispatcher(), session.clone(), go.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match api::post_as::<_, ObservationView>(&url, &request, Some(&token)).await {
-                    Ok((_, view)) => {
-                        draft::clear_draft(&site);
+                let site = &session.config.site;
+                let failure = match api::supervision::submit(&session.credentials, &request).await {
+                    Ok(view) => {
+                        draft::clear_draft(site);
                         let message = fill(m.sv_submitted, &[("id", &view.summary.id.to_string())]);
                         go.emit((Page::Detail(view.summary.id), Some(message)));
+                        None
                     }
-                    Err(ApiFailure::Refused(401, _)) => on_signed_out.emit(()),
-                    Err(ApiFailure::Refused(_, body)) => {
-                        failure.set(Some(fill(m.sv_err_other, &[("message", &body.message)])))
+                    Err(ApiFailure::Refused(401, _)) => {
+                        session.on_signed_out.emit(());
+                        None
                     }
+                    Err(ApiFailure::Refused(_, body)) => Some(fill(m.sv_err_other, &[("message", &body.message)])),
                     Err(problem) if problem.is_retryable() => {
-                        letter::queue(&api_base, &site, request);
-                        draft::clear_draft(&site);
+                        letter::queue(&session.config.api, site, request);
+                        draft::clear_draft(site);
                         go.emit((Page::Home, Some(m.sv_queued.to_owned())));
+                        None
                     }
-                    Err(_) => failure.set(Some(fill(m.sv_err_other, &[("message", m.sv_unreachable)]))),
-                }
-                busy.set(false);
+                    Err(_) => Some(fill(m.sv_err_other, &[("message", m.sv_unreachable)])),
+                };
+                form.dispatch(Action::Finished { failure });
             });
         })
     };
     let on_photos = {
-        let draft = draft.clone();
-        Callback::from(move |photos: Vec<(i64, String)>| draft.set(Draft { photos, ..(*draft).clone() }))
+        let form = form.dispatcher();
+        Callback::from(move |photos: Vec<(i64, String)>| form.dispatch(Action::Photos(photos)))
     };
-    let invalid = |id: &str| shown_problems.iter().any(|(field, _)| *field == id).then_some("true");
+    let invalid = |problem: Problem| form.has_problem(problem).then_some("true");
+    let draft = &form.draft;
     let left = DESCRIPTION_MAX.saturating_sub(draft.description.chars().count());
     let now = china_now();
 
@@ -209,36 +145,36 @@ pub fn ObservationForm(props: &FormProps) -> Html {
             { back(m, &props.go) }
             <h3 class="mj-subtitle">{ m.sv_new }</h3>
             <p class="mj-hint" aria-live="polite">{ m.sv_draft_saved }</p>
-            if !shown_problems.is_empty() {
+            if !form.problems.is_empty() {
                 <div class="mj-alert mj-danger" role="alert" data-testid="form-errors">
                     <p>{ m.sv_errors }</p>
-                    <ul>{ for shown_problems.iter().map(|(field, text)| html! { <li><a class="mj-link" href={format!("#{field}")}>{ *text }</a></li> }) }</ul>
+                    <ul>{ for form.problems.iter().map(|p| html! { <li><a class="mj-link" href={format!("#{}", p.field_id())}>{ problem_text(m, *p) }</a></li> }) }</ul>
                 </div>
             }
-            if let Some(message) = &*failure {
+            if let Some(message) = &form.failure {
                 <div class="mj-alert mj-danger" role="alert"><p>{ message }</p></div>
             }
             <div class="mj-field">
                 <label for="mj-sv-department">{ m.sv_department }</label>
-                <select id="mj-sv-department" class="mj-select" aria-invalid={invalid("mj-sv-department")}
-                        onchange={update(|d, v| { d.department = v; d.service = None; })}>
+                <select id="mj-sv-department" class="mj-select" aria-invalid={invalid(Problem::Department)}
+                        onchange={set(Field::Department)}>
                     <option value="" selected={draft.department.is_empty()}>{ m.sv_choose }</option>
                     { for departments.iter().map(|(name, _)| html! {
                         <option value={name.clone()} selected={draft.department == *name}>{ name }</option>
                     }) }
                 </select>
             </div>
-            { service_field(m, &draft, &service_query, &services, on_service_input) }
+            { service_field(m, &form, on_service_input) }
             <div class="mj-field">
                 <label for="mj-sv-place">{ m.sv_place }</label>
                 <input id="mj-sv-place" class="mj-input" type="text" maxlength="200" value={draft.place.clone()}
-                       aria-invalid={invalid("mj-sv-place")} aria-describedby="mj-sv-place-hint" oninput={typed(|d, v| d.place = v)} />
+                       aria-invalid={invalid(Problem::Place)} aria-describedby="mj-sv-place-hint" oninput={typed(Field::Place)} />
                 <p id="mj-sv-place-hint" class="mj-hint">{ m.sv_place_hint }</p>
             </div>
             <div class="mj-field">
                 <label for="mj-sv-observed">{ m.sv_observed_at }</label>
                 <input id="mj-sv-observed" class="mj-input" type="datetime-local" max={now} value={draft.observed_at.clone()}
-                       aria-invalid={invalid("mj-sv-observed")} onchange={update(|d, v| d.observed_at = v)} />
+                       aria-invalid={invalid(Problem::ObservedAt)} onchange={set(Field::ObservedAt)} />
             </div>
             <fieldset class="mj-field">
                 <legend class="mj-legend">{ m.sv_method }</legend>
@@ -249,7 +185,7 @@ pub fn ObservationForm(props: &FormProps) -> Html {
                         html! {
                             <label class={classes!("mj-chip", checked.then_some("mj-checked"))} for={id.clone()}>
                                 <input type="radio" name="mj-sv-method" id={id} value={method.as_str()} {checked}
-                                       onchange={update(|d, v| d.method = v)} />
+                                       onchange={set(Field::Method)} />
                                 { observation_text::method(m, *method) }
                             </label>
                         }
@@ -258,24 +194,23 @@ pub fn ObservationForm(props: &FormProps) -> Html {
             </fieldset>
             <div class="mj-field">
                 <label for="mj-sv-chapter">{ m.sv_chapter }</label>
-                <select id="mj-sv-chapter" class="mj-select" onchange={update(|d, v| d.chapter = v)}>
+                <select id="mj-sv-chapter" class="mj-select" onchange={set(Field::Chapter)}>
                     { for Chapter::ALL.iter().map(|c| html! {
                         <option value={c.as_str()} selected={draft.chapter == c.as_str()}>{ observation_text::chapter(m, *c) }</option>
                     }) }
                 </select>
             </div>
-            { article_field(config.lang, m, &draft, update(|d, v| d.article = v)) }
+            { article_field(config.lang, m, draft, set(Field::Article)) }
             <div class="mj-field">
                 <label for="mj-sv-description">{ m.sv_description }</label>
                 <textarea id="mj-sv-description" class="mj-textarea" rows="6" value={draft.description.clone()}
-                          aria-invalid={invalid("mj-sv-description")} aria-describedby="mj-sv-description-hint mj-sv-counter"
-                          oninput={typed(|d, v| d.description = v)} />
+                          aria-invalid={invalid(Problem::Description)} aria-describedby="mj-sv-description-hint mj-sv-counter"
+                          oninput={typed(Field::Description)} />
                 <p id="mj-sv-description-hint" class="mj-hint">{ m.sv_description_hint }</p>
                 <p id="mj-sv-counter" class="mj-hint" aria-live="polite">{ fill(m.sv_counter, &[("n", &left.to_string())]) }</p>
             </div>
-            <PhotoPicker api={config.api.clone()} token={props.token.clone()} lang={config.lang}
-                         photos={draft.photos.clone()} on_change={on_photos} />
-            <button type="submit" class="mj-button mj-submit" disabled={*busy}>{ if *busy { m.sv_submitting } else { m.sv_submit } }</button>
+            <PhotoPicker photos={draft.photos.clone()} on_change={on_photos} />
+            <button type="submit" class="mj-button mj-submit" disabled={form.busy}>{ if form.busy { m.sv_submitting } else { m.sv_submit } }</button>
         </form>
     }
 }
@@ -283,14 +218,12 @@ pub fn ObservationForm(props: &FormProps) -> Html {
 /// The optional service item: a search within the chosen department, then the item picked.
 fn service_field(
     m: &'static SupervisionMessages,
-    draft: &UseStateHandle<Draft>,
-    query: &UseStateHandle<String>,
-    results: &UseStateHandle<Vec<(String, String)>>,
+    form: &UseReducerHandle<FormState>,
     oninput: Callback<InputEvent>,
 ) -> Html {
-    if let Some((code, name)) = &draft.service {
-        let draft = draft.clone();
-        let clear = Callback::from(move |_: MouseEvent| draft.set(Draft { service: None, ..(*draft).clone() }));
+    if let Some((code, name)) = &form.draft.service {
+        let form = form.dispatcher();
+        let clear = Callback::from(move |_: MouseEvent| form.dispatch(Action::ClearService));
         return html! {
             <div class="mj-field">
                 <p class="mj-legend">{ m.sv_service }</p>
@@ -302,17 +235,14 @@ fn service_field(
     html! {
         <div class="mj-field">
             <label for="mj-sv-service">{ m.sv_service }</label>
-            <input id="mj-sv-service" class="mj-input" type="search" autocomplete="off" value={(**query).clone()}
+            <input id="mj-sv-service" class="mj-input" type="search" autocomplete="off" value={form.service_query.clone()}
                    aria-describedby="mj-sv-service-hint" {oninput} />
             <p id="mj-sv-service-hint" class="mj-hint">{ m.sv_service_hint }</p>
-            if !results.is_empty() {
+            if !form.services.is_empty() {
                 <ul class="mj-plain-list mj-choices">
-                    { for results.iter().map(|(code, name)| {
-                        let (draft, results, pick) = (draft.clone(), results.clone(), (code.clone(), name.clone()));
-                        let onclick = Callback::from(move |_: MouseEvent| {
-                            draft.set(Draft { service: Some(pick.clone()), ..(*draft).clone() });
-                            results.set(Vec::new());
-                        });
+                    { for form.services.iter().map(|(code, name)| {
+                        let (form, pick) = (form.dispatcher(), (code.clone(), name.clone()));
+                        let onclick = Callback::from(move |_: MouseEvent| form.dispatch(Action::PickService(pick.clone())));
                         html! { <li><button type="button" class="mj-link" {onclick}>{ name }</button></li> }
                     }) }
                 </ul>

@@ -6,34 +6,32 @@ use yew::prelude::*;
 
 use super::Page;
 use super::letter::{self, QueuedObservation};
-use crate::api::{self, ApiFailure};
-use crate::config::WidgetConfig;
+use crate::api;
 use crate::i18n::{SupervisionMessages, fill};
 use crate::outbox;
+use crate::shared::session::use_session;
 use crate::widgets::observation_text;
 
 #[derive(Properties, PartialEq)]
 pub struct HomeProps {
-    pub config: WidgetConfig,
-    pub token: String,
     pub go: Callback<(Page, Option<String>)>,
-    pub on_signed_out: Callback<()>,
 }
 
 #[component]
 pub fn Home(props: &HomeProps) -> Html {
-    let config = &props.config;
-    let (t, m) = (config.lang.messages(), config.lang.supervision());
+    let session = use_session();
+    let (t, m) = (session.config.lang.messages(), session.config.lang.supervision());
     let loaded = use_state(|| None::<Result<(Dashboard, Vec<ObservationSummary>), ()>>);
     {
         let loaded = loaded.clone();
-        let (api_base, token, site) = (config.api.clone(), props.token.clone(), config.site.clone());
-        let (go, on_signed_out) = (props.go.clone(), props.on_signed_out.clone());
-        use_effect_with(token.clone(), move |_| {
+        let go = props.go.clone();
+        let session = session.clone();
+        use_effect_with(session.credentials.token.clone(), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
+                let (api_base, site, c) = (&session.config.api, &session.config.site, &session.credentials);
                 // Submissions that failed earlier go out now, before the lists load, so
                 // that the lists show them.
-                letter::adopt_earlier(&api_base, &site);
+                letter::adopt_earlier(api_base, site);
                 if !outbox::waiting::<QueuedObservation>().is_empty() {
                     let tally = outbox::send_waiting::<QueuedObservation>().await;
                     let message = if tally.left > 0 {
@@ -46,18 +44,11 @@ pub fn Home(props: &HomeProps) -> Html {
                     };
                     go.emit((Page::Home, Some(message)));
                 }
-                let dashboard =
-                    api::get_as::<Dashboard>(&format!("{api_base}/api/v1/supervisor/dashboard"), Some(&token)).await;
-                let list = api::get_as::<Vec<ObservationSummary>>(
-                    &format!("{api_base}/api/v1/supervisor/observations"),
-                    Some(&token),
-                )
-                .await;
+                let dashboard = api::supervision::dashboard(c).await;
+                let list = api::supervision::observations(c).await;
                 match (dashboard, list) {
                     (Ok(d), Ok(l)) => loaded.set(Some(Ok((d, l)))),
-                    (Err(ApiFailure::Refused(401, _)), _) | (_, Err(ApiFailure::Refused(401, _))) => {
-                        on_signed_out.emit(())
-                    }
+                    (Err(failure), _) | (_, Err(failure)) if session.ended_by(&failure) => {}
                     _ => loaded.set(Some(Err(()))),
                 }
             });

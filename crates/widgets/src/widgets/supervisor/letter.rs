@@ -3,13 +3,14 @@
 //! there is no session, or the collector says it has ended, it keeps waiting for the next
 //! sign-in rather than being given up.
 
-use mingjing_domain::supervision::{NewObservation, ObservationView};
+use mingjing_domain::supervision::NewObservation;
 use serde::{Deserialize, Serialize};
 
 use super::draft;
+use crate::api::session::{Credentials, Role};
 use crate::api::{self, ApiFailure};
 use crate::outbox::{self, Entry, Keeping, Letter};
-use crate::widgets::session_store;
+use crate::shared::session_store;
 
 #[derive(Debug, Serialize, Deserialize)]
 pub struct QueuedObservation {
@@ -27,9 +28,8 @@ impl Letter for QueuedObservation {
 
     async fn send(&self, api: &str) -> Result<(), ApiFailure> {
         // Not signed in: nothing can be sent, so the letter waits as if the collector were away.
-        let token = session_store::load("supervisor", &self.site).ok_or(ApiFailure::Unreachable)?;
-        let url = format!("{api}/api/v1/supervisor/observations");
-        api::post_as::<_, ObservationView>(&url, &self.observation, Some(&token)).await.map(drop)
+        let token = session_store::load(Role::Supervisor, &self.site).ok_or(ApiFailure::Unreachable)?;
+        api::supervision::submit(&Credentials { api: api.to_owned(), token }, &self.observation).await.map(drop)
     }
 
     fn should_wait(failure: &ApiFailure) -> bool {

@@ -10,6 +10,9 @@ mod home;
 mod letter;
 mod photos;
 mod report;
+mod state;
+#[cfg(test)]
+mod state_tests;
 
 use yew::prelude::*;
 
@@ -17,12 +20,11 @@ use self::detail::Detail;
 use self::form::ObservationForm;
 use self::home::Home;
 use self::report::Report;
+use crate::api::session::{Credentials, Role};
 use crate::config::WidgetConfig;
-use crate::widgets::session_store;
-use crate::widgets::sign_in::{self, SignIn, SignInTexts};
-
-/// Where the session is opened (POST) and ended (DELETE).
-const SESSION_PATH: &str = "/api/v1/supervisor/session";
+use crate::shared::session::Session;
+use crate::shared::session_store;
+use crate::shared::sign_in::{self, SignIn, SignInTexts};
 
 #[derive(Properties, PartialEq)]
 pub struct SupervisorProps {
@@ -43,34 +45,30 @@ pub fn SupervisorPanel(props: &SupervisorProps) -> Html {
     let config = &props.config;
     let t = config.lang.messages();
     let m = config.lang.supervision();
-    let session = use_state(|| session_store::load("supervisor", &config.site));
+    let token = use_state(|| session_store::load(Role::Supervisor, &config.site));
     let page = use_state(|| Page::Home);
     // A message to show above the page, such as "submitted, no. 12".
     let notice = use_state(|| None::<String>);
     let on_signed_in = {
-        let (session, site) = (session.clone(), config.site.clone());
-        Callback::from(move |token: String| {
-            session_store::save("supervisor", &site, Some(&token));
-            session.set(Some(token));
+        let (token, site) = (token.clone(), config.site.clone());
+        Callback::from(move |signed_in: String| {
+            session_store::save(Role::Supervisor, &site, Some(&signed_in));
+            token.set(Some(signed_in));
         })
     };
     let on_signed_out = {
-        let (session, page, site) = (session.clone(), page.clone(), config.site.clone());
+        let (token, page, site) = (token.clone(), page.clone(), config.site.clone());
         Callback::from(move |()| {
-            session_store::save("supervisor", &site, None);
+            session_store::save(Role::Supervisor, &site, None);
             page.set(Page::Home);
-            session.set(None);
+            token.set(None);
         })
     };
-    // The sign-out button: the collector ends the session, then this tab forgets it.
-    let on_sign_out = {
-        let (session, on_signed_out, api) = (session.clone(), on_signed_out.clone(), config.api.clone());
-        Callback::from(move |_: MouseEvent| {
-            if let Some(token) = (*session).clone() {
-                sign_in::sign_out(&api, SESSION_PATH, token, on_signed_out.clone());
-            }
-        })
-    };
+    let session = (*token).clone().map(|token| Session {
+        config: config.clone(),
+        credentials: Credentials { api: config.api.clone(), token },
+        on_signed_out,
+    });
     let go = {
         let (page, notice) = (page.clone(), notice.clone());
         Callback::from(move |(next, message): (Page, Option<String>)| {
@@ -78,7 +76,7 @@ pub fn SupervisorPanel(props: &SupervisorProps) -> Html {
             page.set(next);
         })
     };
-    let body = match &*session {
+    let (sign_out, body) = match session {
         None => {
             let texts = SignInTexts {
                 title: m.sv_sign_in_title,
@@ -89,33 +87,33 @@ pub fn SupervisorPanel(props: &SupervisorProps) -> Html {
                 locked: m.sv_locked,
                 unreachable: m.sv_unreachable,
             };
-            html! { <SignIn config={config.clone()} path={SESSION_PATH} {texts} {on_signed_in} /> }
+            (html! {}, html! { <SignIn config={config.clone()} role={Role::Supervisor} {texts} {on_signed_in} /> })
         }
-        Some(token) => {
-            let token = token.clone();
-            match &*page {
-                Page::Home => {
-                    html! { <Home config={config.clone()} {token} go={go.clone()} on_signed_out={on_signed_out.clone()} /> }
-                }
-                Page::New => {
-                    html! { <ObservationForm config={config.clone()} {token} go={go.clone()} on_signed_out={on_signed_out.clone()} /> }
-                }
-                Page::Detail(id) => {
-                    html! { <Detail config={config.clone()} {token} id={*id} go={go.clone()} on_signed_out={on_signed_out.clone()} /> }
-                }
-                Page::Report => {
-                    html! { <Report config={config.clone()} {token} go={go.clone()} on_signed_out={on_signed_out.clone()} /> }
-                }
-            }
+        Some(session) => {
+            // The sign-out button: the collector ends the session, then this tab forgets it.
+            let on_sign_out = {
+                let session = session.clone();
+                Callback::from(move |_: MouseEvent| {
+                    sign_in::sign_out(session.credentials.clone(), Role::Supervisor, session.on_signed_out.clone());
+                })
+            };
+            let page = match &*page {
+                Page::Home => html! { <Home go={go.clone()} /> },
+                Page::New => html! { <ObservationForm go={go.clone()} /> },
+                Page::Detail(id) => html! { <Detail id={*id} go={go.clone()} /> },
+                Page::Report => html! { <Report go={go.clone()} /> },
+            };
+            (
+                html! { <button type="button" class="mj-button mj-secondary" onclick={on_sign_out}>{ m.sv_sign_out }</button> },
+                html! { <ContextProvider<Session> context={session}>{ page }</ContextProvider<Session>> },
+            )
         }
     };
     html! {
         <section class="mj-card mj-supervisor" aria-labelledby="mj-title">
             <div class="mj-toolbar mj-no-print">
                 <h2 id="mj-title" class="mj-title">{ t.title_supervisor }</h2>
-                if session.is_some() {
-                    <button type="button" class="mj-button mj-secondary" onclick={on_sign_out}>{ m.sv_sign_out }</button>
-                }
+                { sign_out }
             </div>
             if let Some(message) = &*notice {
                 <div class="mj-alert mj-success" role="status" data-testid="notice"><p>{ message }</p></div>

@@ -3,25 +3,17 @@
 //! submitted. Files the collector would refuse are explained here first.
 
 use mingjing_domain::supervision::MAX_PHOTOS;
-use serde::Deserialize;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::api::{self, ApiFailure};
-use crate::i18n::{Lang, fill};
+use crate::i18n::fill;
+use crate::shared::session::use_session;
 
 const MAX_BYTES: f64 = 2.0 * 1024.0 * 1024.0;
 
-#[derive(Debug, Deserialize)]
-struct Uploaded {
-    id: i64,
-}
-
 #[derive(Properties, PartialEq)]
 pub struct PhotosProps {
-    pub api: String,
-    pub token: String,
-    pub lang: Lang,
     /// (photo id, file name), in the order chosen.
     pub photos: Vec<(i64, String)>,
     pub on_change: Callback<Vec<(i64, String)>>,
@@ -29,14 +21,14 @@ pub struct PhotosProps {
 
 #[component]
 pub fn PhotoPicker(props: &PhotosProps) -> Html {
-    let m = props.lang.supervision();
+    let session = use_session();
+    let m = session.config.lang.supervision();
     let problems = use_state(Vec::<String>::new);
     let uploading = use_state(|| 0u32);
     let onchange = {
         let (problems, uploading) = (problems.clone(), uploading.clone());
         let (photos, on_change) = (props.photos.clone(), props.on_change.clone());
-        let url = format!("{}/api/v1/supervisor/photos", props.api);
-        let token = props.token.clone();
+        let credentials = session.credentials.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let Some(files) = input.files() else { return };
@@ -63,16 +55,16 @@ pub fn PhotoPicker(props: &PhotosProps) -> Html {
                 return;
             }
             uploading.set(u32::try_from(chosen.len()).unwrap_or(1));
-            let (url, token, on_change, photos, problems, uploading) =
-                (url.clone(), token.clone(), on_change.clone(), photos.clone(), problems.clone(), uploading.clone());
+            let (credentials, on_change, photos, problems, uploading) =
+                (credentials.clone(), on_change.clone(), photos.clone(), problems.clone(), uploading.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let mut photos = photos;
                 let mut refused = refused;
                 for file in chosen {
                     let name = file.name();
                     let blob: &web_sys::Blob = file.unchecked_ref();
-                    match api::post_blob_as::<Uploaded>(&url, blob, &token).await {
-                        Ok((_, uploaded)) => photos.push((uploaded.id, name)),
+                    match api::supervision::upload_photo(&credentials, blob).await {
+                        Ok(id) => photos.push((id, name)),
                         Err(ApiFailure::Refused(_, body)) => {
                             refused.push(fill(m.sv_photo_refused, &[("name", &name), ("reason", &body.message)]));
                         }

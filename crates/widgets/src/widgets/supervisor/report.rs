@@ -5,23 +5,20 @@ use mingjing_domain::supervision::{Dashboard, ObservationStage, ObservationSumma
 use yew::prelude::*;
 
 use super::{Page, back};
-use crate::api::{self, ApiFailure};
-use crate::config::WidgetConfig;
+use crate::api;
 use crate::i18n::fill;
+use crate::shared::session::use_session;
 use crate::widgets::observation_text::{self, short_time};
 
 #[derive(Properties, PartialEq)]
 pub struct ReportProps {
-    pub config: WidgetConfig,
-    pub token: String,
     pub go: Callback<(Page, Option<String>)>,
-    pub on_signed_out: Callback<()>,
 }
 
 #[component]
 pub fn Report(props: &ReportProps) -> Html {
-    let config = &props.config;
-    let (t, m) = (config.lang.messages(), config.lang.supervision());
+    let session = use_session();
+    let (t, m) = (session.config.lang.messages(), session.config.lang.supervision());
     let data = use_state(|| None::<Result<(Dashboard, Vec<ObservationSummary>), ()>>);
     let csv_url = use_state(|| None::<String>);
     let year = use_memo((), |()| {
@@ -30,24 +27,18 @@ pub fn Report(props: &ReportProps) -> Html {
     });
     {
         let (data, csv_url) = (data.clone(), csv_url.clone());
-        let (api_base, token, on_signed_out, year) =
-            (config.api.clone(), props.token.clone(), props.on_signed_out.clone(), (*year).clone());
+        let (session, year) = (session.clone(), (*year).clone());
         use_effect_with((), move |()| {
             wasm_bindgen_futures::spawn_local(async move {
-                let d =
-                    api::get_as::<Dashboard>(&format!("{api_base}/api/v1/supervisor/dashboard"), Some(&token)).await;
-                let l = api::get_as::<Vec<ObservationSummary>>(
-                    &format!("{api_base}/api/v1/supervisor/observations"),
-                    Some(&token),
-                )
-                .await;
+                let c = &session.credentials;
+                let d = api::supervision::dashboard(c).await;
+                let l = api::supervision::observations(c).await;
                 match (d, l) {
                     (Ok(d), Ok(l)) => data.set(Some(Ok((d, l)))),
-                    (Err(ApiFailure::Refused(401, _)), _) => on_signed_out.emit(()),
+                    (Err(failure), _) if session.ended_by(&failure) => {}
                     _ => data.set(Some(Err(()))),
                 }
-                let csv = format!("{api_base}/api/v1/supervisor/report.csv?year={year}");
-                if let Ok(url) = api::get_object_url(&csv, &token).await {
+                if let Ok(url) = api::supervision::report_csv(c, &year).await {
                     csv_url.set(Some(url));
                 }
             });

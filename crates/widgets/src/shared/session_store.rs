@@ -1,7 +1,13 @@
 //! Where the desk and the supervisor panel keep their session token: `sessionStorage`, so it
 //! lives for the tab only and a shared office PC forgets it when the tab is closed.
 
-fn key(role: &str, site: &str) -> String {
+use crate::api::session::Role;
+
+fn key(role: Role, site: &str) -> String {
+    let role = match role {
+        Role::Staff => "desk",
+        Role::Supervisor => "supervisor",
+    };
     format!("mingjing.{role}.{site}")
 }
 
@@ -9,11 +15,11 @@ fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok().flatten()
 }
 
-pub fn load(role: &str, site: &str) -> Option<String> {
+pub fn load(role: Role, site: &str) -> Option<String> {
     session_storage()?.get_item(&key(role, site)).ok().flatten()
 }
 
-pub fn save(role: &str, site: &str, token: Option<&str>) {
+pub fn save(role: Role, site: &str, token: Option<&str>) {
     if let Some(s) = session_storage() {
         let _ = match token {
             Some(t) => s.set_item(&key(role, site), t),

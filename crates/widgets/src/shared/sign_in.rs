@@ -1,11 +1,12 @@
 //! The access-code sign-in that the desk (staff) and the supervisor panel share, and
 //! their sign-out.
 
-use mingjing_domain::desk::{SignInRequest, SignInResponse};
+use mingjing_domain::desk::SignInRequest;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::api::{self, ApiFailure};
+use crate::api::ApiFailure;
+use crate::api::session::{self, Credentials, Role};
 use crate::config::WidgetConfig;
 
 /// The words of one sign-in form, from the widget's message catalogue.
@@ -23,8 +24,7 @@ pub struct SignInTexts {
 #[derive(Properties, PartialEq)]
 pub struct SignInProps {
     pub config: WidgetConfig,
-    /// `/api/v1/staff/session` or `/api/v1/supervisor/session`.
-    pub path: &'static str,
+    pub role: Role,
     pub texts: SignInTexts,
     pub on_signed_in: Callback<String>,
 }
@@ -42,16 +42,15 @@ pub fn SignIn(props: &SignInProps) -> Html {
     let onsubmit = {
         let (code, problem, busy) = (code.clone(), problem.clone(), busy.clone());
         let request = SignInRequest { site: props.config.site.clone(), code: String::new() };
-        let url = format!("{}{}", props.config.api, props.path);
-        let on_signed_in = props.on_signed_in.clone();
+        let (api, role, on_signed_in) = (props.config.api.clone(), props.role, props.on_signed_in.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let request = SignInRequest { code: code.trim().to_owned(), ..request.clone() };
-            let (url, problem, busy, on_signed_in) = (url.clone(), problem.clone(), busy.clone(), on_signed_in.clone());
+            let (api, problem, busy, on_signed_in) = (api.clone(), problem.clone(), busy.clone(), on_signed_in.clone());
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
-                match api::post::<_, SignInResponse>(&url, &request).await {
-                    Ok((_, session)) => on_signed_in.emit(session.token),
+                match session::sign_in(&api, role, &request).await {
+                    Ok(session) => on_signed_in.emit(session.token),
                     Err(ApiFailure::Refused(429, _)) => problem.set(Some(texts.locked)),
                     Err(ApiFailure::Refused(_, _)) => problem.set(Some(texts.bad_code)),
                     Err(_) => problem.set(Some(texts.unreachable)),
@@ -77,13 +76,12 @@ pub fn SignIn(props: &SignInProps) -> Html {
     }
 }
 
-/// Signs out: ends the session on the collector (`DELETE` on `path`), then calls `forget`,
-/// which drops the token in this tab. The token is forgotten even when the collector
-/// cannot be reached; its session then ends when it expires.
-pub fn sign_out(api: &str, path: &'static str, token: String, forget: Callback<()>) {
-    let url = format!("{api}{path}");
+/// Signs out: ends the session on the collector, then calls `forget`, which drops the
+/// token in this tab. The token is forgotten even when the collector cannot be reached;
+/// its session then ends when it expires.
+pub fn sign_out(credentials: Credentials, role: Role, forget: Callback<()>) {
     wasm_bindgen_futures::spawn_local(async move {
-        let _ = api::end_session(&url, &token).await;
+        let _ = session::sign_out(&credentials, role).await;
         forget.emit(());
     });
 }

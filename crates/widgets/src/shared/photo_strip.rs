@@ -2,36 +2,51 @@
 
 use yew::prelude::*;
 
+use super::session::use_session;
 use crate::api;
 use crate::i18n::fill;
 
+/// Whose view of the photos: the supervisor's who took them, or the desk's answering the
+/// observation. Each reads them from its own endpoint, with its own session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhotoSource {
+    #[cfg(feature = "supervisor")]
+    Supervisor,
+    #[cfg(feature = "desk")]
+    Desk { observation: i64 },
+}
+
 #[derive(Properties, PartialEq)]
 pub struct PhotoStripProps {
-    pub api: String,
-    pub token: String,
     pub ids: Vec<i64>,
-    pub lang: crate::i18n::Lang,
-    /// Where a photo is fetched from, before its id.
-    pub path: String,
+    pub source: PhotoSource,
 }
 
 /// Photos fetched with the session (an `<img src>` cannot send one) and shown from `blob:`
 /// URLs, which are released when the strip goes away.
 #[component]
 pub fn PhotoStrip(props: &PhotoStripProps) -> Html {
-    let m = props.lang.supervision();
+    let session = use_session();
+    let m = session.config.lang.supervision();
     let urls = use_state(Vec::<String>::new);
     {
         let urls = urls.clone();
-        let sources: Vec<String> = props.ids.iter().map(|id| format!("{}{}{id}", props.api, props.path)).collect();
-        let token = props.token.clone();
-        use_effect_with(sources, move |sources| {
-            let sources = sources.clone();
+        let credentials = session.credentials.clone();
+        use_effect_with((props.ids.clone(), props.source), move |(ids, source)| {
+            let (ids, source) = (ids.clone(), *source);
             let loaded = std::rc::Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
             let keep = loaded.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                for source in sources {
-                    if let Ok(url) = api::get_object_url(&source, &token).await {
+                for id in ids {
+                    let url = match source {
+                        #[cfg(feature = "supervisor")]
+                        PhotoSource::Supervisor => api::supervision::photo(&credentials, id).await,
+                        #[cfg(feature = "desk")]
+                        PhotoSource::Desk { observation } => {
+                            api::desk::observation_photo(&credentials, observation, id).await
+                        }
+                    };
+                    if let Ok(url) = url {
                         keep.borrow_mut().push(url);
                     }
                 }

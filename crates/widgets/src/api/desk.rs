@@ -1,0 +1,73 @@
+//! The desk: the site's poor reviews and supervisors' observations as department staff
+//! follow them up, and the audit log for the site's administrators.
+
+use mingjing_domain::desk::{AuditEntryView, DeskDetail, DeskItem, DeskProfile, RevealRequest, RevealedContact};
+use mingjing_domain::supervision::{ObservationSummary, ObservationView, StaffAction};
+
+use super::endpoints::{
+    DESK_AUDIT, DESK_ME, DESK_OBSERVATION, DESK_OBSERVATION_PHOTO, DESK_OBSERVATION_STEP, DESK_OBSERVATIONS,
+    DESK_REVEAL, DESK_REVIEW, DESK_REVIEW_STEP, DESK_REVIEWS,
+};
+use super::session::Credentials;
+use super::{ApiFailure, fetch, object_url, send};
+
+/// Who is signed in, and whether they administer the site.
+pub fn me(c: &Credentials) -> impl Future<Output = Result<DeskProfile, ApiFailure>> {
+    fetch(DESK_ME.call(&c.api, &[]), Some(&c.token))
+}
+
+/// The open poor reviews, the soonest due first.
+pub fn reviews(c: &Credentials) -> impl Future<Output = Result<Vec<DeskItem>, ApiFailure>> {
+    fetch(DESK_REVIEWS.call(&c.api, &[]), Some(&c.token))
+}
+
+pub fn review(c: &Credentials, receipt: &str) -> impl Future<Output = Result<DeskDetail, ApiFailure>> {
+    fetch(DESK_REVIEW.call(&c.api, &[receipt]), Some(&c.token))
+}
+
+/// A reviewer's contact, for the reason given; the collector logs the reveal.
+pub fn reveal(
+    c: &Credentials,
+    receipt: &str,
+    request: &RevealRequest,
+) -> impl Future<Output = Result<RevealedContact, ApiFailure>> {
+    send(DESK_REVEAL.call(&c.api, &[receipt]), request, Some(&c.token))
+}
+
+/// Where a review's next follow-up step is posted. The step form posts there itself until
+/// its string tables give way to the domain's types; then it gets a typed function here.
+pub fn review_step_url(api: &str, receipt: &str) -> String {
+    DESK_REVIEW_STEP.call(api, &[receipt]).url
+}
+
+pub fn observations(c: &Credentials) -> impl Future<Output = Result<Vec<ObservationSummary>, ApiFailure>> {
+    fetch(DESK_OBSERVATIONS.call(&c.api, &[]), Some(&c.token))
+}
+
+pub fn observation(c: &Credentials, id: i64) -> impl Future<Output = Result<ObservationView, ApiFailure>> {
+    fetch(DESK_OBSERVATION.call(&c.api, &[&id.to_string()]), Some(&c.token))
+}
+
+/// Records the department's next step on an observation.
+pub fn observation_step(
+    c: &Credentials,
+    id: i64,
+    step: &StaffAction,
+) -> impl Future<Output = Result<ObservationView, ApiFailure>> {
+    send(DESK_OBSERVATION_STEP.call(&c.api, &[&id.to_string()]), step, Some(&c.token))
+}
+
+/// A `blob:` URL for one photo of an observation; the caller revokes it.
+pub fn observation_photo(c: &Credentials, id: i64, photo: i64) -> impl Future<Output = Result<String, ApiFailure>> {
+    object_url(DESK_OBSERVATION_PHOTO.call(&c.api, &[&id.to_string(), &photo.to_string()]), &c.token)
+}
+
+/// One page of the audit log, newest first: `limit` entries older than the entry `before`.
+pub fn audit(
+    c: &Credentials,
+    limit: u32,
+    before: Option<i64>,
+) -> impl Future<Output = Result<Vec<AuditEntryView>, ApiFailure>> {
+    let (limit, before) = (limit.to_string(), before.map(|id| id.to_string()));
+    fetch(DESK_AUDIT.call_with_query(&c.api, &[], &[Some(&limit), before.as_deref()]), Some(&c.token))
+}
