@@ -10,11 +10,10 @@ use mingjing_collector::crypto::secret;
 use mingjing_collector::storage::{NewSite, SessionRecord, Storage};
 use mingjing_domain::site::SiteId;
 use mingjing_tests::app::{ALLOWED_ORIGIN, TEST_SITE, assert_error};
+use mingjing_tests::builders::{SERVICE, review, transaction};
 use mingjing_tests::{Backend, TestApp, both_backends};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
-
-const SERVICE: &str = "11530100MJ0001001W3001030001000";
 
 async fn desk(app: &TestApp, token: &str) -> StatusCode {
     app.client.get(app.url("/api/v1/desk/reviews")).bearer_auth(token).send().await.unwrap().status()
@@ -75,23 +74,14 @@ async fn reissued_codes_end_the_old_code_and_its_sessions(backend: Backend) {
     assert_error(old.send().await.unwrap(), StatusCode::UNAUTHORIZED, "bad_code", None).await;
 }
 
-async fn transaction(app: &TestApp, secret: &str, site: &str, no: &str) -> reqwest::Response {
-    let body = json!({
-        "site": site, "service": SERVICE, "transaction_no": no,
-        "accepted_at": "2024-02-01T09:00:00+08:00", "completed_at": "2024-02-02T09:00:00+08:00",
-    });
-    app.client.post(app.url("/api/v1/transactions")).bearer_auth(secret).json(&body).send().await.unwrap()
-}
-
 async fn token_for(app: &TestApp, secret: &str, site: &str, no: &str) -> String {
-    let resp = transaction(app, secret, site, no).await;
+    let resp = app.register_transaction_signed(&transaction(no).site(site), Some(secret)).await;
     assert_eq!(resp.status(), StatusCode::CREATED);
     resp.json::<Value>().await.unwrap()["token"].as_str().unwrap().to_owned()
 }
 
 async fn review_with(app: &TestApp, site: &str, token: &str, key: &str) -> reqwest::Response {
-    let body = json!({ "site": site, "service": SERVICE, "rating": 5, "token": token, "idempotency_key": key });
-    app.post_json("/api/v1/reviews", &body).await
+    app.post_json("/api/v1/reviews", &review(SERVICE, 5, key).site(site).token(token)).await
 }
 
 async fn rotated_secrets_keep_old_tokens_for_the_grace_period_only(backend: Backend) {
@@ -105,13 +95,8 @@ async fn rotated_secrets_keep_old_tokens_for_the_grace_period_only(backend: Back
     let new_secret = site_admin::rotate_secret(&app.storage, key, &SiteId::parse(TEST_SITE).unwrap(), 7).await.unwrap();
     site_admin::rotate_secret(&app.storage, key, &SiteId::parse(leaked).unwrap(), 0).await.unwrap();
 
-    assert_error(
-        transaction(&app, &app.secret, TEST_SITE, "ROT-3").await,
-        StatusCode::UNAUTHORIZED,
-        "unauthorized",
-        None,
-    )
-    .await;
+    assert_error(app.register_transaction(&transaction("ROT-3")).await, StatusCode::UNAUTHORIZED, "unauthorized", None)
+        .await;
     let sent_after = token_for(&app, &new_secret, TEST_SITE, "ROT-4").await;
     assert_eq!(review_with(&app, TEST_SITE, &sent_before, "rotated-before-001").await.status(), StatusCode::CREATED);
     assert_eq!(review_with(&app, TEST_SITE, &sent_after, "rotated-after-0001").await.status(), StatusCode::CREATED);
@@ -124,9 +109,8 @@ async fn a_removed_origin_is_refused(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let command = SiteCommand::RemoveOrigin { id: TEST_SITE.into(), origin: ALLOWED_ORIGIN.into() };
     site_admin::run(&app.storage, &app.database.contact_key, command).await.unwrap();
-    let body = json!({ "site": TEST_SITE, "service": SERVICE, "rating": 5, "idempotency_key": "removed-origin-001" });
     assert_error(
-        app.post_json("/api/v1/reviews", &body).await,
+        app.post_json("/api/v1/reviews", &review(SERVICE, 5, "removed-origin-001")).await,
         StatusCode::FORBIDDEN,
         "origin_not_allowed",
         Some("origin"),

@@ -3,21 +3,15 @@
 
 use mingjing_domain::calendar::WorkCalendar;
 use mingjing_tests::app::{TEST_SITE, assert_error};
+use mingjing_tests::builders::{NAME, PHONE, SERVICE, review};
 use mingjing_tests::{Backend, TestApp, both_backends};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-const SERVICE: &str = "11530100MJ0001001W3001030001000";
-const NAME: &str = "王小明";
-const PHONE: &str = "13912345678";
-
 async fn poor_review(app: &TestApp, key: &str, named: bool) -> String {
-    let mut body = json!({
-        "site": TEST_SITE, "service": SERVICE, "rating": 1, "reasons": ["long_wait"],
-        "comment": "等了两个小时", "idempotency_key": key,
-    });
+    let mut body = review(SERVICE, 1, key).long_wait().comment("等了两个小时");
     if named {
-        body["contact"] = json!({ "name": NAME, "phone": PHONE, "consent": true });
+        body = body.named();
     }
     let resp = app.post_json("/api/v1/reviews", &body).await;
     assert_eq!(resp.status(), StatusCode::CREATED);
@@ -120,14 +114,13 @@ async fn a_poor_review_is_followed_through_to_a_reply_and_a_rerating(backend: Ba
     assert_eq!(status["stage"], "closed");
     assert_eq!(status["reply"], "感谢您的监督，我们已增设窗口，排队时间明显缩短。");
     let rerate = status["rerate_token"].as_str().expect("a re-rating token").to_owned();
-    let rating = json!({"site": TEST_SITE, "service": SERVICE, "rating": 4, "token": rerate, "idempotency_key": "rerate-key-00000001"});
+    let rating = review(SERVICE, 4, "rerate-key-00000001").token(&rerate);
     let resp = app.post_json("/api/v1/reviews", &rating).await;
     assert_eq!(resp.status(), StatusCode::CREATED);
     assert_eq!(resp.json::<Value>().await.unwrap()["verified"], true);
     let status: Value = app.get(&format!("/api/v1/reviews/{receipt}")).await.json().await.unwrap();
     assert!(status["rerate_token"].is_null(), "rated once only");
-    let mut again = rating.clone();
-    again["idempotency_key"] = json!("rerate-key-00000002");
+    let again = rating.set("idempotency_key", "rerate-key-00000002");
     assert_error(app.post_json("/api/v1/reviews", &again).await, StatusCode::CONFLICT, "already_reviewed", None).await;
     assert_error(app.get("/api/v1/reviews/MJ0000000000").await, StatusCode::NOT_FOUND, "not_found", Some("receipt"))
         .await;

@@ -10,10 +10,10 @@
 use mingjing_collector::http::extract::MAX_JSON_BODY;
 use mingjing_collector::supervision::photo::MAX_PHOTO_BYTES;
 use mingjing_tests::app::{ALLOWED_ORIGIN, TEST_SITE};
+use mingjing_tests::builders::review;
 use mingjing_tests::raw_http::{self, RawReader};
 use mingjing_tests::{Backend, TestApp, both_backends, photos};
 use reqwest::StatusCode;
-use serde_json::json;
 use tokio::io::AsyncWriteExt;
 use tokio::net::tcp::OwnedWriteHalf;
 
@@ -44,8 +44,7 @@ async fn an_oversized_json_body_is_read_before_the_413_and_the_connection_stays_
     let resp = reader.response().await.expect("an answer");
     assert_eq!((resp.status, resp.error_code().as_deref()), (413, Some("payload_too_large")), "{resp:?}");
     assert_eq!(resp.header("connection"), None, "{resp:?}");
-    let review = json!({ "site": TEST_SITE, "service": "S1", "rating": 5, "idempotency_key": "after-413-key-0001" });
-    let review = review.to_string();
+    let review = serde_json::to_string(&review("S1", 5, "after-413-key-0001")).unwrap();
     let head = raw_http::head("POST", "/api/v1/reviews", review.len(), JSON_HEADERS);
     assert_eq!(send_again(&mut reader, &mut writer, head, review.as_bytes()).await, 201);
 }
@@ -91,8 +90,7 @@ async fn a_body_of_the_wrong_type_is_read_before_the_415(backend: Backend) {
     raw_http::send(&mut writer, &head, size, b'x').await.expect("the whole body goes out");
     let resp = reader.response().await.expect("an answer");
     assert_eq!((resp.status, resp.error_code().as_deref()), (415, Some("unsupported_media_type")), "{resp:?}");
-    let review = json!({ "site": TEST_SITE, "service": "S1", "rating": 5, "idempotency_key": "after-415-key-0001" });
-    let review = review.to_string();
+    let review = serde_json::to_string(&review("S1", 5, "after-415-key-0001")).unwrap();
     let head = raw_http::head("POST", "/api/v1/reviews", review.len(), JSON_HEADERS);
     assert_eq!(send_again(&mut reader, &mut writer, head, review.as_bytes()).await, 201);
 }

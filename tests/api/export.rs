@@ -2,17 +2,17 @@
 //! reason, and then it is audit-logged.
 
 use mingjing_tests::app::{TEST_SITE, assert_error};
+use mingjing_tests::builders::{NAME, PHONE, review};
 use mingjing_tests::{Backend, TestApp, both_backends};
 use reqwest::StatusCode;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 async fn exports_leave_personal_data_out_unless_asked_with_a_reason(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     for (i, (rating, named)) in [(5, false), (1, true), (3, false)].into_iter().enumerate() {
-        let mut body = json!({ "site": TEST_SITE, "service": "S1", "rating": rating, "reasons": ["long_wait"],
-                               "comment": "排队, \"很久\"", "idempotency_key": format!("export-key-00000{i}") });
+        let mut body = review("S1", rating, &format!("export-key-00000{i}")).long_wait().comment("排队, \"很久\"");
         if named {
-            body["contact"] = json!({ "name": "王小明", "phone": "13912345678", "consent": true });
+            body = body.named();
         }
         assert_eq!(app.post_json("/api/v1/reviews", &body).await.status(), StatusCode::CREATED);
     }
@@ -32,7 +32,7 @@ async fn exports_leave_personal_data_out_unless_asked_with_a_reason(backend: Bac
     assert_eq!(lines.len(), 4, "{text}");
     assert!(lines[0].starts_with("receipt,received_at,service,rating,channel,verified,system_default"), "{}", lines[0]);
     assert!(text.contains(r#""排队, ""很久""""#), "quoted per RFC 4180: {text}");
-    assert!(!text.contains("13912345678") && !text.contains("王小明"));
+    assert!(!text.contains(PHONE) && !text.contains(NAME));
 
     let jsonl = get("format=jsonl").await.unwrap().text().await.unwrap();
     let rows: Vec<Value> = jsonl.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
@@ -57,8 +57,8 @@ async fn exports_leave_personal_data_out_unless_asked_with_a_reason(backend: Bac
         .await
         .unwrap();
     let rows: Vec<Value> = personal.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    assert_eq!(rows[1]["phone"], "13912345678");
-    assert_eq!(rows[1]["name"], "王小明");
+    assert_eq!(rows[1]["phone"], PHONE);
+    assert_eq!(rows[1]["name"], NAME);
     assert_eq!(rows[0]["phone"], "");
     let log = app.storage.audit_log(TEST_SITE).await.unwrap();
     let exports: Vec<_> = log.into_iter().filter(|(_, action, _)| action == "export_personal_data").collect();
@@ -73,9 +73,7 @@ async fn exports_leave_personal_data_out_unless_asked_with_a_reason(backend: Bac
 async fn csv_cells_that_a_spreadsheet_would_run_are_defused(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let comment = r#"=HYPERLINK("http://evil.example","x")"#;
-    let body = json!({ "site": TEST_SITE, "service": "S1", "rating": 1, "reasons": ["long_wait"], "comment": comment,
-                       "contact": { "name": "=1+1", "phone": "13912345678", "consent": true },
-                       "idempotency_key": "formula-key-000001" });
+    let body = review("S1", 1, "formula-key-000001").long_wait().comment(comment).contact("=1+1");
     assert_eq!(app.post_json("/api/v1/reviews", &body).await.status(), StatusCode::CREATED);
     let (_, code) = app.add_staff(TEST_SITE, "李四").await;
     let token = app.staff_session(TEST_SITE, &code).await;
@@ -92,7 +90,7 @@ async fn csv_cells_that_a_spreadsheet_would_run_are_defused(backend: Backend) {
     };
     assert_eq!(cell("comment"), format!("'{comment}"), "{}", String::from_utf8_lossy(&bytes));
     assert_eq!(cell("name"), "'=1+1");
-    assert_eq!(cell("phone"), "13912345678");
+    assert_eq!(cell("phone"), PHONE);
     for cell in rows.iter().flat_map(|r| r.iter()) {
         assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{cell:?} would run as a formula");
     }

@@ -5,19 +5,17 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
 use mingjing_collector::cli::DatabaseArgs;
-use mingjing_tests::app::TEST_SITE;
 use mingjing_tests::backend::TestDatabase;
+use mingjing_tests::builders::review;
 use mingjing_tests::{Backend, TestApp};
 use reqwest::StatusCode;
-use serde_json::json;
 
 fn mode(path: &Path) -> u32 {
     std::fs::metadata(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())).permissions().mode() & 0o777
 }
 
 async fn store_a_review(app: &TestApp, key: &str) {
-    let body = json!({ "site": TEST_SITE, "service": "S1", "rating": 4, "idempotency_key": key });
-    assert_eq!(app.post_json("/api/v1/reviews", &body).await.status(), StatusCode::CREATED);
+    assert_eq!(app.post_json("/api/v1/reviews", &review("S1", 4, key)).await.status(), StatusCode::CREATED);
 }
 
 fn assert_database_private(data_dir: &Path) {

@@ -3,9 +3,9 @@
 //! `Origin` no browser would send refused before anything looks it up.
 
 use mingjing_tests::app::{ALLOWED_ORIGIN, TEST_SITE, assert_error};
+use mingjing_tests::builders::review;
 use mingjing_tests::{Backend, TestApp, both_backends};
 use reqwest::StatusCode;
-use serde_json::json;
 
 fn header<'a>(resp: &'a reqwest::Response, name: &str) -> &'a str {
     resp.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
@@ -55,18 +55,15 @@ async fn cors_offers_only_the_methods_routes_use(backend: Backend) {
 
 async fn origins_no_browser_sends_are_refused(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let body = json!({ "site": TEST_SITE, "service": "S", "rating": 5, "idempotency_key": "origin-check-0001" });
+    let body = serde_json::to_vec(&review("S", 5, "origin-check-0001")).unwrap();
     let long = format!("https://{}.example", "a".repeat(60_000));
     for origin in [long.as_str(), "https://allowed.example/path", "javascript:alert(1)", "HTTP://ALLOWED.EXAMPLE"] {
-        let resp = app
-            .post_raw("/api/v1/reviews", Some("application/json"), body.to_string().into_bytes(), Some(origin))
-            .await;
+        let resp = app.post_raw("/api/v1/reviews", Some("application/json"), body.clone(), Some(origin)).await;
         assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "invalid_origin", Some("origin")).await;
     }
     assert_eq!(app.reviews_stored(TEST_SITE).await, 0);
     // `null` is what sandboxed frames send: well formed, just not registered.
-    let resp =
-        app.post_raw("/api/v1/reviews", Some("application/json"), body.to_string().into_bytes(), Some("null")).await;
+    let resp = app.post_raw("/api/v1/reviews", Some("application/json"), body.clone(), Some("null")).await;
     assert_error(resp, StatusCode::FORBIDDEN, "origin_not_allowed", Some("origin")).await;
 }
 

@@ -2,13 +2,10 @@
 
 use mingjing_domain::site::SiteId;
 use mingjing_tests::app::{ALLOWED_ORIGIN, TEST_SITE, assert_error};
+use mingjing_tests::builders::review;
 use mingjing_tests::{Backend, TestApp, both_backends};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
-
-fn review(key: &str) -> Value {
-    json!({ "site": TEST_SITE, "service": "S1", "rating": 5, "idempotency_key": key })
-}
 
 async fn configure(app: &TestApp, review: Value) {
     let site = SiteId::parse(TEST_SITE).unwrap();
@@ -23,11 +20,11 @@ async fn one_client_flooding_open_reviews_gets_429_while_another_succeeds(backen
     configure(&app, json!({ "open_reviews_per_client_per_hour": 3 })).await;
     for i in 0..3 {
         assert_eq!(
-            app.post_json("/api/v1/reviews", &review(&format!("flood-key-000000{i}"))).await.status(),
+            app.post_json("/api/v1/reviews", &review("S1", 5, &format!("flood-key-000000{i}"))).await.status(),
             StatusCode::CREATED
         );
     }
-    let flood = app.post_json("/api/v1/reviews", &review("flood-key-0000009")).await;
+    let flood = app.post_json("/api/v1/reviews", &review("S1", 5, "flood-key-0000009")).await;
     assert_error(flood, StatusCode::TOO_MANY_REQUESTS, "rate_limited", None).await;
     // Another device (another loopback address) is not held back.
     let other =
@@ -35,7 +32,7 @@ async fn one_client_flooding_open_reviews_gets_429_while_another_succeeds(backen
     let resp = other
         .post(app.url("/api/v1/reviews"))
         .header("origin", ALLOWED_ORIGIN)
-        .json(&review("other-device-00001"))
+        .json(&review("S1", 5, "other-device-00001"))
         .send()
         .await
         .unwrap();
@@ -46,7 +43,7 @@ async fn one_client_flooding_open_reviews_gets_429_while_another_succeeds(backen
 async fn a_site_can_accept_verified_reviews_only(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     configure(&app, json!({ "allow_open_reviews": false })).await;
-    let resp = app.post_json("/api/v1/reviews", &review("open-refused-00001")).await;
+    let resp = app.post_json("/api/v1/reviews", &review("S1", 5, "open-refused-00001")).await;
     assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "token_required", Some("token")).await;
     let config: Value = app.get(&format!("/api/v1/sites/{TEST_SITE}/config")).await.json().await.unwrap();
     assert_eq!(config["review"]["allow_open_reviews"], false);

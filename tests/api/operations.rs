@@ -2,7 +2,8 @@
 
 use std::time::Duration;
 
-use mingjing_tests::app::{ALLOWED_ORIGIN, TEST_SITE, assert_error};
+use mingjing_tests::app::{ALLOWED_ORIGIN, assert_error};
+use mingjing_tests::builders::review;
 use mingjing_tests::{Backend, TestApp, both_backends};
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
@@ -151,7 +152,7 @@ async fn versioned_assets_are_immutable_and_latest_ones_short_lived(backend: Bac
 /// A request whose body is still arriving when shutdown starts is finished, not dropped.
 async fn shutdown_finishes_requests_in_flight(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let body = format!(r#"{{"site":"{TEST_SITE}","service":"S1","rating":5,"idempotency_key":"inflight-000000001"}}"#);
+    let body = serde_json::to_string(&review("S1", 5, "inflight-000000001")).unwrap();
     let (head, tail) = body.as_bytes().split_at(20);
     let mut stream = tokio::net::TcpStream::connect(app.addr).await.unwrap();
     // `Expect: 100-continue` makes the server say when it starts reading the body, so the

@@ -1,23 +1,21 @@
 //! The review submission rules that need no token (the token rules come with transactions).
 
 use mingjing_tests::app::{TEST_SITE, assert_error};
+use mingjing_tests::builders::review;
 use mingjing_tests::{Backend, TestApp, both_backends};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-fn review(rating: i64, key: &str) -> Value {
-    json!({ "site": TEST_SITE, "service": "530100-SCJG-QYSL-001", "rating": rating, "idempotency_key": key })
-}
+const SERVICE: &str = "530100-SCJG-QYSL-001";
 
 async fn ratings_outside_one_to_five_are_422(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     for (i, bad) in [0, 6, -1, 100].into_iter().enumerate() {
-        let resp = app.post_json("/api/v1/reviews", &review(bad, &format!("bounds-key-000000{i}"))).await;
+        let resp = app.post_json("/api/v1/reviews", &review(SERVICE, bad, &format!("bounds-key-000000{i}"))).await;
         assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "out_of_range", Some("rating")).await;
     }
     for (i, ok) in [1, 2, 3, 4, 5].into_iter().enumerate() {
-        let mut body = review(ok, &format!("bounds-ok-0000000{i}"));
-        body["reasons"] = json!(["long_wait"]);
+        let body = review(SERVICE, ok, &format!("bounds-ok-0000000{i}")).long_wait();
         assert_eq!(app.post_json("/api/v1/reviews", &body).await.status(), StatusCode::CREATED, "rating {ok}");
     }
     assert_eq!(app.reviews_stored(TEST_SITE).await, 5);
@@ -25,17 +23,16 @@ async fn ratings_outside_one_to_five_are_422(backend: Backend) {
 
 async fn a_poor_review_without_a_reason_is_422(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let resp = app.post_json("/api/v1/reviews", &review(1, "poor-key-0000000001")).await;
+    let resp = app.post_json("/api/v1/reviews", &review(SERVICE, 1, "poor-key-0000000001")).await;
     assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "reason_required", Some("reasons")).await;
     assert_eq!(app.reviews_stored(TEST_SITE).await, 0);
-    let mut with_comment = review(1, "poor-key-0000000001");
-    with_comment["comment"] = json!("窗口排队一个多小时");
+    let with_comment = review(SERVICE, 1, "poor-key-0000000001").comment("窗口排队一个多小时");
     assert_eq!(app.post_json("/api/v1/reviews", &with_comment).await.status(), StatusCode::CREATED);
 }
 
 async fn an_idempotent_retry_stores_one_review(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let body = review(4, "retry-key-000000001");
+    let body = review(SERVICE, 4, "retry-key-000000001");
     let first = app.post_json("/api/v1/reviews", &body).await;
     assert_eq!(first.status(), StatusCode::CREATED);
     let first: Value = first.json().await.unwrap();
@@ -48,11 +45,10 @@ async fn an_idempotent_retry_stores_one_review(backend: Backend) {
 
 async fn a_comment_over_500_characters_is_422(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let mut body = review(5, "long-comment-000001");
-    body["comment"] = json!("好".repeat(501));
+    let body = review(SERVICE, 5, "long-comment-000001").comment(&"好".repeat(501));
     let resp = app.post_json("/api/v1/reviews", &body).await;
     assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "too_long", Some("comment")).await;
-    body["comment"] = json!("好".repeat(500));
+    let body = body.comment(&"好".repeat(500));
     assert_eq!(app.post_json("/api/v1/reviews", &body).await.status(), StatusCode::CREATED);
 }
 
@@ -61,16 +57,14 @@ async fn reasons_and_dimensions_must_be_offered_by_the_site(backend: Backend) {
     let config: Value = app.get(&format!("/api/v1/sites/{TEST_SITE}/config")).await.json().await.unwrap();
     assert_eq!(config["review"]["reasons"][0]["zh"], "服务指引不清晰");
     assert_eq!(config["review"]["follow_up_working_days"], 15);
-    let mut body = review(2, "reason-key-00000001");
-    body["reasons"] = json!(["long_wait", "made_up_reason"]);
+    let body = review(SERVICE, 2, "reason-key-00000001").set("reasons", json!(["long_wait", "made_up_reason"]));
     let resp = app.post_json("/api/v1/reviews", &body).await;
     assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "unknown_reason", Some("reasons[1]")).await;
-    body["reasons"] = json!(["long_wait"]);
     // 服务态度 is rated at the counter, not online.
-    body["dimensions"] = json!([{ "key": "service_attitude", "rating": 2 }]);
+    let body = body.long_wait().set("dimensions", json!([{ "key": "service_attitude", "rating": 2 }]));
     let resp = app.post_json("/api/v1/reviews", &body).await;
     assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "unknown_dimension", Some("dimensions[0].key")).await;
-    body["channel"] = json!("kiosk");
+    let body = body.set("channel", "kiosk");
     assert_eq!(app.post_json("/api/v1/reviews", &body).await.status(), StatusCode::CREATED);
     assert_eq!(app.reviews_stored(TEST_SITE).await, 1);
     assert_error(app.get("/api/v1/sites/nope-site/config").await, StatusCode::NOT_FOUND, "not_found", Some("site"))
@@ -86,8 +80,7 @@ async fn concurrent_reviews_are_each_stored_once(backend: Backend) {
     let settings = json!({ "review": { "open_reviews_per_client_per_hour": 1000 } });
     assert!(app.storage.set_site_config(&site, &settings).await.unwrap());
     let posts = (0..200).map(|i| {
-        let body = json!({ "site": TEST_SITE, "service": "S1", "rating": 1 + (i % 5),
-                           "reasons": ["long_wait"], "idempotency_key": format!("concurrent-key-{:04}", i / 2) });
+        let body = review("S1", 1 + (i % 5) as i64, &format!("concurrent-key-{:04}", i / 2)).long_wait();
         let app = &app;
         async move {
             let resp = app.post_json("/api/v1/reviews", &body).await;

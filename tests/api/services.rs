@@ -3,11 +3,10 @@
 
 use mingjing_collector::cli::catalog::{self as catalog_admin, CatalogCommand};
 use mingjing_tests::app::{TEST_SITE, assert_error};
+use mingjing_tests::builders::{SERVICE as QYSL, review, transaction};
 use mingjing_tests::{Backend, TestApp, both_backends};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
-
-const QYSL: &str = "11530100MJ0001001W3001030001000";
 
 async fn import_demo(app: &TestApp) {
     let file = mingjing_tests::paths::workspace().join("crates/domain/data/demo-catalog.json");
@@ -17,16 +16,11 @@ async fn import_demo(app: &TestApp) {
 }
 
 async fn register(app: &TestApp, no: &str, accepted: &str, completed: &str, overdue_reason: Option<&str>) {
-    let mut body = json!({
-        "site": TEST_SITE, "service": QYSL, "transaction_no": no, "accepted_at": accepted, "completed_at": completed,
-        "promised_limit": { "amount": 1, "unit": "working_days" },
-    });
+    let mut body = transaction(no).between(accepted, completed).promised_working_days(1);
     if let Some(r) = overdue_reason {
-        body["overdue_reason"] = json!(r);
+        body = body.overdue_reason(r);
     }
-    let resp =
-        app.client.post(app.url("/api/v1/transactions")).bearer_auth(&app.secret).json(&body).send().await.unwrap();
-    assert!(resp.status().is_success());
+    assert!(app.register_transaction(&body).await.status().is_success());
 }
 
 async fn due_dates_follow_the_official_calendar(backend: Backend) {
@@ -127,8 +121,7 @@ async fn statistics_can_be_scoped_to_a_department(backend: Backend) {
     let elsewhere = all["items"].as_array().unwrap().iter().find(|i| i["department"] != dept.as_str()).unwrap();
     let other_code = elsewhere["code"].as_str().unwrap().to_owned();
     for (i, (service, rating)) in [(QYSL, 5), (QYSL, 4), (other_code.as_str(), 1)].into_iter().enumerate() {
-        let body = json!({ "site": TEST_SITE, "service": service, "rating": rating, "comment": "一般",
-                           "idempotency_key": format!("dept-stats-key-00{i}") });
+        let body = review(service, rating, &format!("dept-stats-key-00{i}")).comment("一般");
         assert_eq!(app.post_json("/api/v1/reviews", &body).await.status(), StatusCode::CREATED);
     }
     let site_wide: Value = app.get(&format!("/api/v1/stats?site={TEST_SITE}")).await.json().await.unwrap();

@@ -8,28 +8,25 @@ use mingjing_collector::crypto::secret;
 use mingjing_collector::reviews::system_default;
 use mingjing_collector::storage::{EventRow, NewReview, StepColumns};
 use mingjing_tests::app::{TEST_SITE, assert_error};
+use mingjing_tests::builders::{NAME, PHONE, Review, SERVICE, review, transaction};
 use mingjing_tests::{Backend, TestApp, both_backends};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-const SERVICE: &str = "11530100MJ0001001W3001030001000";
 const OTHER_SERVICE: &str = "11530100MJ0001001W3001030002000";
-const NAME: &str = "王小明";
-const PHONE: &str = "13912345678";
 const COMMENT: &str = "窗口排队两个小时没人管";
 const PRAISE: &str = "工作人员耐心细致";
 
+/// A review as these fixtures write it: every one has a comment, and a poor one a reason.
+fn fixture_review(service: &str, rating: i64, key: &str, named: bool) -> Review {
+    let body = review(service, rating, key).comment(if rating <= 2 { COMMENT } else { PRAISE });
+    let body = if rating <= 2 { body.long_wait() } else { body };
+    if named { body.named() } else { body }
+}
+
 /// Posts an open review (no token) through the API and returns its receipt.
 async fn open_review(app: &TestApp, service: &str, rating: i64, key: &str, named: bool) -> String {
-    let mut body = json!({ "site": TEST_SITE, "service": service, "rating": rating, "idempotency_key": key,
-                           "comment": if rating <= 2 { COMMENT } else { PRAISE } });
-    if rating <= 2 {
-        body["reasons"] = json!(["long_wait"]);
-    }
-    if named {
-        body["contact"] = json!({ "name": NAME, "phone": PHONE, "consent": true });
-    }
-    let resp = app.post_json("/api/v1/reviews", &body).await;
+    let resp = app.post_json("/api/v1/reviews", &fixture_review(service, rating, key, named)).await;
     assert_eq!(resp.status(), StatusCode::CREATED);
     let receipt: Value = resp.json().await.unwrap();
     assert_eq!(receipt["verified"], false);
@@ -38,23 +35,10 @@ async fn open_review(app: &TestApp, service: &str, rating: i64, key: &str, named
 
 /// Registers transaction `no` with the site secret and posts a review with its token.
 async fn verified_review(app: &TestApp, no: &str, rating: i64, named: bool) -> String {
-    let transaction = json!({
-        "site": TEST_SITE, "service": SERVICE, "transaction_no": no,
-        "accepted_at": "2026-11-23T09:00:00+08:00", "completed_at": "2026-11-24T16:30:00+08:00",
-    });
-    let resp =
-        app.client.post(app.url("/api/v1/transactions")).bearer_auth(&app.secret).json(&transaction).send().await;
-    let registered: Value = resp.unwrap().json().await.unwrap();
+    let transaction = transaction(no).between("2026-11-23T09:00:00+08:00", "2026-11-24T16:30:00+08:00");
+    let registered: Value = app.register_transaction(&transaction).await.json().await.unwrap();
     let token = registered["token"].as_str().unwrap();
-    let mut body = json!({ "site": TEST_SITE, "service": SERVICE, "rating": rating, "token": token,
-                           "idempotency_key": format!("verified-key-{no}"),
-                           "comment": if rating <= 2 { COMMENT } else { PRAISE } });
-    if rating <= 2 {
-        body["reasons"] = json!(["long_wait"]);
-    }
-    if named {
-        body["contact"] = json!({ "name": NAME, "phone": PHONE, "consent": true });
-    }
+    let body = fixture_review(SERVICE, rating, &format!("verified-key-{no}"), named).token(token);
     let resp = app.post_json("/api/v1/reviews", &body).await;
     assert_eq!(resp.status(), StatusCode::CREATED);
     let receipt: Value = resp.json().await.unwrap();
@@ -65,13 +49,8 @@ async fn verified_review(app: &TestApp, no: &str, rating: i64, named: bool) -> S
 /// Registers transaction `no` with the site secret and leaves it unrated, for the
 /// system-default job to rate.
 async fn unrated_transaction(app: &TestApp, no: &str) {
-    let transaction = json!({
-        "site": TEST_SITE, "service": SERVICE, "transaction_no": no,
-        "accepted_at": "2025-06-02T09:00:00+08:00", "completed_at": "2025-06-02T16:30:00+08:00",
-    });
-    let resp =
-        app.client.post(app.url("/api/v1/transactions")).bearer_auth(&app.secret).json(&transaction).send().await;
-    assert!(resp.unwrap().status().is_success(), "register {no}");
+    let transaction = transaction(no).between("2025-06-02T09:00:00+08:00", "2025-06-02T16:30:00+08:00");
+    assert!(app.register_transaction(&transaction).await.status().is_success(), "register {no}");
 }
 
 /// A review written straight to storage, for what the API cannot make: a review received
@@ -186,8 +165,7 @@ async fn published_figures_match_a_hand_counted_fixture(backend: Backend) {
     assert_eq!(system_default::run_once(&app.storage, now_millis()).await.unwrap(), 4);
     // Another site's poor review, which must not count here.
     app.register_site("other-site", &[mingjing_tests::app::ALLOWED_ORIGIN]).await;
-    let elsewhere = json!({ "site": "other-site", "service": SERVICE, "rating": 1, "reasons": ["long_wait"],
-                            "idempotency_key": "elsewhere-key-000001" });
+    let elsewhere = review(SERVICE, 1, "elsewhere-key-000001").site("other-site").long_wait();
     assert_eq!(app.post_json("/api/v1/reviews", &elsewhere).await.status(), StatusCode::CREATED);
 
     // The follow-ups, on the desk.

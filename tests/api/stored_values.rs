@@ -5,13 +5,13 @@
 use std::time::{Duration, Instant};
 
 use mingjing_tests::app::{TEST_SITE, assert_error};
+use mingjing_tests::builders::review;
 use mingjing_tests::{Backend, TestApp, both_backends};
 use reqwest::StatusCode;
-use serde_json::json;
 
 async fn an_unknown_stored_stage_is_an_error_not_a_new_review(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let poor = json!({ "site": TEST_SITE, "service": "S1", "rating": 1, "reasons": ["long_wait"], "idempotency_key": "stored-stage-00001" });
+    let poor = review("S1", 1, "stored-stage-00001").long_wait();
     assert_eq!(app.post_json("/api/v1/reviews", &poor).await.status(), StatusCode::CREATED);
     let (_, code) = app.add_staff(TEST_SITE, "李四").await;
     let token = app.staff_session(TEST_SITE, &code).await;
@@ -26,13 +26,13 @@ async fn malformed_site_settings_are_an_error_not_the_defaults(backend: Backend)
     let app = TestApp::spawn(backend).await;
     app.register_site("healthy-site", &[mingjing_tests::app::ALLOWED_ORIGIN]).await;
     app.execute_sql(r#"UPDATE sites SET config = '{"review": {"reasons": 5}}' WHERE id = 'test-site'"#).await;
-    let review = |site: &str, key: &str| json!({ "site": site, "service": "S1", "rating": 5, "idempotency_key": key });
+    let review_for = |site: &str, key: &str| review("S1", 5, key).site(site);
     // The change was made behind the collector's back: it sees it within a second.
     let deadline = Instant::now() + Duration::from_secs(10);
     let mut n = 0;
     let refused = loop {
         n += 1;
-        let resp = app.post_json("/api/v1/reviews", &review(TEST_SITE, &format!("malformed-config-{n:02}"))).await;
+        let resp = app.post_json("/api/v1/reviews", &review_for(TEST_SITE, &format!("malformed-config-{n:02}"))).await;
         if resp.status() == StatusCode::INTERNAL_SERVER_ERROR || Instant::now() > deadline {
             break resp;
         }
@@ -42,7 +42,7 @@ async fn malformed_site_settings_are_an_error_not_the_defaults(backend: Backend)
     let config = app.get(&format!("/api/v1/sites/{TEST_SITE}/config")).await;
     assert_eq!(config.status(), StatusCode::INTERNAL_SERVER_ERROR, "no defaults are published either");
     // One site's broken settings do not take the others down.
-    let other = app.post_json("/api/v1/reviews", &review("healthy-site", "healthy-site-00001")).await;
+    let other = app.post_json("/api/v1/reviews", &review_for("healthy-site", "healthy-site-00001")).await;
     assert_eq!(other.status(), StatusCode::CREATED);
 }
 

@@ -6,13 +6,13 @@ use mingjing_collector::cli::catalog::{self as catalog_admin, CatalogCommand};
 use mingjing_domain::calendar::WorkCalendar;
 use mingjing_domain::site::SiteId;
 use mingjing_tests::app::{TEST_SITE, assert_error};
+use mingjing_tests::builders::{DEPARTMENT, observation, today_in_china as today};
 use mingjing_tests::photos::{self, GPS_LATITUDE};
 use mingjing_tests::{Backend, TestApp, both_backends};
 use reqwest::StatusCode;
+use serde::Serialize;
 use serde_json::{Value, json};
 
-const DEPT: &str = "昆明市市场监督管理局";
-const QYSL: &str = "11530100MJ0001001W3001030001000";
 const TERM: (&str, &str) = ("2024-01-01", "2099-12-31");
 
 async fn with_catalogue(backend: Backend) -> TestApp {
@@ -21,20 +21,6 @@ async fn with_catalogue(backend: Backend) -> TestApp {
     let import = CatalogCommand::Import { file, if_empty: false, publisher: None, demo: false };
     catalog_admin::run(&app.storage, import).await.unwrap();
     app
-}
-
-fn today() -> time::Date {
-    time::OffsetDateTime::now_utc().to_offset(time::macros::offset!(+8)).date()
-}
-
-fn observation(key: &str) -> Value {
-    json!({
-        "department": DEPT, "service": QYSL, "place": "市政务服务中心一楼 A 区 12 号窗口",
-        "observed_at": format!("{}T10:30", mingjing_domain::iso_date::format(today())),
-        "method": "mystery_shopping", "chapter": "government", "article": 36,
-        "description": "窗口要求提供清单外的无犯罪记录证明，张三亲历。", "photos": [],
-        "idempotency_key": key,
-    })
 }
 
 async fn send(
@@ -54,8 +40,8 @@ async fn send(
     request.send().await.unwrap()
 }
 
-async fn post(app: &TestApp, path: &str, token: &str, body: &Value) -> reqwest::Response {
-    send(app, reqwest::Method::POST, path, Some(token), Some(body)).await
+async fn post(app: &TestApp, path: &str, token: &str, body: &impl Serialize) -> reqwest::Response {
+    send(app, reqwest::Method::POST, path, Some(token), Some(&serde_json::to_value(body).unwrap())).await
 }
 
 async fn get(app: &TestApp, path: &str, token: &str) -> reqwest::Response {
@@ -129,8 +115,7 @@ async fn a_supervisor_never_sees_another_supervisors_observations(backend: Backe
     let (_, b_code) = app.add_supervisor(TEST_SITE, "乙", TERM).await;
     let (a, b) = (app.supervisor_session(TEST_SITE, &a_code).await, app.supervisor_session(TEST_SITE, &b_code).await);
     let photo: Value = upload(&app, &a, photos::jpeg_with_gps(), "image/jpeg").await.json().await.unwrap();
-    let mut body = observation("isolation-key-0001");
-    body["photos"] = json!([photo["id"]]);
+    let body = observation("isolation-key-0001").set("photos", json!([photo["id"]]));
     let created = post(&app, "/api/v1/supervisor/observations", &a, &body).await;
     assert_eq!(created.status(), 201);
     let id = created.json::<Value>().await.unwrap()["summary"]["id"].as_i64().unwrap();
@@ -145,8 +130,7 @@ async fn a_supervisor_never_sees_another_supervisors_observations(backend: Backe
     let resp = get(&app, &format!("/api/v1/supervisor/photos/{}", photo["id"]), &b).await;
     assert_eq!(resp.status(), 404);
     // Nor can B attach A's photo: refused, and nothing of B's observation is stored.
-    let mut stolen = observation("isolation-key-0002");
-    stolen["photos"] = json!([photo["id"]]);
+    let stolen = observation("isolation-key-0002").set("photos", json!([photo["id"]]));
     let resp = post(&app, "/api/v1/supervisor/observations", &b, &stolen).await;
     assert_error(resp, StatusCode::CONFLICT, "photo_unavailable", None).await;
     let b_list: Value = get(&app, "/api/v1/supervisor/observations", &b).await.json().await.unwrap();
@@ -188,13 +172,16 @@ async fn every_step_of_the_lifecycle_and_no_other(backend: Backend) {
     illegal(resp).await;
     let resp = step(json!({ "kind": "assign", "department": "不存在的局", "note": "交办" })).await;
     assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "unknown_department", Some("department")).await;
-    let resp = step(json!({ "kind": "assign", "department": DEPT, "note": " " })).await;
+    let resp = step(json!({ "kind": "assign", "department": DEPARTMENT, "note": " " })).await;
     assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "required", Some("note")).await;
     let resp = step(json!({ "kind": "close", "note": "x" })).await;
     assert_eq!(resp.status(), 400, "an unknown step is malformed");
 
-    let assigned: Value =
-        step(json!({ "kind": "assign", "department": DEPT, "note": "请于时限内核实" })).await.json().await.unwrap();
+    let assigned: Value = step(json!({ "kind": "assign", "department": DEPARTMENT, "note": "请于时限内核实" }))
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(assigned["summary"]["stage"], "assigned");
     let due = WorkCalendar::china().add_working_days(today(), 5).date;
     assert_eq!(
@@ -204,7 +191,7 @@ async fn every_step_of_the_lifecycle_and_no_other(backend: Backend) {
     );
     assert!(WorkCalendar::china().is_working_day(due) && due > today());
     assert_eq!(assigned["summary"]["overdue"], false);
-    illegal(step(json!({ "kind": "assign", "department": DEPT, "note": "再次交办" })).await).await;
+    illegal(step(json!({ "kind": "assign", "department": DEPARTMENT, "note": "再次交办" })).await).await;
 
     let confirmed: Value = step(json!({ "kind": "confirm", "note": "经核查情况属实" })).await.json().await.unwrap();
     assert_eq!(
@@ -250,7 +237,7 @@ async fn every_step_of_the_lifecycle_and_no_other(backend: Backend) {
         (reopened["summary"]["stage"].clone(), reopened["summary"]["reopened"].clone()),
         (json!("submitted"), json!(1))
     );
-    step(json!({ "kind": "assign", "department": DEPT, "note": "再次交办" })).await;
+    step(json!({ "kind": "assign", "department": DEPARTMENT, "note": "再次交办" })).await;
     let answered: Value =
         step(json!({ "kind": "not_confirm", "note": "复查未发现该情况" })).await.json().await.unwrap();
     assert_eq!(answered["summary"]["stage"], "not_confirmed");
@@ -285,13 +272,11 @@ async fn observations_are_checked_field_by_field(backend: Backend) {
         ("article", json!(71), "unknown_article", "article"),
     ];
     for (i, (key, value, rule, field)) in cases.into_iter().enumerate() {
-        let mut body = observation(&format!("checked-key-{i:05}"));
-        body[key] = value;
+        let body = observation(&format!("checked-key-{i:05}")).set(key, value);
         let resp = post(&app, "/api/v1/supervisor/observations", &me, &body).await;
         assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, rule, Some(field)).await;
     }
-    let mut body = observation("checked-key-99999");
-    body["method"] = json!("rumour");
+    let body = observation("checked-key-99999").set("method", "rumour");
     let resp = post(&app, "/api/v1/supervisor/observations", &me, &body).await;
     assert_error(resp, StatusCode::BAD_REQUEST, "malformed_json", Some("method")).await;
     let list: Value = get(&app, "/api/v1/supervisor/observations", &me).await.json().await.unwrap();
@@ -425,7 +410,7 @@ async fn public_figures_carry_no_personal_data(backend: Backend) {
                 .await
                 .unwrap();
         let steps = format!("/api/v1/desk/observations/{}/steps", view["summary"]["id"]);
-        post(&app, &steps, &staff, &json!({ "kind": "assign", "department": DEPT, "note": "交办" })).await;
+        post(&app, &steps, &staff, &json!({ "kind": "assign", "department": DEPARTMENT, "note": "交办" })).await;
         if confirm {
             post(&app, &steps, &staff, &json!({ "kind": "confirm", "note": "查实" })).await;
             if i == 0 {
@@ -439,7 +424,7 @@ async fn public_figures_carry_no_personal_data(backend: Backend) {
     let text = resp.text().await.unwrap();
     let stats: Value = serde_json::from_str(&text).unwrap();
     let dept = &stats["departments"][0];
-    assert_eq!(dept["department"], DEPT);
+    assert_eq!(dept["department"], DEPARTMENT);
     assert_eq!(
         (dept["observations"].clone(), dept["confirmed"].clone(), dept["rectified"].clone()),
         (json!(3), json!(2), json!(1))

@@ -3,49 +3,41 @@
 use mingjing_collector::crypto::secret;
 use mingjing_collector::reviews::token::{self, Claims};
 use mingjing_tests::app::{TEST_SITE, assert_error};
+use mingjing_tests::builders::{self, Review, SERVICE, Transaction, review};
 use mingjing_tests::{Backend, TestApp, both_backends};
 use reqwest::StatusCode;
-use serde_json::{Value, json};
+use serde_json::Value;
 
-const SERVICE: &str = "11530100MJ0001001W3001030001000";
-
-fn transaction(no: &str) -> Value {
-    json!({
-        "site": TEST_SITE,
-        "service": SERVICE,
-        "transaction_no": no,
-        "accepted_at": "2026-11-23T09:00:00+08:00",
-        "completed_at": "2026-11-24T16:30:00+08:00",
-        "promised_limit": { "amount": 1, "unit": "working_days" },
-        "overdue_reason": "申请材料补正",
-    })
+/// A transaction with every field a back office may send.
+fn transaction(no: &str) -> Transaction {
+    builders::transaction(no)
+        .between("2026-11-23T09:00:00+08:00", "2026-11-24T16:30:00+08:00")
+        .promised_working_days(1)
+        .overdue_reason("申请材料补正")
 }
 
-async fn register(app: &TestApp, body: &Value, secret: Option<&str>) -> reqwest::Response {
-    let mut req = app.client.post(app.url("/api/v1/transactions")).json(body);
-    if let Some(s) = secret {
-        req = req.bearer_auth(s);
-    }
-    req.send().await.unwrap()
-}
-
-fn review_with(token: &str, key: &str) -> Value {
-    json!({ "site": TEST_SITE, "service": SERVICE, "rating": 4, "token": token, "idempotency_key": key })
+fn review_with(token: &str, key: &str) -> Review {
+    review(SERVICE, 4, key).token(token)
 }
 
 async fn registration_needs_the_site_secret(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    assert_error(register(&app, &transaction("BJ-1"), None).await, StatusCode::UNAUTHORIZED, "unauthorized", None)
-        .await;
-    let wrong = secret::generate();
     assert_error(
-        register(&app, &transaction("BJ-1"), Some(&wrong)).await,
+        app.register_transaction_signed(&transaction("BJ-1"), None).await,
         StatusCode::UNAUTHORIZED,
         "unauthorized",
         None,
     )
     .await;
-    let first = register(&app, &transaction("BJ-1"), Some(&app.secret)).await;
+    let wrong = secret::generate();
+    assert_error(
+        app.register_transaction_signed(&transaction("BJ-1"), Some(&wrong)).await,
+        StatusCode::UNAUTHORIZED,
+        "unauthorized",
+        None,
+    )
+    .await;
+    let first = app.register_transaction_signed(&transaction("BJ-1"), Some(&app.secret)).await;
     assert_eq!(first.status(), StatusCode::CREATED);
     let body: Value = first.json().await.unwrap();
     assert!(body["token"].as_str().unwrap().starts_with("mj1."));
@@ -59,19 +51,24 @@ async fn registration_needs_the_site_secret(backend: Backend) {
         "{url}"
     );
     // A retry with the same facts is fine; different facts for the same number are not.
-    assert_eq!(register(&app, &transaction("BJ-1"), Some(&app.secret)).await.status(), StatusCode::OK);
-    let mut changed = transaction("BJ-1");
-    changed["completed_at"] = json!("2026-11-25T10:00:00+08:00");
-    assert_error(register(&app, &changed, Some(&app.secret)).await, StatusCode::CONFLICT, "conflict", None).await;
-    let mut backwards = transaction("BJ-2");
-    backwards["completed_at"] = json!("2026-11-01T10:00:00+08:00");
-    let resp = register(&app, &backwards, Some(&app.secret)).await;
+    assert_eq!(app.register_transaction_signed(&transaction("BJ-1"), Some(&app.secret)).await.status(), StatusCode::OK);
+    let changed = transaction("BJ-1").completed("2026-11-25T10:00:00+08:00");
+    assert_error(
+        app.register_transaction_signed(&changed, Some(&app.secret)).await,
+        StatusCode::CONFLICT,
+        "conflict",
+        None,
+    )
+    .await;
+    let backwards = transaction("BJ-2").completed("2026-11-01T10:00:00+08:00");
+    let resp = app.register_transaction_signed(&backwards, Some(&app.secret)).await;
     assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "before_accepted", Some("completed_at")).await;
 }
 
 async fn a_valid_token_makes_a_verified_review_once(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let body: Value = register(&app, &transaction("BJ-7"), Some(&app.secret)).await.json().await.unwrap();
+    let body: Value =
+        app.register_transaction_signed(&transaction("BJ-7"), Some(&app.secret)).await.json().await.unwrap();
     let token = body["token"].as_str().unwrap();
     let resp = app.post_json("/api/v1/reviews", &review_with(token, "tok-key-000000000001")).await;
     assert_eq!(resp.status(), StatusCode::CREATED);

@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::postgres::OwnPostgres;
 use crate::process::{Collector, Log, admin};
+use mingjing_testkit::postgres::ThrowawayPostgres;
 
 const SITE: &str = "restart-site";
 const ORIGIN: &str = "https://restart.example.gov.cn";
@@ -18,13 +18,12 @@ async fn review(client: &reqwest::Client, base: &str, key: &str) -> reqwest::Res
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_postgresql_restart_gives_503_then_recovers_without_help() {
-    if std::env::var_os("MINGJING_SKIP_POSTGRES").is_some_and(|v| v == "1") {
-        eprintln!("skipping: MINGJING_SKIP_POSTGRES=1");
+    if mingjing_tests::backend::postgres_skipped() {
         return;
     }
-    let Some(postgres) = OwnPostgres::start() else {
-        panic!("PostgreSQL is not installed: run the tests with `cargo xtask test`, or set MINGJING_SKIP_POSTGRES=1");
-    };
+    // A server of the test's own, so that stopping it leaves the other tests' server alone.
+    let postgres = ThrowawayPostgres::start()
+        .unwrap_or_else(|e| panic!("{e:#}: run the tests with `cargo xtask test`, or set MINGJING_SKIP_POSTGRES=1"));
     let url = postgres.url();
     let dir = tempfile::tempdir().unwrap();
     admin(dir.path(), Some(&url), &["site", "add", "--name", "重启测试", "--origin", ORIGIN, "--id", SITE]);
@@ -33,7 +32,7 @@ async fn a_postgresql_restart_gives_503_then_recovers_without_help() {
     let client = reqwest::Client::builder().timeout(Duration::from_secs(20)).build().unwrap();
     assert_eq!(review(&client, &collector.base, "restart-key-before-01").await.status(), 201);
 
-    postgres.down();
+    postgres.stop_immediately().unwrap();
     let mut statuses = Vec::new();
     for i in 0..3 {
         let resp = review(&client, &collector.base, &format!("restart-key-during-{i:02}")).await;
@@ -46,7 +45,7 @@ async fn a_postgresql_restart_gives_503_then_recovers_without_help() {
     let health = client.get(format!("{}/api/v1/health", collector.base)).send().await.unwrap();
     assert_eq!(health.status(), 503, "health says the database is down");
 
-    postgres.up();
+    postgres.start_again().unwrap();
     let took = collector.wait_for_status(&client, "/api/v1/health", 200, Duration::from_secs(30)).await;
     eprintln!("recovered {took:?} after PostgreSQL came back");
     let after = review(&client, &collector.base, "restart-key-after-001").await;

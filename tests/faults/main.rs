@@ -8,6 +8,5 @@ mod abuse;
 mod audit_trail;
 mod crash;
 mod database_down;
-mod postgres;
 mod process;
 mod slow_clients;

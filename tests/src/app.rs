@@ -9,11 +9,13 @@ use mingjing_collector::storage::{NewSite, Storage};
 use mingjing_domain::api_error::ErrorEnvelope;
 use mingjing_domain::site::SiteId;
 use reqwest::StatusCode;
+use serde::Serialize;
 use serde_json::Value;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 use crate::backend::{Backend, TestDatabase};
+use crate::builders::Transaction;
 use crate::paths;
 
 /// The origin that the test site registers; requests "from a page" send it.
@@ -172,8 +174,27 @@ impl TestApp {
     }
 
     /// POSTs JSON as a page on [`ALLOWED_ORIGIN`] would.
-    pub async fn post_json(&self, path: &str, body: &Value) -> reqwest::Response {
-        self.post_raw(path, Some("application/json"), body.to_string().into_bytes(), Some(ALLOWED_ORIGIN)).await
+    pub async fn post_json(&self, path: &str, body: &impl Serialize) -> reqwest::Response {
+        let body = serde_json::to_vec(body).expect("a JSON body");
+        self.post_raw(path, Some("application/json"), body, Some(ALLOWED_ORIGIN)).await
+    }
+
+    /// Registers a transaction as the site's back office does, signed with the site secret.
+    pub async fn register_transaction(&self, transaction: &Transaction) -> reqwest::Response {
+        self.register_transaction_signed(transaction, Some(&self.secret)).await
+    }
+
+    /// Registers a transaction signed with `secret`, or unsigned.
+    pub async fn register_transaction_signed(
+        &self,
+        transaction: &Transaction,
+        secret: Option<&str>,
+    ) -> reqwest::Response {
+        let mut request = self.client.post(self.url("/api/v1/transactions")).json(transaction);
+        if let Some(secret) = secret {
+            request = request.bearer_auth(secret);
+        }
+        request.send().await.expect("request sent")
     }
 
     pub async fn post_raw(

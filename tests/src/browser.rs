@@ -1,11 +1,9 @@
 //! A real headless Chromium, driven over WebDriver by chromedriver on a free port.
 
-use std::net::TcpListener;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use fantoccini::{Client, ClientBuilder};
-use hyper_util::client::legacy::connect::HttpConnector;
+use fantoccini::Client;
+use mingjing_testkit::browser::{self, Chromedriver, devtools};
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
@@ -31,66 +29,22 @@ pub fn axe_source() -> String {
 #[derive(Debug)]
 pub struct Browser {
     pub client: Client,
-    driver: Child,
+    // Dropped in this order: the session's processes, then their profile folder.
+    _driver: Chromedriver,
     _profile: TempDir,
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
 }
 
 impl Browser {
     /// Starts chromedriver and a fresh headless Chromium with a window of this size.
     pub async fn launch(width: u32, height: u32) -> Self {
-        let chromium = std::env::var("MINGJING_CHROMIUM").unwrap_or_else(|_| "/usr/lib/chromium/chromium".into());
-        let chromedriver = std::env::var("MINGJING_CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
-        assert!(
-            std::path::Path::new(&chromium).exists() && std::path::Path::new(&chromedriver).exists(),
-            "Chromium ({chromium}) or chromedriver ({chromedriver}) is missing: run `cargo xtask test`, \
-             which installs the Debian packages chromium and chromium-driver, or set MINGJING_SKIP_BROWSER=1"
-        );
         let profile = tempfile::tempdir().expect("profile folder");
-        let port = free_port();
-        let driver = Command::new(&chromedriver)
-            .arg(format!("--port={port}"))
-            .env("XDG_CONFIG_HOME", profile.path().join("config"))
-            .env("XDG_CACHE_HOME", profile.path().join("cache"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("chromedriver starts");
-        let url = format!("http://127.0.0.1:{port}");
-        let caps = json!({
-            "goog:chromeOptions": {
-                "binary": chromium,
-                "args": [
-                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                    "--no-first-run", "--no-default-browser-check", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--disable-extensions", "--disable-default-apps",
-                    "--disable-domain-reliability", "--disable-breakpad", "--password-store=basic",
-                    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-                    format!("--user-data-dir={}", profile.path().join("chromium").display()),
-                    format!("--window-size={width},{height}"),
-                ]
-            }
+        let (client, driver) = browser::launch(profile.path(), width, height).await.unwrap_or_else(|e| {
+            panic!(
+                "{e:#}: `cargo xtask test` installs the Debian packages chromium and chromium-driver; \
+                 MINGJING_SKIP_BROWSER=1 skips the browser tests"
+            )
         });
-        let caps = match caps {
-            Value::Object(map) => map,
-            _ => unreachable!("a JSON object literal"),
-        };
-        let deadline = Instant::now() + Duration::from_secs(20);
-        let client = loop {
-            let mut builder = ClientBuilder::new(HttpConnector::new());
-            builder.capabilities(caps.clone());
-            match builder.connect(&url).await {
-                Ok(client) => break client,
-                Err(e) if Instant::now() > deadline => {
-                    panic!("chromedriver did not start a session: {e}")
-                }
-                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
-            }
-        };
-        Self { client, driver, _profile: profile }
+        Self { client, _driver: driver, _profile: profile }
     }
 
     /// Runs `script` (a function body that `return`s a value) until it returns something
@@ -157,44 +111,18 @@ impl Browser {
     /// Makes the page render as if printed (`print`) or on screen again (`""`), through
     /// chromedriver's Chrome DevTools endpoint, so print stylesheets can be checked.
     pub async fn emulate_media(&self, media: &str) {
-        let command = DevTools { cmd: "Emulation.setEmulatedMedia", params: json!({ "media": media }) };
-        self.client.issue_cmd(command).await.unwrap_or_else(|e| panic!("emulate media {media:?}: {e}"));
+        let params = json!({ "media": media });
+        devtools(&self.client, "Emulation.setEmulatedMedia", params).await.unwrap_or_else(|e| panic!("{e:#}"));
     }
 
     /// Renders the page at a viewport narrower than the window can be: headless Chromium
     /// keeps a window at least 500 px wide, so `--window-size=375,…` alone lays out at 485.
     pub async fn emulate_viewport(&self, width: u32, height: u32) {
         let params = json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": true });
-        let command = DevTools { cmd: "Emulation.setDeviceMetricsOverride", params };
-        self.client.issue_cmd(command).await.unwrap_or_else(|e| panic!("emulate a {width} px viewport: {e}"));
+        devtools(&self.client, "Emulation.setDeviceMetricsOverride", params).await.unwrap_or_else(|e| panic!("{e:#}"));
     }
 
-    pub async fn close(mut self) {
-        let _ = self.client.clone().close().await;
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
-    }
-}
-
-impl Drop for Browser {
-    fn drop(&mut self) {
-        let _ = self.driver.kill();
-    }
-}
-
-/// A Chrome DevTools Protocol call sent through chromedriver (`goog/cdp/execute`).
-#[derive(Debug)]
-struct DevTools {
-    cmd: &'static str,
-    params: Value,
-}
-
-impl fantoccini::wd::WebDriverCompatibleCommand for DevTools {
-    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!("session/{}/goog/cdp/execute", session_id.unwrap_or_default()))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()))
+    pub async fn close(self) {
+        let _ = self.client.close().await;
     }
 }

@@ -10,6 +10,7 @@
 pub mod app;
 pub mod backend;
 pub mod browser;
+pub mod builders;
 pub mod host_page;
 pub mod paths;
 pub mod photos;

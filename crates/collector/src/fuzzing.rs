@@ -2,13 +2,20 @@
 //! (`tests/fuzz_corpus.rs`): each takes arbitrary bytes and must neither panic nor hang,
 //! whatever it is given.
 
+use std::sync::OnceLock;
+
 use mingjing_domain::catalog::CatalogFile;
 use mingjing_domain::desk::{RevealRequest, SignInRequest};
-use mingjing_domain::follow_up::FollowUpAction;
+use mingjing_domain::follow_up::{FollowUpAction, Stage};
 use mingjing_domain::review::{Review, ReviewRequest};
-use mingjing_domain::supervision::{FollowUpRequest, NewObservation, StaffAction};
+use mingjing_domain::site::SiteId;
+use mingjing_domain::supervision::{
+    FollowUpRequest, NewObservation, ObservationStage, StaffAction, check_note, observed_minutes,
+};
 use mingjing_domain::transaction::{Transaction, TransactionRequest};
 
+use crate::catalog::index::CatalogIndex;
+use crate::china_time::china_date;
 use crate::http::extract::parse;
 
 /// The review token parser and verifier (`mj1.<payload>.<signature>`).
@@ -31,44 +38,89 @@ pub fn catalogue(data: &[u8]) {
     let _ = crate::catalog::csv::parse_csv(text, "fuzz", true);
 }
 
-/// Every JSON request body the API reads, through the same parser and checks as the routes.
-/// The first byte picks the body type, so one corpus covers them all.
+/// Every JSON request body the API reads, through the functions its handler calls on it,
+/// in the handler's order, as far as they need no database. The first byte picks the body,
+/// so one corpus covers them all; each arm names the handler it follows.
 pub fn request_body(data: &[u8]) {
     let Some((&kind, body)) = data.split_first() else { return };
     match kind % 8 {
+        // routes::reviews::post::post
         0 => {
             if let Ok(req) = parse::<ReviewRequest>(body) {
                 let _ = Review::parse(&req);
             }
         }
+        // routes::transactions::post
         1 => {
             if let Ok(req) = parse::<TransactionRequest>(body) {
                 let _ = Transaction::parse(&req);
             }
         }
+        // routes::staff::sign_in and routes::supervisor::session::sign_in
         2 => {
-            let _ = parse::<SignInRequest>(body);
-        }
-        3 => {
-            if let Ok(action) = parse::<FollowUpAction>(body) {
-                let _ = action.validate();
+            if let Ok(req) = parse::<SignInRequest>(body) {
+                let _ = SiteId::parse(&req.site);
+                let _ = crate::http::session::code_id(&req.code);
             }
         }
+        // routes::desk::step::step
+        3 => {
+            if let Ok(action) = parse::<FollowUpAction>(body)
+                && action.validate().is_ok()
+            {
+                for (stage, named) in FOLLOW_UP_STAGES.into_iter().flat_map(|s| [(s, false), (s, true)]) {
+                    let _ = action.apply(stage, named);
+                }
+            }
+        }
+        // routes::desk::reveal::reveal, whose checks of the reason are in the handler itself
         4 => {
             let _ = parse::<RevealRequest>(body);
         }
+        // routes::supervisor::observations::create
         5 => {
-            if let Ok(observation) = parse::<NewObservation>(body) {
-                let _ = observation.validate();
+            if let Ok(new) = parse::<NewObservation>(body)
+                && new.validate().is_ok()
+            {
+                let _ = observed_minutes(&new.observed_at).is_some_and(|(day, _)| day > china_date(NOW));
+                let index = demo_catalogue();
+                let _ = index.departments().iter().any(|(name, _)| name == new.department.trim());
+                let _ = new.service.as_deref().map(|code| index.get(code.trim()));
             }
         }
+        // routes::desk::observations::step, through observations::staff_step
         6 => {
-            if let Ok(action) = parse::<StaffAction>(body) {
-                let _ = action.validate();
+            if let Ok(action) = parse::<StaffAction>(body)
+                && action.validate().is_ok()
+            {
+                for stage in ObservationStage::ALL {
+                    let _ = action.next(stage);
+                }
+                if let StaffAction::Assign { department, .. } = &action {
+                    let _ = demo_catalogue().departments().iter().any(|(name, _)| name == department.trim());
+                }
             }
         }
+        // routes::supervisor::observations::follow_up, through observations::follow_up
         _ => {
-            let _ = parse::<FollowUpRequest>(body);
+            if let Ok(req) = parse::<FollowUpRequest>(body) {
+                let _ = check_note(&req.note);
+            }
         }
     }
+}
+
+/// The moment the targets take as now, fixed so that a corpus replays alike on any day.
+const NOW: i64 = 1_800_000_000_000;
+
+const FOLLOW_UP_STAGES: [Stage; 6] =
+    [Stage::New, Stage::CalledBack, Stage::Verified, Stage::Rectifying, Stage::AwaitingReply, Stage::Closed];
+
+/// The catalogue the handlers look departments and services up in, built once.
+fn demo_catalogue() -> &'static CatalogIndex {
+    static INDEX: OnceLock<CatalogIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let file = CatalogFile::parse_json(include_str!("../../domain/data/demo-catalog.json"));
+        CatalogIndex::build(&file.expect("the demo catalogue parses").into_items())
+    })
 }

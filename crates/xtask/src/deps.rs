@@ -3,7 +3,7 @@
 //! On Debian as root (every developer machine and CI here) missing packages are installed
 //! with apt; anywhere else a missing package is an error that names it.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -13,19 +13,9 @@ use crate::util::{self, say};
 
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
-/// The real Chromium binary: the `/usr/bin/chromium` wrapper adds flags that defeat
-/// `--disable-background-networking`.
-pub fn chromium() -> PathBuf {
-    env_path("MINGJING_CHROMIUM", "/usr/lib/chromium/chromium")
-}
-
-pub fn chromedriver() -> PathBuf {
-    env_path("MINGJING_CHROMEDRIVER", "/usr/bin/chromedriver")
-}
-
-fn env_path(var: &str, default: &str) -> PathBuf {
-    std::env::var_os(var).map(PathBuf::from).unwrap_or_else(|| PathBuf::from(default))
-}
+pub use mingjing_testkit::browser::{chromedriver, chromium};
+pub use mingjing_testkit::postgres::bindir as postgres_bindir;
+use mingjing_testkit::postgres::is_root;
 
 const CJK_FONT: &str = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
 
@@ -119,11 +109,6 @@ fn apt_update_once() -> anyhow::Result<()> {
     util::run(Command::new("apt-get").env("DEBIAN_FRONTEND", "noninteractive").arg("update"))
 }
 
-pub fn is_root() -> anyhow::Result<bool> {
-    let output = util::capture(Command::new("id").arg("-u"))?;
-    Ok(String::from_utf8_lossy(&output.stdout).trim() == "0")
-}
-
 /// Makes sure rustup has the wasm target, adding it if not.
 pub fn ensure_wasm_target() -> anyhow::Result<()> {
     let output = util::capture(Command::new("rustup").args(["target", "list", "--installed"]))
@@ -133,37 +118,4 @@ pub fn ensure_wasm_target() -> anyhow::Result<()> {
     }
     say(format!("adding the Rust target {WASM_TARGET} with rustup (the widgets compile to it)"));
     util::run(Command::new("rustup").args(["target", "add", WASM_TARGET]))
-}
-
-/// The PostgreSQL server programs' folder, holding `initdb` and `pg_ctl`.
-///
-/// `pg_config --bindir` can name a client-only folder (Debian's libpq-dev), so each candidate
-/// must really hold the server programs. After it come Debian's versioned folders, newest first,
-/// then `PATH`.
-pub fn postgres_bindir() -> Option<PathBuf> {
-    let has_server = |dir: &Path| dir.join("initdb").is_file() && dir.join("pg_ctl").is_file();
-    let from_pg_config = Command::new("pg_config")
-        .arg("--bindir")
-        .output()
-        .ok()
-        .filter(|output| output.status.success())
-        .map(|output| PathBuf::from(String::from_utf8_lossy(&output.stdout).trim()));
-    if let Some(dir) = from_pg_config.filter(|dir| has_server(dir)) {
-        return Some(dir);
-    }
-    let mut versioned: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter_map(|entry| {
-            let version = entry.file_name().to_str()?.parse::<u32>().ok()?;
-            Some((version, entry.path().join("bin")))
-        })
-        .filter(|(_, dir)| has_server(dir))
-        .collect();
-    versioned.sort();
-    if let Some((_, dir)) = versioned.pop() {
-        return Some(dir);
-    }
-    util::which("initdb").and_then(|initdb| initdb.parent().map(Path::to_path_buf)).filter(|dir| has_server(dir))
 }

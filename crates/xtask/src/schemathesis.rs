@@ -3,7 +3,6 @@
 //! passes when no answer is a 5xx and every answer conforms to the document (status codes,
 //! content types, headers, schemas).
 
-use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -12,6 +11,7 @@ use anyhow::{Context, bail};
 
 use crate::util::{self, TempDir, say};
 use crate::widgets;
+use mingjing_testkit::free_port;
 
 /// Generated requests per operation, and the seed that makes the run repeatable.
 const EXAMPLES: &str = "50";
@@ -44,10 +44,6 @@ impl Drop for Server {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
-}
-
-fn free_port() -> anyhow::Result<u16> {
-    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
 }
 
 /// Runs schemathesis against a fresh collector on SQLite with the demo catalogue.

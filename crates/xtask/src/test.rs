@@ -6,9 +6,9 @@ use anyhow::Context;
 
 use crate::deps::{self, Need};
 use crate::npm_tools;
-use crate::postgres::ThrowawayPostgres;
 use crate::util::{self, format_duration, say};
 use crate::widgets::{self, Profile};
+use mingjing_testkit::postgres::ThrowawayPostgres;
 
 #[derive(Debug, Clone, Copy)]
 pub struct TestOptions {

@@ -2,7 +2,6 @@
 //! `mingjing serve` that is stopped when dropped.
 
 use std::fs;
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -11,6 +10,7 @@ use anyhow::{Context, bail};
 
 use super::http;
 use crate::util::{self, say};
+use mingjing_testkit::free_port;
 
 /// The site every benchmark posts to and embeds the form for.
 pub const SITE: &str = "bench";
@@ -187,10 +187,4 @@ impl Drop for Server {
             eprintln!("xtask: {e:#}");
         }
     }
-}
-
-/// A port nobody listens on now (another process could take it first; rare enough here).
-pub fn free_port() -> anyhow::Result<u16> {
-    let listener = TcpListener::bind("127.0.0.1:0").context("cannot find a free port")?;
-    Ok(listener.local_addr()?.port())
 }

@@ -6,7 +6,6 @@
 //! and every timing has a baseline measured in the same run on the same server (the health
 //! route, or the same page without the widget) so that the ratio survives the noise.
 
-mod browser;
 mod bundle;
 mod catalog;
 mod collector;
@@ -29,10 +28,10 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 
 use crate::deps::{self, Need};
-use crate::postgres::{Durability, ThrowawayPostgres};
 use crate::util::{self, TempDir, say};
 use crate::widgets::{self, Profile};
 use collector::{Mingjing, Store};
+use mingjing_testkit::postgres::{Durability, ThrowawayPostgres};
 
 /// The report's file name, at the workspace root.
 pub const REPORT: &str = "BENCHMARKS.md";

@@ -7,9 +7,10 @@ use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{Context, bail};
-use serde_json::Value;
+use fantoccini::Client;
+use mingjing_testkit::browser::{self, devtools};
+use serde_json::{Value, json};
 
-use super::browser::Browser;
 use super::collector::Server;
 use super::stats::Spread;
 use super::wrk::REVIEW_SERVICE;
@@ -106,24 +107,27 @@ check();
 pub fn measure(server: &Server, profile: &Path, loads: usize) -> anyhow::Result<TimeToInteractive> {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     runtime.block_on(async {
-        let browser = Browser::launch(profile).await?;
-        let result = measure_in(&browser, server, loads).await;
-        browser.close().await;
+        let (client, _driver) = browser::launch(profile, 1280, 900).await?;
+        // Every load is a first visit.
+        devtools(&client, "Network.enable", json!({})).await?;
+        devtools(&client, "Network.setCacheDisabled", json!({ "cacheDisabled": true })).await?;
+        let result = measure_in(&client, server, loads).await;
+        let _ = client.close().await;
         result
     })
 }
 
-async fn measure_in(browser: &Browser, server: &Server, loads: usize) -> anyhow::Result<TimeToInteractive> {
+async fn measure_in(client: &Client, server: &Server, loads: usize) -> anyhow::Result<TimeToInteractive> {
     let (widget_url, baseline_url) = (server.url(&format!("/{WIDGET_PAGE}")), server.url(&format!("/{BASELINE_PAGE}")));
-    load(browser, &widget_url).await?;
-    load(browser, &baseline_url).await?;
+    load(client, &widget_url).await?;
+    load(client, &baseline_url).await?;
     let (mut ready, mut widget_load, mut baseline_load, mut bytes) = (vec![], vec![], vec![], vec![]);
     let mut cached_wasm_loads = 0;
     for i in 0..loads {
         crate::util::check_interrupted()?;
         let order = if i % 2 == 0 { [&widget_url, &baseline_url] } else { [&baseline_url, &widget_url] };
         for url in order {
-            let seen = load(browser, url).await?;
+            let seen = load(client, url).await?;
             if url == &baseline_url {
                 baseline_load.push(seen.load);
                 continue;
@@ -160,8 +164,7 @@ struct Seen {
     wasm_bytes: f64,
 }
 
-async fn load(browser: &Browser, url: &str) -> anyhow::Result<Seen> {
-    let client = &browser.client;
+async fn load(client: &Client, url: &str) -> anyhow::Result<Seen> {
     client.goto("about:blank").await.context("cannot open about:blank")?;
     client.goto(url).await.with_context(|| format!("cannot load {url}"))?;
     let seen = tokio::time::timeout(Duration::from_secs(60), client.execute_async(COLLECT, vec![]))
