@@ -13,9 +13,6 @@ use crate::china_time::now_millis;
 use crate::crypto::secret;
 use crate::storage::{NewReview, Storage, StorageError};
 
-/// How often `mingjing serve` looks for transactions to default, unless told otherwise.
-pub const EVERY: Duration = Duration::from_secs(3600);
-
 /// Records the default rating for every overdue unrated transaction of every site that
 /// uses the rule, as of `now` (ms). Returns how many were recorded.
 pub async fn run_once(storage: &Storage, now: i64) -> Result<u64, StorageError> {

@@ -29,17 +29,6 @@ impl Rating {
     pub fn is_poor(self) -> bool {
         self.0 <= 2
     }
-
-    /// The level's name in Chinese, the language the national standard defines them in.
-    pub fn label_zh(self) -> &'static str {
-        match self.0 {
-            5 => "非常满意",
-            4 => "满意",
-            3 => "基本满意",
-            2 => "不满意",
-            _ => "非常不满意",
-        }
-    }
 }
 
 impl TryFrom<i64> for Rating {
