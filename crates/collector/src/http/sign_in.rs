@@ -29,9 +29,9 @@ use tokio::sync::Semaphore;
 
 use crate::app::state::AppState;
 use crate::china_time::now_millis;
+use crate::http::client_ip::client_key;
 use crate::http::error::ApiError;
 use crate::http::session::{Role, new_token};
-use crate::reviews::open_limit::client_key;
 use crate::storage::SessionRecord;
 
 /// Attempts per (account, client) before the hard lock, and how long a window lasts.

@@ -12,9 +12,10 @@
 //!   review path writes to the database once per block, not once per review.
 
 use std::collections::HashMap;
-use std::net::{IpAddr, Ipv6Addr};
+use std::net::IpAddr;
 use std::sync::Mutex;
 
+use crate::http::client_ip::client_key;
 use crate::storage::{Storage, StorageError};
 
 const WINDOW_MS: i64 = 3_600_000;
@@ -29,21 +30,6 @@ pub struct OpenReviewLimit {
     /// One reservation at a time: a burst that finds the block used up waits for one
     /// database write instead of each making its own.
     reserving: tokio::sync::Mutex<()>,
-}
-
-/// The address a limit counts: IPv4 as it is (an IPv4-mapped IPv6 address as its IPv4
-/// form), IPv6 by its /64 network.
-pub fn client_key(ip: IpAddr) -> IpAddr {
-    match ip {
-        IpAddr::V4(v4) => IpAddr::V4(v4),
-        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
-            Some(v4) => IpAddr::V4(v4),
-            None => {
-                let s = v6.segments();
-                IpAddr::V6(Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0))
-            }
-        },
-    }
 }
 
 impl OpenReviewLimit {
