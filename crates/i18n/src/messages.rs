@@ -61,7 +61,7 @@ catalogue! {
         comment_label_poor:
             "具体情况（选填原因或在此说明）" /
             "What happened? (pick a reason above or describe it here)",
-        comment_counter(n: usize): "还可输入 {n} 字" / "{n} characters left",
+        comment_counter(n: u32): "还可输入 {n} 字" / "{n} characters left",
         callback_label: "我同意工作人员就本次评价与我联系回访" / "I agree to be called back about this review",
         contact_privacy:
             "联系方式仅用于回访核实，不会公开，也不会出现在任何统计中。" /

@@ -7,7 +7,6 @@ use yew::prelude::*;
 
 use crate::config::{ConfigError, Theme, WidgetConfig};
 use crate::events;
-use crate::i18n::fill;
 use crate::widgets::Shell;
 
 #[derive(Properties, PartialEq)]
@@ -69,7 +68,7 @@ fn config_error(error: &ConfigError) -> Html {
         <div class="mj" lang={error.lang.tag()} data-theme="light" data-size="normal">
             <div class="mj-card mj-config-error" role="alert">
                 <p>{ t.config_error }</p>
-                <p class="mj-muted">{ fill(t.config_error_attribute, &[("attribute", error.attribute)]) }</p>
+                <p class="mj-muted">{ t.config_error_attribute(error.attribute) }</p>
             </div>
         </div>
     }

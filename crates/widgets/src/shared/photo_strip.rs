@@ -4,7 +4,6 @@ use yew::prelude::*;
 
 use super::session::use_session;
 use crate::api;
-use crate::i18n::fill;
 
 /// Whose view of the photos: the supervisor's who took them, or the desk's answering the
 /// observation. Each reads them from its own endpoint, with its own session.
@@ -64,7 +63,7 @@ pub fn PhotoStrip(props: &PhotoStripProps) -> Html {
             <h4 class="mj-subtitle">{ m.sv_photos_title }</h4>
             <ul class="mj-photo-list">
                 { for urls.iter().enumerate().map(|(i, url)| html! {
-                    <li><img src={url.clone()} alt={fill(m.sv_photo_alt, &[("n", &(i + 1).to_string())])} /></li>
+                    <li><img src={url.clone()} alt={m.sv_photo_alt(i + 1)} /></li>
                 }) }
             </ul>
         </div>

@@ -4,7 +4,7 @@
 use mingjing_domain::supervision::{Chapter, Method, ObservationEvent, ObservationStage, ObservationSummary};
 use yew::prelude::*;
 
-use crate::i18n::{SupervisionMessages, fill};
+use crate::i18n::SupervisionMessages;
 
 pub fn stage(m: &SupervisionMessages, stage: ObservationStage) -> &'static str {
     match stage {
@@ -49,10 +49,10 @@ fn event_title(m: &SupervisionMessages, e: &ObservationEvent) -> String {
     let due = e.due.as_deref().unwrap_or_default();
     match e.kind.as_str() {
         "submitted" => m.sv_event_submitted.to_owned(),
-        "assign" => fill(m.sv_event_assign, &[("department", department), ("due", due)]),
+        "assign" => m.sv_event_assign(department, due),
         "confirm" => m.sv_event_confirm.to_owned(),
         "not_confirm" => m.sv_event_not_confirm.to_owned(),
-        "plan" => fill(m.sv_event_plan, &[("due", due)]),
+        "plan" => m.sv_event_plan(due),
         "rectified" => m.sv_event_rectified.to_owned(),
         "follow_up" => m.sv_event_follow_up.to_owned(),
         other => other.to_owned(),

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::api;
 use crate::api::stats::Scope;
 use crate::config::WidgetConfig;
-use crate::i18n::{Messages, StatsMessages, fill, level_label};
+use crate::i18n::{Messages, StatsMessages, level_label};
 use crate::shared::percent::percent;
 
 #[derive(Properties, PartialEq)]
@@ -113,7 +113,7 @@ fn figures_view(t: &'static Messages, m: &'static StatsMessages, s: &Stats) -> H
                 <span class="mj-big" data-testid="satisfaction">{ percent(real.satisfaction_rate) }</span>
                 { " " }{ m.stats_satisfaction }
             </p>
-            <p class="mj-muted">{ fill(m.stats_counted, &[("n", &real.count.to_string()), ("defaults", &s.system_default_count.to_string())]) }</p>
+            <p class="mj-muted">{ m.stats_counted(real.count, s.system_default_count) }</p>
             { chart(t, real) }
             <table class="mj-table mj-levels">
                 <caption>{ m.stats_levels_caption }</caption>

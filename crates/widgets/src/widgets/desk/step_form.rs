@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::api::{self, ApiFailure};
 use crate::config::WidgetConfig;
-use crate::i18n::{DeskMessages, fill};
+use crate::i18n::DeskMessages;
 
 #[derive(Properties, PartialEq)]
 pub struct StepFormProps {
@@ -157,7 +157,7 @@ pub fn StepForm(props: &StepFormProps) -> Html {
             };
             let d = lang.desk();
             if let Err(broken) = action.validate() {
-                problem.set(Some(fill(d.desk_error, &[("message", &broken.message)])));
+                problem.set(Some(d.desk_error(&broken.message)));
                 return;
             }
             let (url, token, on_recorded, problem, note, choice) =
@@ -170,9 +170,7 @@ pub fn StepForm(props: &StepFormProps) -> Html {
                         choice.set(String::new());
                         on_recorded.emit(detail);
                     }
-                    Err(ApiFailure::Refused(_, body)) => {
-                        problem.set(Some(fill(d.desk_error, &[("message", &body.message)])))
-                    }
+                    Err(ApiFailure::Refused(_, body)) => problem.set(Some(d.desk_error(&body.message))),
                     Err(_) => problem.set(Some(d.desk_unreachable.to_owned())),
                 }
             });
@@ -181,7 +179,7 @@ pub fn StepForm(props: &StepFormProps) -> Html {
     let note_label = if step == Next::Reply { d.step_reply } else { d.desk_note };
     html! {
         <form class="mj-step" {onsubmit} novalidate=true>
-            <h4 class="mj-subtitle">{ fill(d.desk_next_step, &[("step", title)]) }</h4>
+            <h4 class="mj-subtitle">{ d.desk_next_step(title) }</h4>
             if let Some(message) = &*problem {
                 <div class="mj-alert mj-danger" role="alert"><p>{ message }</p></div>
             }

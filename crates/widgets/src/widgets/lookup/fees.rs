@@ -6,7 +6,7 @@ use mingjing_domain::catalog::CatalogItem;
 use yew::prelude::*;
 
 use super::text;
-use crate::i18n::{Lang, fill};
+use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct FeesProps {
@@ -42,7 +42,7 @@ pub fn Fees(props: &FeesProps) -> Html {
                 </ul>
             }
             <p class="mj-alert" data-testid="off-list">
-                { fill(m.lk_off_list, &[("phone", phone)]) }
+                { m.lk_off_list(phone) }
                 if let Some(url) = &props.complaint_url {
                     { " " }<a class="mj-link" href={url.clone()} target="_blank" rel="noopener noreferrer">{ m.lk_report_online }</a>
                 }

@@ -4,7 +4,7 @@
 use mingjing_domain::catalog::{CatalogItem, MaterialForm};
 use yew::prelude::*;
 
-use crate::i18n::{Lang, fill};
+use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct MaterialsProps {
@@ -46,7 +46,7 @@ pub fn Materials(props: &MaterialsProps) -> Html {
                                 </span>
                                 <br/>
                                 <span class="mj-muted mj-small">
-                                    { format!("{} · {} · {}", form(material.form()), if material.copies() == 1 { m.lk_copies_one.to_owned() } else { fill(m.lk_copies, &[("n", &material.copies().to_string())]) }, fill(m.lk_source, &[("source", material.source().as_str())])) }
+                                    { format!("{} · {} · {}", form(material.form()), if material.copies() == 1 { m.lk_copies_one.to_owned() } else { m.lk_copies(material.copies()) }, m.lk_source(material.source().as_str())) }
                                 </span>
                                 if material.blank_form_url().is_some() || material.sample_url().is_some() {
                                     <span class="mj-links mj-no-print">

@@ -14,7 +14,7 @@ use super::text;
 use crate::api;
 use crate::api::catalog::ServiceSearch;
 use crate::config::WidgetConfig;
-use crate::i18n::{Lang, LookupMessages, fill};
+use crate::i18n::{Lang, LookupMessages};
 use crate::shared::departments::use_departments;
 use crate::shared::form_value::form_value;
 
@@ -194,7 +194,7 @@ fn results_view(
                 <p class="mj-alert mj-demo" data-testid="demo-notice">{ m.lk_demo }</p>
             }
             <p class="mj-muted" role="status" data-testid="result-count">
-                { if page.total == 0 { m.lk_none.to_owned() } else { fill(m.lk_found, &[("n", &page.total.to_string())]) } }
+                { if page.total == 0 { m.lk_none.to_owned() } else { m.lk_found(page.total) } }
             </p>
             <ul class="mj-result-list">
                 { for page.items.iter().map(|item| result_row(lang, m, item, &props.on_open)) }
@@ -202,7 +202,7 @@ fn results_view(
             if pages > 1 {
                 <div class="mj-pager mj-no-print">
                     <button type="button" class="mj-button mj-secondary" disabled={page.page <= 1} onclick={go(page.page.saturating_sub(1))}>{ m.lk_prev }</button>
-                    <span>{ fill(m.lk_page, &[("page", &page.page.to_string()), ("pages", &pages.to_string())]) }</span>
+                    <span>{ m.lk_page(page.page, pages) }</span>
                     <button type="button" class="mj-button mj-secondary" disabled={page.page >= pages} onclick={go(page.page + 1)}>{ m.lk_next }</button>
                 </div>
             }
@@ -223,7 +223,7 @@ fn result_row(lang: Lang, m: &'static LookupMessages, item: &ServiceSummary, on_
             { view_link(label, View::Item(item.code.clone()), on_open, "mj-result-link") }
             <p class="mj-tags">
                 <span class={if item.free { "mj-tag mj-tag-free" } else { "mj-tag" }}>{ if item.free { m.lk_free } else { m.lk_paid } }</span>
-                <span class="mj-tag">{ fill(m.lk_promised_short, &[("limit", &text::limit(m, item.promised_limit))]) }</span>
+                <span class="mj-tag">{ m.lk_promised_short(&text::limit(m, item.promised_limit)) }</span>
                 <span class="mj-tag">{ text::visits(m, &item.visits) }</span>
                 if item.online {
                     <span class="mj-tag">{ m.lk_online }</span>

@@ -4,20 +4,19 @@ use mingjing_domain::calendar::{LimitUnit, TimeLimit};
 use mingjing_domain::catalog::{FeeStandard, Fen, ItemType};
 use serde_json::Value;
 
-use crate::i18n::{Lang, LookupMessages, fill};
+use crate::i18n::{Lang, LookupMessages};
 
 /// `3 个工作日`, `24 小时`.
 pub fn limit(m: &LookupMessages, limit: TimeLimit) -> String {
-    let one = limit.amount == 1;
-    let template = match limit.unit {
-        LimitUnit::WorkingDays if one => m.lk_working_day_one,
-        LimitUnit::NaturalDays if one => m.lk_natural_day_one,
-        LimitUnit::Hours if one => m.lk_hour_one,
-        LimitUnit::WorkingDays => m.lk_working_days,
-        LimitUnit::NaturalDays => m.lk_natural_days,
-        LimitUnit::Hours => m.lk_hours,
-    };
-    fill(template, &[("n", &limit.amount.to_string())])
+    let n = limit.amount;
+    match limit.unit {
+        LimitUnit::WorkingDays if n == 1 => m.lk_working_day_one.to_owned(),
+        LimitUnit::NaturalDays if n == 1 => m.lk_natural_day_one.to_owned(),
+        LimitUnit::Hours if n == 1 => m.lk_hour_one.to_owned(),
+        LimitUnit::WorkingDays => m.lk_working_days(n),
+        LimitUnit::NaturalDays => m.lk_natural_days(n),
+        LimitUnit::Hours => m.lk_hours(n),
+    }
 }
 
 /// The visits code of a summary (`zero`, `one`, `two`, `many`) in words.
@@ -45,7 +44,7 @@ pub fn weekday(m: &LookupMessages, date: time::Date) -> &'static str {
 
 pub fn fee_standard(m: &LookupMessages, standard: &FeeStandard) -> String {
     match standard {
-        FeeStandard::AmountFen(fen) => fill(m.lk_yuan, &[("yuan", &fen.yuan())]),
+        FeeStandard::AmountFen(fen) => m.lk_yuan(&fen.yuan()),
         FeeStandard::Formula(text) => text.as_str().to_owned(),
     }
 }
@@ -64,7 +63,7 @@ pub fn change_value(m: &LookupMessages, field: &str, value: &Value) -> String {
                 let name = fee["name"].as_str().unwrap_or_default();
                 let standard =
                     match (fee["amount_fen"].as_u64().and_then(|f| Fen::new(f).ok()), fee["formula"].as_str()) {
-                        (Some(fen), _) => fill(m.lk_yuan, &[("yuan", &fen.yuan())]),
+                        (Some(fen), _) => m.lk_yuan(&fen.yuan()),
                         (None, Some(formula)) => formula.to_owned(),
                         (None, None) => String::new(),
                     };

@@ -7,7 +7,7 @@ use mingjing_domain::catalog::{CatalogItem, ServiceDetail};
 use yew::prelude::*;
 
 use super::text;
-use crate::i18n::{Lang, LookupMessages, fill};
+use crate::i18n::{Lang, LookupMessages};
 use crate::shared::percent::percent;
 
 /// `2026-12-01（周二）前`, marked as an estimate past the published holiday calendar.
@@ -15,9 +15,9 @@ pub fn due_line(m: &'static LookupMessages, due: &DueDate, known_until: Option<&
     let date = mingjing_domain::iso_date::format(due.date);
     html! {
         <>
-            <strong class="mj-date">{ fill(m.lk_due_value, &[("date", &date), ("weekday", text::weekday(m, due.date))]) }</strong>
+            <strong class="mj-date">{ m.lk_due_value(&date, text::weekday(m, due.date)) }</strong>
             if !due.certainty.is_certain() {
-                <span class="mj-estimate">{ format!(" ※ {}", fill(m.lk_due_estimate, &[("known", known_until.unwrap_or("—"))])) }</span>
+                <span class="mj-estimate">{ format!(" ※ {}", m.lk_due_estimate(known_until.unwrap_or("—"))) }</span>
             }
         </>
     }
@@ -52,7 +52,7 @@ pub fn Timing(props: &TimingProps) -> Html {
         <section class="mj-section mj-print" aria-labelledby="mj-s-time">
             <h4 id="mj-s-time" class="mj-subtitle">{ m.lk_limits }</h4>
             if let Some(percent) = d.compression_percent.filter(|p| *p > 0) {
-                <p class="mj-saving" data-testid="compression">{ fill(m.lk_compression, &[("percent", &percent.to_string())]) }</p>
+                <p class="mj-saving" data-testid="compression">{ m.lk_compression(percent) }</p>
             }
             <div class="mj-limits" data-testid="limits">
                 { limit(m.lk_legal_limit, limits.legal(), &d.legal_due) }
@@ -71,7 +71,7 @@ pub fn Timing(props: &TimingProps) -> Html {
                         };
                         let from = text::change_value(m, &c.field, &c.from);
                         let to = text::change_value(m, &c.field, &c.to);
-                        html! { <li>{ fill(template, &[("date", &c.effective_from), ("from", &from), ("to", &to)]) }</li> }
+                        html! { <li>{ template(&c.effective_from, &from, &to) }</li> }
                     }) }
                 </ul>
             }
@@ -84,13 +84,13 @@ fn actual(m: &'static LookupMessages, d: &ServiceDetail) -> Html {
     let a = &d.actual;
     let Some(days) = a.median_working_days else {
         return html! {
-            <p class="mj-muted" data-testid="actual">{ fill(m.lk_actual_too_few, &[("n", &a.completed.to_string()), ("minimum", &a.minimum.to_string())]) }</p>
+            <p class="mj-muted" data-testid="actual">{ m.lk_actual_too_few(a.completed, a.minimum) }</p>
         };
     };
     html! {
         <div data-testid="actual">
-            <p>{ fill(m.lk_actual_median, &[("n", &a.completed.to_string()), ("days", &days.to_string())]) }
-               { "；" }{ fill(m.lk_actual_on_time, &[("rate", &percent(a.on_time_rate))]) }</p>
+            <p>{ m.lk_actual_median(a.completed, days) }
+               { "；" }{ m.lk_actual_on_time(&percent(a.on_time_rate)) }</p>
             if !a.overdue_reasons.is_empty() {
                 <p class="mj-muted">{ m.lk_overdue_reasons }</p>
                 <ul class="mj-plain-list">{ for a.overdue_reasons.iter().map(|r| html! { <li>{ r }</li> }) }</ul>

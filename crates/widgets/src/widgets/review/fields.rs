@@ -6,7 +6,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::state::{Action, Form};
-use crate::i18n::{Lang, choice_label, fill, level_label};
+use crate::i18n::{Lang, choice_label, level_label};
 
 #[derive(Properties, PartialEq)]
 pub struct FieldProps {
@@ -82,7 +82,7 @@ pub fn CommentField(props: &FieldProps) -> Html {
                       value={form.comment.clone()} {oninput}
                       aria-describedby={if problem.is_some() { "mj-comment-count mj-comment-error" } else { "mj-comment-count" }}
                       aria-invalid={problem.map(|_| "true")} />
-            <p id="mj-comment-count" class="mj-hint">{ fill(t.comment_counter, &[("n", &left.to_string())]) }</p>
+            <p id="mj-comment-count" class="mj-hint">{ t.comment_counter(left) }</p>
             { error("mj-comment-error", problem) }
         </div>
     }

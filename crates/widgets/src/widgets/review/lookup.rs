@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::api::{self, ApiFailure};
 use crate::config::WidgetConfig;
-use crate::i18n::{Messages, fill};
+use crate::i18n::Messages;
 
 #[derive(Properties, PartialEq)]
 pub struct LookupProps {
@@ -21,7 +21,7 @@ fn status_text(t: &Messages, s: &ReceiptStatus) -> String {
     let due = s.due_date.clone().unwrap_or_default();
     match s.stage {
         None => t.status_recorded.to_owned(),
-        Some(Stage::New | Stage::CalledBack | Stage::Verified) => fill(t.status_in_progress, &[("due", &due)]),
+        Some(Stage::New | Stage::CalledBack | Stage::Verified) => t.status_in_progress(&due),
         Some(Stage::Rectifying) => t.status_rectifying.to_owned(),
         Some(Stage::AwaitingReply) => t.status_awaiting_reply.to_owned(),
         Some(Stage::Closed) => t.status_closed.to_owned(),

@@ -24,7 +24,6 @@ use self::settings::{FormSettings, SiteSettings};
 use self::state::{Action, Form, Phase};
 use crate::api;
 use crate::config::WidgetConfig;
-use crate::i18n::fill;
 
 #[derive(Properties, PartialEq)]
 pub struct ReviewProps {
@@ -118,7 +117,7 @@ pub fn ReviewForm(props: &ReviewProps) -> Html {
                 <form novalidate=true {onsubmit} aria-describedby="mj-review-intro">
                     if !form.problems.is_empty() {
                         <div class="mj-alert mj-danger" role="alert" tabindex="-1" ref={summary_ref}>
-                            <p>{ fill(t.errors_summary, &[("n", &form.problems.len().to_string())]) }</p>
+                            <p>{ t.errors_summary(form.problems.len()) }</p>
                             <ul>{ for form.problems.iter().map(|p| html! { <li>{ &p.message }</li> }) }</ul>
                         </div>
                     }
@@ -135,7 +134,7 @@ pub fn ReviewForm(props: &ReviewProps) -> Html {
                         { if sending { t.submitting } else { t.submit } }
                     </button>
                     if channel == Channel::Kiosk {
-                        <p class="mj-hint">{ fill(t.kiosk_reset_notice, &[("n", &site_config.kiosk_idle_seconds.to_string())]) }</p>
+                        <p class="mj-hint">{ t.kiosk_reset_notice(site_config.kiosk_idle_seconds) }</p>
                     }
                 </form>
             }

@@ -11,7 +11,7 @@ use super::state::{Action, Form, Phase, Problem};
 use crate::api::{self, ApiFailure};
 use crate::config::WidgetConfig;
 use crate::events;
-use crate::i18n::{Messages, fill};
+use crate::i18n::Messages;
 use crate::outbox::{self, Entry};
 
 #[derive(Serialize)]
@@ -38,7 +38,7 @@ fn message_for(t: &Messages, rule: &str, fallback: &str) -> String {
         "invalid_mobile" => t.err_phone.to_owned(),
         "already_reviewed" => t.err_duplicate.to_owned(),
         "invalid_token" | "expired_token" | "unknown_token" => t.err_token.to_owned(),
-        _ => fill(t.err_other, &[("message", fallback)]),
+        _ => t.err_other(fallback),
     }
 }
 

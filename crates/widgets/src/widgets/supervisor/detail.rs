@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::{Page, back};
 use crate::api::{self, ApiFailure};
-use crate::i18n::{SupervisionMessages, fill};
+use crate::i18n::SupervisionMessages;
 use crate::shared::photo_strip::{PhotoSource, PhotoStrip};
 use crate::shared::session::use_session;
 use crate::shared::session_fetch::use_session_get;
@@ -65,7 +65,7 @@ pub fn Detail(props: &DetailProps) -> Html {
                         <dt>{ m.sv_chapter }</dt><dd>{ observation_text::chapter(m, s.chapter) }</dd>
                         if let Some(article) = s.article { <dt>{ m.sv_article }</dt><dd>{ article }</dd> }
                         <dt>{ m.sv_col_submitted }</dt><dd>{ short_time(&s.submitted_at) }</dd>
-                        if s.reopened > 0 { <dt>{ m.sv_follow_up }</dt><dd>{ fill(m.sv_reopened, &[("n", &s.reopened.to_string())]) }</dd> }
+                        if s.reopened > 0 { <dt>{ m.sv_follow_up }</dt><dd>{ m.sv_reopened(s.reopened) }</dd> }
                     </dl>
                     <p class="mj-description">{ &v.description }</p>
                     if !v.photos.is_empty() {

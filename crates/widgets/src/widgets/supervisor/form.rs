@@ -17,7 +17,7 @@ use super::state::{Action, Field, FormState, Problem};
 use super::{Page, back};
 use crate::api::catalog::ServiceSearch;
 use crate::api::{self, ApiFailure};
-use crate::i18n::{Lang, SupervisionMessages, fill};
+use crate::i18n::{Lang, SupervisionMessages};
 use crate::shared::departments::use_departments;
 use crate::shared::form_value::form_value;
 use crate::shared::session::use_session;
@@ -110,7 +110,7 @@ pub fn ObservationForm(props: &FormProps) -> Html {
                 let failure = match api::supervision::submit(&session.credentials, &request).await {
                     Ok(view) => {
                         draft::clear_draft(site);
-                        let message = fill(m.sv_submitted, &[("id", &view.summary.id.to_string())]);
+                        let message = m.sv_submitted(view.summary.id);
                         go.emit((Page::Detail(view.summary.id), Some(message)));
                         None
                     }
@@ -118,14 +118,14 @@ pub fn ObservationForm(props: &FormProps) -> Html {
                         session.on_signed_out.emit(());
                         None
                     }
-                    Err(ApiFailure::Refused(_, body)) => Some(fill(m.sv_err_other, &[("message", &body.message)])),
+                    Err(ApiFailure::Refused(_, body)) => Some(m.sv_err_other(&body.message)),
                     Err(problem) if problem.is_retryable() => {
                         letter::queue(&session.config.api, site, request);
                         draft::clear_draft(site);
                         go.emit((Page::Home, Some(m.sv_queued.to_owned())));
                         None
                     }
-                    Err(_) => Some(fill(m.sv_err_other, &[("message", m.sv_unreachable)])),
+                    Err(_) => Some(m.sv_err_other(m.sv_unreachable)),
                 };
                 form.dispatch(Action::Finished { failure });
             });
@@ -207,7 +207,7 @@ pub fn ObservationForm(props: &FormProps) -> Html {
                           aria-invalid={invalid(Problem::Description)} aria-describedby="mj-sv-description-hint mj-sv-counter"
                           oninput={typed(Field::Description)} />
                 <p id="mj-sv-description-hint" class="mj-hint">{ m.sv_description_hint }</p>
-                <p id="mj-sv-counter" class="mj-hint" aria-live="polite">{ fill(m.sv_counter, &[("n", &left.to_string())]) }</p>
+                <p id="mj-sv-counter" class="mj-hint" aria-live="polite">{ m.sv_counter(left) }</p>
             </div>
             <PhotoPicker photos={draft.photos.clone()} on_change={on_photos} />
             <button type="submit" class="mj-button mj-submit" disabled={form.busy}>{ if form.busy { m.sv_submitting } else { m.sv_submit } }</button>
@@ -272,7 +272,7 @@ fn article_field(lang: Lang, m: &'static SupervisionMessages, draft: &Draft, onc
                             let n = a.number.to_string();
                             html! {
                                 <option value={n.clone()} selected={draft.article == n}>
-                                    { fill(m.sv_article_label, &[("n", &n), ("title", title)]) }
+                                    { m.sv_article_label(a.number, title) }
                                 </option>
                             }
                         }) }

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::Page;
 use super::letter::{self, QueuedObservation};
 use crate::api;
-use crate::i18n::{SupervisionMessages, fill};
+use crate::i18n::SupervisionMessages;
 use crate::outbox;
 use crate::shared::session::use_session;
 use crate::widgets::observation_text;
@@ -36,7 +36,7 @@ pub fn Home(props: &HomeProps) -> Html {
                     let tally = outbox::send_waiting::<QueuedObservation>().await;
                     let message = if tally.left > 0 {
                         outbox::start::<QueuedObservation>();
-                        fill(m.sv_retry_failed, &[("n", &tally.left.to_string())])
+                        m.sv_retry_failed(tally.left)
                     } else if tally.refused > 0 {
                         m.sv_retry_refused.to_owned()
                     } else {
@@ -82,9 +82,9 @@ fn figures(m: &'static SupervisionMessages, d: &Dashboard) -> Html {
     html! {
         <section aria-labelledby="mj-sv-figures" data-testid="dashboard">
             <h3 id="mj-sv-figures" class="mj-subtitle">{ format!("{} · {}", m.sv_dashboard, d.name) }</h3>
-            <p class="mj-muted">{ fill(m.sv_term_end, &[("date", &d.term_end)]) }{ " · " }{ fill(m.sv_total, &[("n", &d.total.to_string())]) }</p>
+            <p class="mj-muted">{ m.sv_term_end(&d.term_end) }{ " · " }{ m.sv_total(d.total) }</p>
             <p>
-                { fill(m.sv_duty, &[("n", &d.this_month.to_string()), ("duty", &d.monthly_duty.to_string())]) }{ " " }
+                { m.sv_duty(d.this_month, d.monthly_duty) }{ " " }
                 <strong class={if met { "mj-ok-text" } else { "mj-flag" }}>{ if met { format!("✓ {}", m.sv_duty_met) } else { format!("⚠ {}", m.sv_duty_short) } }</strong>
             </p>
             <dl class="mj-stage-counts">

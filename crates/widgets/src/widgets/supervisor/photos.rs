@@ -7,7 +7,6 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::api::{self, ApiFailure};
-use crate::i18n::fill;
 use crate::shared::session::use_session;
 
 const MAX_BYTES: f64 = 2.0 * 1024.0 * 1024.0;
@@ -42,9 +41,9 @@ pub fn PhotoPicker(props: &PhotosProps) -> Html {
                     break;
                 }
                 if !matches!(file.type_().as_str(), "image/jpeg" | "image/png") {
-                    refused.push(fill(m.sv_photo_refused, &[("name", &name), ("reason", m.sv_photo_not_image)]));
+                    refused.push(m.sv_photo_refused(&name, m.sv_photo_not_image));
                 } else if file.size() > MAX_BYTES {
-                    refused.push(fill(m.sv_photo_refused, &[("name", &name), ("reason", m.sv_photo_too_big)]));
+                    refused.push(m.sv_photo_refused(&name, m.sv_photo_too_big));
                 } else {
                     chosen.push(file);
                 }
@@ -66,11 +65,9 @@ pub fn PhotoPicker(props: &PhotosProps) -> Html {
                     match api::supervision::upload_photo(&credentials, blob).await {
                         Ok(id) => photos.push((id, name)),
                         Err(ApiFailure::Refused(_, body)) => {
-                            refused.push(fill(m.sv_photo_refused, &[("name", &name), ("reason", &body.message)]));
+                            refused.push(m.sv_photo_refused(&name, &body.message));
                         }
-                        Err(_) => {
-                            refused.push(fill(m.sv_photo_refused, &[("name", &name), ("reason", m.sv_unreachable)]))
-                        }
+                        Err(_) => refused.push(m.sv_photo_refused(&name, m.sv_unreachable)),
                     }
                 }
                 uploading.set(0);
@@ -101,7 +98,7 @@ pub fn PhotoPicker(props: &PhotosProps) -> Html {
                     });
                     html! {
                         <li>{ "📷 " }{ name }{ " " }
-                            <button type="button" class="mj-link" onclick={remove}>{ fill(m.sv_photo_remove, &[("name", name)]) }</button>
+                            <button type="button" class="mj-link" onclick={remove}>{ m.sv_photo_remove(name) }</button>
                         </li>
                     }
                 }) }

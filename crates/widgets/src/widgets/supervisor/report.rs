@@ -6,7 +6,6 @@ use yew::prelude::*;
 
 use super::{Page, back};
 use crate::api;
-use crate::i18n::fill;
 use crate::shared::session::use_session;
 use crate::widgets::observation_text::{self, short_time};
 
@@ -67,8 +66,8 @@ pub fn Report(props: &ReportProps) -> Html {
             let rectified = of_year.iter().filter(|o| o.stage == ObservationStage::Rectified).count();
             html! {
                 <>
-                    <p>{ format!("{} · {}", dashboard.name, fill(m.sv_term_end, &[("date", &dashboard.term_end)])) }</p>
-                    <p data-testid="report-summary">{ fill(m.sv_report_summary, &[("n", &of_year.len().to_string()), ("confirmed", &confirmed.to_string()), ("rectified", &rectified.to_string())]) }</p>
+                    <p>{ format!("{} · {}", dashboard.name, m.sv_term_end(&dashboard.term_end)) }</p>
+                    <p data-testid="report-summary">{ m.sv_report_summary(of_year.len(), confirmed, rectified) }</p>
                     <div class="mj-table-wrap">
                         <table class="mj-table">
                             <thead><tr>
@@ -97,7 +96,7 @@ pub fn Report(props: &ReportProps) -> Html {
     html! {
         <div class="mj-supervisor-report">
             { back(m, &props.go) }
-            <h3 class="mj-subtitle">{ fill(m.sv_report_title, &[("year", &year)]) }</h3>
+            <h3 class="mj-subtitle">{ m.sv_report_title(&year) }</h3>
             <div class="mj-actions mj-no-print">
                 <button type="button" class="mj-button" onclick={print}>{ m.sv_report_print }</button>
                 if let Some(url) = &*csv_url {
