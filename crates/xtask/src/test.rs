@@ -48,7 +48,8 @@ fn run_steps(options: TestOptions, steps: &mut Steps) -> anyhow::Result<()> {
         util::run(util::cargo().args(args.split(' ')))
     })?;
     steps.run("widget unit tests (native)", || {
-        // The message catalogue and other pure logic; the rest runs in Chromium below.
+        // Pure logic such as reducers; the rest runs in Chromium below, and the message
+        // catalogues are tested with the workspace (`mingjing-i18n`).
         util::run(util::cargo().args(["test", "-p", "mingjing-widgets", "--lib"]))
     })?;
     steps.run("widget bundle", || widgets::build(Profile::Release))?;
