@@ -7,7 +7,7 @@ use mingjing_collector::cli::site::{self as site_admin, SiteCommand};
 use mingjing_collector::cli::staff::{self as staff_admin, StaffCommand};
 use mingjing_collector::cli::supervisor::{self as supervisor_admin, SupervisorCommand};
 use mingjing_collector::crypto::secret;
-use mingjing_collector::storage::{NewSite, SessionRecord, Storage};
+use mingjing_collector::storage::{NewSite, Role, SessionRecord, Storage};
 use mingjing_domain::site::SiteId;
 use mingjing_tests::app::{ALLOWED_ORIGIN, TEST_SITE, assert_error};
 use mingjing_tests::builders::{SERVICE, review, transaction};
@@ -47,9 +47,9 @@ async fn revocation_is_checked_on_every_request(backend: Backend) {
     // A sign-in that was in flight during the revoke writes its session afterwards.
     let (token, hash) = mingjing_collector::http::session::new_token();
     let late = SessionRecord {
-        role: "staff".into(),
+        role: Role::Staff,
         principal_id: id,
-        site_id: TEST_SITE.into(),
+        site_id: SiteId::parse(TEST_SITE).unwrap(),
         expires_at: now_millis() + 3_600_000,
     };
     app.storage.insert_session(&hash, &late).await.unwrap();

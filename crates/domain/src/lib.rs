@@ -10,6 +10,7 @@ pub mod desk;
 pub mod follow_up;
 pub mod idempotency_key;
 pub mod iso_date;
+pub mod parse;
 pub mod review;
 pub mod site;
 pub mod stats;

@@ -139,3 +139,11 @@ fn parse_time(field: &str, raw: &str) -> Result<OffsetDateTime, FieldError> {
         )
     })
 }
+
+impl crate::parse::Parse for Transaction {
+    type Raw = TransactionRequest;
+
+    fn parse(raw: TransactionRequest) -> Result<Self, FieldError> {
+        Transaction::parse(&raw)
+    }
+}

@@ -60,7 +60,7 @@ impl AppState {
         receipt: &str,
     ) -> Result<crate::storage::FollowUpRow, crate::http::error::ApiError> {
         self.storage
-            .follow_up(&staff.site_id, receipt)
+            .follow_up(staff.site_id.as_str(), receipt)
             .await?
             .ok_or(crate::http::error::ApiError::NotFound { what: "review", field: Some("receipt") })
     }

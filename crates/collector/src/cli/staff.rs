@@ -82,7 +82,7 @@ pub async fn run(storage: &Storage, cmd: StaffCommand) -> anyhow::Result<()> {
             }
             let code = session::new_access_code(id);
             storage.set_staff_code(id, &session::hash_code(&code)).await?;
-            let ended = storage.end_sessions_of(crate::http::session::Role::Staff.as_str(), id).await?;
+            let ended = storage.end_sessions_of(crate::storage::Role::Staff, id).await?;
             println!("staff_id={id}");
             println!("access_code={code}");
             eprintln!("the old code no longer works; {ended} open session(s) ended");

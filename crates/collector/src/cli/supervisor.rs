@@ -104,7 +104,7 @@ pub async fn run(storage: &Storage, cmd: SupervisorCommand) -> anyhow::Result<()
             }
             let code = session::new_access_code(id);
             storage.set_supervisor_code(id, &session::hash_code(&code)).await?;
-            let ended = storage.end_sessions_of(crate::http::session::Role::Supervisor.as_str(), id).await?;
+            let ended = storage.end_sessions_of(crate::storage::Role::Supervisor, id).await?;
             println!("supervisor_id={id}");
             println!("access_code={code}");
             eprintln!("the old code no longer works; {ended} open session(s) ended");

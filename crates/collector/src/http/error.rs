@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use mingjing_domain::api_error::{ErrorBody, ErrorEnvelope, FieldError};
 
-use crate::storage::StorageError;
+use crate::storage::{Conflict, StorageError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -166,11 +166,13 @@ impl From<StorageError> for ApiError {
         match e {
             StorageError::Unavailable(_) => ApiError::Unavailable,
             // The national wording, which citizens see as it is.
-            StorageError::Conflict("already_reviewed") => ApiError::Conflict {
-                code: "already_reviewed",
-                message: "本次服务已存在评价，请勿重复评价".to_owned(),
-            },
-            StorageError::Conflict(what) => ApiError::Conflict { code: "conflict", message: what.to_owned() },
+            StorageError::Conflict(what @ Conflict::AlreadyReviewed) => {
+                ApiError::Conflict { code: "already_reviewed", message: what.to_string() }
+            }
+            StorageError::Conflict(what @ Conflict::PhotoUnavailable) => {
+                ApiError::Conflict { code: "photo_unavailable", message: what.to_string() }
+            }
+            StorageError::Conflict(what) => ApiError::Conflict { code: "conflict", message: what.to_string() },
             other => ApiError::Internal(other.to_string()),
         }
     }

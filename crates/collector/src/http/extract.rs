@@ -1,11 +1,13 @@
 //! `AppJson<T>`: axum's JSON extractor, answering in our error format with the field named;
-//! `RawBody<LIMIT>`: a whole body. Both read the body under a limit and stop reading at the
+//! `Valid<T>`: that JSON parsed into a domain type by its [`Parse`] rules (422 naming the
+//! field otherwise); `RawBody<LIMIT>`: a whole body. Both read the body under a limit and stop reading at the
 //! limit; [`crate::http::unread_body`] then reads what is left, so that the 413 reaches the client.
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use http_body_util::BodyExt;
+use mingjing_domain::parse::Parse;
 use serde::de::DeserializeOwned;
 
 use crate::http::error::ApiError;
@@ -28,6 +30,23 @@ where
             return Err(ApiError::UnsupportedMediaType);
         }
         parse(&read_limited(req, MAX_JSON_BODY).await?).map(AppJson)
+    }
+}
+
+/// A JSON body that keeps the rules of `T`: handlers taking it never see a raw body.
+#[derive(Debug, Clone)]
+pub struct Valid<T>(pub T);
+
+impl<S, T> FromRequest<S> for Valid<T>
+where
+    S: Send + Sync,
+    T: Parse,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let AppJson(raw) = AppJson::<T::Raw>::from_request(req, state).await?;
+        Ok(Valid(T::parse(raw)?))
     }
 }
 

@@ -8,33 +8,18 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use mingjing_domain::site::SiteId;
 use rand::RngCore;
 
 use crate::app::state::AppState;
 use crate::china_time::now_millis;
 use crate::crypto::secret;
 use crate::http::error::ApiError;
+pub use crate::storage::Role;
 use crate::storage::SessionRecord;
 
 /// How long a staff session lasts at most: one working day.
 pub const STAFF_SESSION_MS: i64 = 8 * 3_600_000;
-
-/// Who a session belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    Staff,
-    Supervisor,
-}
-
-impl Role {
-    /// How the role is stored.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Staff => "staff",
-            Role::Supervisor => "supervisor",
-        }
-    }
-}
 
 /// A new session token and the hash to store.
 pub fn new_token() -> (String, String) {
@@ -49,7 +34,7 @@ pub fn new_token() -> (String, String) {
 /// An unknown or already ended token is not an error; a request without one is (401).
 pub async fn end(state: &AppState, headers: &axum::http::HeaderMap, role: Role) -> Result<(), ApiError> {
     let token = crate::http::auth::bearer(headers).ok_or(ApiError::SignInRequired)?;
-    state.storage.delete_session(&secret::hash(token), role.as_str()).await?;
+    state.storage.delete_session(&secret::hash(token), role).await?;
     Ok(())
 }
 
@@ -58,7 +43,7 @@ async fn live_session(parts: &Parts, state: &AppState, role: Role) -> Result<Ses
     let token = crate::http::auth::bearer(&parts.headers).ok_or(ApiError::SignInRequired)?;
     let hash = secret::hash(token);
     match state.storage.session(&hash, state.limits.session_idle_ms).await? {
-        Some(session) if session.role == role.as_str() && session.expires_at > now_millis() => {
+        Some(session) if session.role == role && session.expires_at > now_millis() => {
             state.storage.touch_session(&hash, now_millis()).await?;
             Ok(session)
         }
@@ -71,7 +56,7 @@ async fn live_session(parts: &Parts, state: &AppState, role: Role) -> Result<Ses
 #[derive(Debug, Clone)]
 pub struct StaffSession {
     pub staff_id: i64,
-    pub site_id: String,
+    pub site_id: SiteId,
     pub catalog_admin: bool,
     pub site_admin: bool,
 }
@@ -91,9 +76,9 @@ impl FromRequestParts<AppState> for StaffSession {
         // Revocation is checked on every request, not only by deleting sessions at revoke
         // time, so a sign-in that was in flight during a revoke cannot outlive it.
         match state.storage.staff(session.principal_id).await? {
-            Some(staff) if staff.active && staff.site_id == session.site_id => Ok(StaffSession {
+            Some(staff) if staff.active && staff.site_id == session.site_id.as_str() => Ok(StaffSession {
                 staff_id: staff.id,
-                site_id: staff.site_id,
+                site_id: session.site_id,
                 catalog_admin: staff.catalog_admin,
                 site_admin: staff.site_admin,
             }),
@@ -107,6 +92,8 @@ impl FromRequestParts<AppState> for StaffSession {
 #[derive(Debug, Clone)]
 pub struct SupervisorSession {
     pub supervisor: crate::storage::SupervisorRow,
+    /// The site the supervisor serves, as the session was opened for it.
+    pub site: SiteId,
 }
 
 impl FromRequestParts<AppState> for SupervisorSession {
@@ -116,7 +103,9 @@ impl FromRequestParts<AppState> for SupervisorSession {
         let session = live_session(parts, state, Role::Supervisor).await?;
         let today = crate::china_time::today();
         match state.storage.supervisor(session.principal_id).await? {
-            Some(supervisor) if supervisor.serving_on(&today) => Ok(SupervisorSession { supervisor }),
+            Some(supervisor) if supervisor.serving_on(&today) && supervisor.site_id == session.site_id.as_str() => {
+                Ok(SupervisorSession { supervisor, site: session.site_id })
+            }
             _ => Err(ApiError::SignInRequired),
         }
     }

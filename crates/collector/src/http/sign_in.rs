@@ -142,7 +142,7 @@ pub async fn exchange_code(
     state.storage.clear_sign_in_attempts(&[&per_pair, &per_account]).await?;
     let (token, hash) = new_token();
     let expires_at = now_millis() + ttl_ms;
-    let record = SessionRecord { role: role_name.into(), principal_id: holder.id, site_id: holder.site_id, expires_at };
+    let record = SessionRecord { role, principal_id: holder.id, site_id: site.clone(), expires_at };
     state.storage.insert_session(&hash, &record).await?;
     state.audit(site.as_str(), &format!("{role_name}:{}", holder.id), AuditAction::SignIn, &client_hash).await?;
     Ok(SignInResponse { token, expires_at: crate::china_time::rfc3339(expires_at), name: holder.name })

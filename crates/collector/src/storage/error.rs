@@ -6,9 +6,9 @@ pub enum StorageError {
     /// The database is unreachable or overloaded: the client may retry later (503).
     #[error("database unavailable: {0}")]
     Unavailable(#[source] sqlx::Error),
-    /// A uniqueness rule refused the write; the string names the constraint's purpose.
+    /// A uniqueness or ordering rule refused the write.
     #[error("conflict: {0}")]
-    Conflict(&'static str),
+    Conflict(Conflict),
     #[error("migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     /// The database file or its directory could not be made (or made private).
@@ -18,6 +18,24 @@ pub enum StorageError {
     Corrupt(String),
     #[error("database error: {0}")]
     Other(#[source] sqlx::Error),
+}
+
+/// Which rule a refused write broke; the text is what the client is told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+pub enum Conflict {
+    /// The transaction, or the idempotency key, already has a review.
+    #[error("本次服务已存在评价，请勿重复评价")]
+    AlreadyReviewed,
+    #[error("transaction already registered with different details")]
+    TransactionDiffers,
+    #[error("site id already registered")]
+    SiteExists,
+    /// Someone else recorded a step first.
+    #[error("the follow-up changed meanwhile: reload it")]
+    FollowUpChanged,
+    /// A photo named in an observation is not the supervisor's, or is already attached.
+    #[error("a photo is not one you uploaded, or it belongs to another observation")]
+    PhotoUnavailable,
 }
 
 impl From<sqlx::Error> for StorageError {

@@ -2,7 +2,7 @@ use mingjing_domain::follow_up::Stage;
 use mingjing_domain::review::Channel;
 use sqlx::Row;
 
-use super::{Storage, StorageError, with_pool};
+use super::{Conflict, Storage, StorageError, with_pool};
 use crate::china_time::now_millis;
 
 /// A poor review as the desk lists it.
@@ -174,7 +174,7 @@ impl Storage {
             .await?
             .rows_affected();
             if moved != 1 {
-                return Err(StorageError::Conflict("the follow-up changed meanwhile: reload it"));
+                return Err(StorageError::Conflict(Conflict::FollowUpChanged));
             }
             insert_event(&mut tx, review_id, event).await?;
             tx.commit().await?;

@@ -25,12 +25,12 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 
 pub use audit::{AuditEntry, AuditRow};
 pub use catalog::{CatalogChange, ImportOutcome};
-pub use error::StorageError;
+pub use error::{Conflict, StorageError};
 pub use export::ExportRow;
 pub use follow_up::{EventRow, FollowUpRow, ReceiptRow, StepColumns};
 pub use reviews::{NewReview, StoredReceipt};
 pub use sites::{NewSite, Site, sites_generation};
-pub use staff::{SessionRecord, StaffRecord};
+pub use staff::{Role, SessionRecord, StaffRecord};
 pub use stats::{FollowUpCounts, RatingGroup, StatsFilter};
 pub use supervision::{ObservationEventRow, ObservationRow, ObservationStep, SupervisorRow};
 pub use system_default::UnratedTransaction;

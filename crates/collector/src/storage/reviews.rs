@@ -1,6 +1,6 @@
 use sqlx::SqlitePool;
 
-use super::{Storage, StorageError, with_pool};
+use super::{Conflict, Storage, StorageError, with_pool};
 
 /// A validated review ready to be written.
 #[derive(Debug, Clone)]
@@ -130,7 +130,7 @@ fn already_reviewed(e: sqlx::Error) -> StorageError {
     if let sqlx::Error::Database(db) = &e
         && db.is_unique_violation()
     {
-        return StorageError::Conflict("already_reviewed");
+        return StorageError::Conflict(Conflict::AlreadyReviewed);
     }
     e.into()
 }

@@ -4,7 +4,7 @@ use mingjing_domain::review::ReviewConfig;
 use mingjing_domain::site::SiteId;
 use serde::Deserialize;
 
-use super::{Storage, StorageError, with_pool};
+use super::{Conflict, Storage, StorageError, with_pool};
 use crate::china_time::now_millis;
 
 /// Counts the writes to `sites` and `site_origins` made through any `Storage` of this
@@ -91,7 +91,7 @@ impl Storage {
             .await?
             .rows_affected();
             if inserted == 0 {
-                return Err(StorageError::Conflict("site id already registered"));
+                return Err(StorageError::Conflict(Conflict::SiteExists));
             }
             for origin in &site.origins {
                 sqlx::query("INSERT INTO site_origins (site_id, origin) VALUES ($1, $2) ON CONFLICT DO NOTHING")

@@ -1,5 +1,31 @@
+use mingjing_domain::site::SiteId;
+
 use super::{Storage, StorageError, with_pool};
 use crate::china_time::now_millis;
+
+/// Who a session belongs to, as the `sessions.role` column spells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Staff,
+    Supervisor,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Staff => "staff",
+            Role::Supervisor => "supervisor",
+        }
+    }
+
+    fn decode(stored: &str) -> Result<Self, StorageError> {
+        match stored {
+            "staff" => Ok(Role::Staff),
+            "supervisor" => Ok(Role::Supervisor),
+            other => Err(StorageError::Corrupt(format!("session role {other:?}"))),
+        }
+    }
+}
 
 /// A staff member as sign-in needs them.
 #[derive(Debug, Clone)]
@@ -18,9 +44,9 @@ pub struct StaffRecord {
 /// Who a valid session belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionRecord {
-    pub role: String,
+    pub role: Role,
     pub principal_id: i64,
-    pub site_id: String,
+    pub site_id: SiteId,
     pub expires_at: i64,
 }
 
@@ -110,7 +136,7 @@ impl Storage {
         if !active {
             // Revoking takes effect at once: end the person's sessions too (each request
             // also checks that the person is still active).
-            self.end_sessions_of(crate::http::session::Role::Staff.as_str(), id).await?;
+            self.end_sessions_of(Role::Staff, id).await?;
         }
         Ok(n == 1)
     }
@@ -122,9 +148,9 @@ impl Storage {
                  VALUES ($1, $2, $3, $4, $5, $6, $6)",
             )
             .bind(token_hash)
-            .bind(&s.role)
+            .bind(s.role.as_str())
             .bind(s.principal_id)
-            .bind(&s.site_id)
+            .bind(s.site_id.as_str())
             .bind(s.expires_at)
             .bind(now_millis())
             .execute(pool)
@@ -147,21 +173,18 @@ impl Storage {
             .fetch_optional(pool)
             .await?
         });
-        Ok(row.map(|(role, principal_id, site_id, expires_at)| SessionRecord {
-            role,
-            principal_id,
-            site_id,
-            expires_at,
-        }))
+        let Some((role, principal_id, site_id, expires_at)) = row else { return Ok(None) };
+        let site_id = SiteId::parse(&site_id).map_err(|e| StorageError::Corrupt(format!("session site: {e}")))?;
+        Ok(Some(SessionRecord { role: Role::decode(&role)?, principal_id, site_id, expires_at }))
     }
 
     /// Ends the `role` session a token hash names (signing out). Returns whether there was
     /// one: an unknown, expired or already ended token is not an error.
-    pub async fn delete_session(&self, token_hash: &str, role: &str) -> Result<bool, StorageError> {
+    pub async fn delete_session(&self, token_hash: &str, role: Role) -> Result<bool, StorageError> {
         let n = with_pool!(self, |pool| {
             sqlx::query("DELETE FROM sessions WHERE token_hash = $1 AND role = $2")
                 .bind(token_hash)
-                .bind(role)
+                .bind(role.as_str())
                 .execute(pool)
                 .await?
                 .rows_affected()
@@ -241,10 +264,10 @@ impl Storage {
     }
 
     /// Ends every session of one person (a revoked or reissued code).
-    pub async fn end_sessions_of(&self, role: &str, principal_id: i64) -> Result<u64, StorageError> {
+    pub async fn end_sessions_of(&self, role: Role, principal_id: i64) -> Result<u64, StorageError> {
         let n = with_pool!(self, |pool| {
             sqlx::query("DELETE FROM sessions WHERE role = $1 AND principal_id = $2")
-                .bind(role)
+                .bind(role.as_str())
                 .bind(principal_id)
                 .execute(pool)
                 .await?

@@ -2,7 +2,7 @@
 
 use mingjing_domain::supervision::NewObservation;
 
-use super::{Storage, StorageError, with_pool};
+use super::{Conflict, Storage, StorageError, with_pool};
 
 /// An appointed supervisor.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -288,7 +288,7 @@ impl Storage {
                 .rows_affected();
                 if attached != 1 {
                     // Dropping the transaction rolls everything back: nothing half-stored.
-                    return Err(StorageError::Conflict("photo_unavailable"));
+                    return Err(StorageError::Conflict(Conflict::PhotoUnavailable));
                 }
             }
             tx.commit().await?;

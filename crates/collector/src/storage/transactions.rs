@@ -1,4 +1,4 @@
-use super::{Storage, StorageError, with_pool};
+use super::{Conflict, Storage, StorageError, with_pool};
 use crate::china_time::now_millis;
 
 /// A registered transaction, ready to be written.
@@ -55,7 +55,7 @@ impl Storage {
                 {
                     Ok(false)
                 }
-                _ => Err(StorageError::Conflict("transaction already registered with different details")),
+                _ => Err(StorageError::Conflict(Conflict::TransactionDiffers)),
             }
         })
     }

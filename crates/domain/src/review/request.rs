@@ -157,3 +157,11 @@ fn parse_comment(raw: Option<&str>) -> Result<Option<String>, FieldError> {
     }
     Ok(Some(text.to_owned()))
 }
+
+impl crate::parse::Parse for Review {
+    type Raw = ReviewRequest;
+
+    fn parse(raw: ReviewRequest) -> Result<Self, FieldError> {
+        Review::parse(&raw)
+    }
+}

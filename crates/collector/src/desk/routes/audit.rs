@@ -41,7 +41,7 @@ pub async fn list(
         return Err(ApiError::Forbidden("only the site's administrator may read its audit log"));
     }
     let limit = i64::from(q.limit.unwrap_or(50).clamp(1, 200));
-    let rows = state.storage.audit_entries(Some(&staff.site_id), 0, q.before, limit).await?;
+    let rows = state.storage.audit_entries(Some(staff.site_id.as_str()), 0, q.before, limit).await?;
     Ok(Json(
         rows.into_iter()
             .map(|r| AuditEntryView {

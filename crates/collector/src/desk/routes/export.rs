@@ -82,7 +82,7 @@ pub async fn export(
             .into());
         }
         let entry = AuditEntry {
-            site_id: &staff.site_id,
+            site_id: staff.site_id.as_str(),
             actor: &staff.actor(),
             action: AuditAction::ExportPersonalData,
             reason,
@@ -91,7 +91,7 @@ pub async fn export(
         state.storage.audit(&entry).await?;
     }
     tracing::info!(target: "mingjing::audit", site = %staff.site_id, actor = %staff.actor(), personal = q.personal, "export");
-    let rows = state.storage.export_reviews(&staff.site_id).await?;
+    let rows = state.storage.export_reviews(staff.site_id.as_str()).await?;
     let lines = rows.iter().map(|r| line(&state, r, q.personal)).collect::<Result<Vec<_>, _>>()?;
     let (body, content_type, extension) = if q.format == "csv" {
         (csv(&lines, q.personal)?, "text/csv; charset=utf-8", "csv")

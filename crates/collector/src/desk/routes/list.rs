@@ -36,6 +36,6 @@ pub async fn list(
     Query(q): Query<ListQuery>,
 ) -> Result<Json<Vec<DeskItem>>, ApiError> {
     let today = today();
-    let rows = state.storage.follow_ups(&staff.site_id, q.closed).await?;
+    let rows = state.storage.follow_ups(staff.site_id.as_str(), q.closed).await?;
     Ok(Json(rows.iter().map(|r| item(r, &today)).collect()))
 }

@@ -55,7 +55,7 @@ pub async fn reveal(
         .ok_or(ApiError::NotFound { what: "contact", field: Some("receipt") })?;
     // The reason is the staff member's own words and stays on the desk (the review's
     // history); the security log names only who revealed which review's contact.
-    state.audit(&staff.site_id, &staff.actor(), AuditAction::RevealContact, "").await?;
+    state.audit(staff.site_id.as_str(), &staff.actor(), AuditAction::RevealContact, "").await?;
     let opened = state.contact_key.open(&sealed).map_err(|e| ApiError::Internal(e.to_string()))?;
     let (name, phone) = opened.split_once('\n').unwrap_or((opened.as_str(), ""));
     Ok(Json(RevealedContact { name: name.to_owned(), phone: phone.to_owned() }))

@@ -55,8 +55,11 @@ pub async fn step(
         at: now,
     };
     state.storage.record_step(row.id, from.as_str(), to.as_str(), &columns, &record).await?;
-    let row =
-        state.storage.follow_up(&staff.site_id, &receipt).await?.ok_or(ApiError::Internal("review vanished".into()))?;
+    let row = state
+        .storage
+        .follow_up(staff.site_id.as_str(), &receipt)
+        .await?
+        .ok_or(ApiError::Internal("review vanished".into()))?;
     let events = state.storage.follow_up_events(row.id).await?;
     Ok(Json(DeskDetail {
         item: item(&row, &today()),

@@ -12,7 +12,7 @@ use crate::china_time::now_millis;
 use crate::crypto::secret;
 use crate::http::client_ip::client_ip;
 use crate::http::error::ApiError;
-use crate::http::extract::AppJson;
+use crate::http::extract::Valid;
 use crate::reviews::token::Claims;
 use crate::storage::NewReview;
 use mingjing_domain::follow_up::Stage;
@@ -44,9 +44,8 @@ pub async fn post(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
-    AppJson(req): AppJson<ReviewRequest>,
+    Valid(review): Valid<Review>,
 ) -> Result<(StatusCode, Json<ReviewReceipt>), ApiError> {
-    let review = Review::parse(&req)?;
     let site = state.site(&review.site).await?;
     if let Some(origin) = headers.get(header::ORIGIN) {
         let origin = origin.to_str().unwrap_or("");

@@ -12,7 +12,7 @@ use crate::app::state::AppState;
 use crate::china_time;
 use crate::http::auth::{public_base, require_site_secret};
 use crate::http::error::ApiError;
-use crate::http::extract::AppJson;
+use crate::http::extract::Valid;
 use crate::reviews::token::Claims;
 use crate::storage::NewTransaction;
 
@@ -46,9 +46,8 @@ pub fn router() -> OpenApiRouter<AppState> {
 async fn post(
     State(state): State<AppState>,
     headers: HeaderMap,
-    AppJson(req): AppJson<TransactionRequest>,
+    Valid(t): Valid<Transaction>,
 ) -> Result<(StatusCode, Json<TransactionReceipt>), ApiError> {
-    let t = Transaction::parse(&req)?;
     let site = state.site(&t.site).await?;
     require_site_secret(&headers, &site)?;
     let created = state

@@ -5,7 +5,6 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use mingjing_domain::api_error::ErrorEnvelope;
-use mingjing_domain::site::SiteId;
 use mingjing_domain::supervision::{ObservationSummary, ObservationView, StaffAction};
 
 use crate::app::state::AppState;
@@ -19,13 +18,13 @@ use crate::supervision::observations;
 /// An observation made on this staff member's site, or 404.
 async fn of_site(state: &AppState, staff: &StaffSession, id: i64) -> Result<ObservationRow, ApiError> {
     match state.storage.observation(id).await? {
-        Some(row) if row.site_id == staff.site_id => Ok(row),
+        Some(row) if row.site_id == staff.site_id.as_str() => Ok(row),
         _ => Err(ApiError::NotFound { what: "observation", field: Some("id") }),
     }
 }
 
 async fn staff_view(state: &AppState, staff: &StaffSession, row: &ObservationRow) -> Result<ObservationView, ApiError> {
-    let site = state.site(&SiteId::parse(&staff.site_id)?).await?;
+    let site = state.site(&staff.site_id).await?;
     let settings = observations::settings(&site)?;
     let name = state.storage.supervisor(row.supervisor_id).await?.map(|s| s.name);
     observations::view(state, row, &settings, name).await
@@ -47,7 +46,7 @@ pub async fn list(
     staff: StaffSession,
 ) -> Result<Json<Vec<ObservationSummary>>, ApiError> {
     let today = today();
-    let rows = state.storage.observations_of_site(&staff.site_id).await?;
+    let rows = state.storage.observations_of_site(staff.site_id.as_str()).await?;
     Ok(Json(rows.iter().map(|r| observations::summary(r, &today)).collect::<Result<_, _>>()?))
 }
 
@@ -97,7 +96,7 @@ pub async fn step(
     AppJson(action): AppJson<StaffAction>,
 ) -> Result<Json<ObservationView>, ApiError> {
     let row = of_site(&state, &staff, id).await?;
-    let site = state.site(&SiteId::parse(&staff.site_id)?).await?;
+    let site = state.site(&staff.site_id).await?;
     observations::staff_step(&state, &row, &observations::settings(&site)?, staff.actor(), &action).await?;
     let row = of_site(&state, &staff, id).await?;
     Ok(Json(staff_view(&state, &staff, &row).await?))

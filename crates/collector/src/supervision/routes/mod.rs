@@ -10,7 +10,6 @@ mod session;
 mod stats;
 
 use axum::extract::DefaultBodyLimit;
-use mingjing_domain::site::SiteId;
 use mingjing_domain::supervision::SupervisionSettings;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -43,8 +42,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// The site's supervision settings, for this supervisor's site.
 async fn settings_for(state: &AppState, me: &SupervisorSession) -> Result<SupervisionSettings, ApiError> {
-    let id = SiteId::parse(&me.supervisor.site_id)?;
-    crate::supervision::observations::settings(state.site(&id).await?.as_ref())
+    crate::supervision::observations::settings(state.site(&me.site).await?.as_ref())
 }
 
 /// One of this supervisor's observations, or 404: another's is indistinguishable from none.

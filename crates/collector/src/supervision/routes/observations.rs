@@ -13,7 +13,6 @@ use crate::china_time::today;
 use crate::http::error::ApiError;
 use crate::http::extract::AppJson;
 use crate::http::session::SupervisorSession;
-use crate::storage::StorageError;
 use crate::supervision::observations;
 
 /// This supervisor's observations, newest first.
@@ -79,13 +78,7 @@ pub async fn create(
     }
     let today = crate::china_time::iso(today_date);
     let created = state.storage.create_observation(&me.supervisor.site_id, me.supervisor.id, &new, now, &today).await;
-    let (id, fresh) = match created {
-        Err(StorageError::Conflict("photo_unavailable")) => {
-            let message = "a photo is not one you uploaded, or it belongs to another observation";
-            return Err(ApiError::Conflict { code: "photo_unavailable", message: message.to_owned() });
-        }
-        other => other?,
-    };
+    let (id, fresh) = created?;
     let row = own(&state, &me, id).await?;
     let settings = settings_for(&state, &me).await?;
     let view = observations::view(&state, &row, &settings, None).await?;
