@@ -12,7 +12,9 @@ mod reviews;
 mod sites;
 mod staff;
 mod stats;
-mod supervision;
+mod observations;
+mod photos;
+mod supervisors;
 mod system_default;
 mod transactions;
 
@@ -32,7 +34,8 @@ pub use reviews::{NewReview, StoredReceipt};
 pub use sites::{NewSite, Site, sites_generation};
 pub use staff::{Role, SessionRecord, StaffRecord};
 pub use stats::{FollowUpCounts, RatingGroup, StatsFilter};
-pub use supervision::{ObservationEventRow, ObservationRow, ObservationStep, SupervisorRow};
+pub use observations::{ObservationEventRow, ObservationRow, ObservationStep};
+pub use supervisors::SupervisorRow;
 pub use system_default::UnratedTransaction;
 pub use transactions::{CompletedCase, NewTransaction};
 
