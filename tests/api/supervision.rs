@@ -439,7 +439,29 @@ async fn public_figures_carry_no_personal_data(backend: Backend) {
     assert_eq!(resp.status(), 404);
 }
 
+/// An observation whose stored stage or day does not decode is an error for everyone who
+/// reads it, never shown as some other stage.
+async fn a_stored_observation_that_does_not_decode_is_an_error(backend: Backend) {
+    let app = with_catalogue(backend).await;
+    let (_, code) = app.add_supervisor(TEST_SITE, "王监督", TERM).await;
+    let me = app.supervisor_session(TEST_SITE, &code).await;
+    let created = post(&app, "/api/v1/supervisor/observations", &me, &observation("undecodable-key-0001")).await;
+    assert_eq!(created.status(), 201);
+    assert_eq!(get(&app, "/api/v1/supervisor/observations", &me).await.status(), 200);
+    for corruption in ["stage = 'lost_in_transit'", "submitted_day = '2025-13-40'", "method = 'rumour'"] {
+        app.execute_sql("UPDATE observations SET stage = 'submitted', submitted_day = '2025-03-03', method = 'open'")
+            .await;
+        assert_eq!(get(&app, "/api/v1/supervisor/observations", &me).await.status(), 200, "restored");
+        app.execute_sql(&format!("UPDATE observations SET {corruption}")).await;
+        for path in ["/api/v1/supervisor/observations", "/api/v1/supervisor/dashboard"] {
+            let resp = get(&app, path, &me).await;
+            assert_error(resp, StatusCode::INTERNAL_SERVER_ERROR, "internal", None).await;
+        }
+    }
+}
+
 both_backends!(
+    a_stored_observation_that_does_not_decode_is_an_error,
     sign_in_lockout_revocation_and_terms,
     a_supervisor_never_sees_another_supervisors_observations,
     every_step_of_the_lifecycle_and_no_other,

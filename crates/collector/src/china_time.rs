@@ -46,7 +46,12 @@ pub fn start_of_china_day(date: Date) -> i64 {
 
 /// Today in China, `YYYY-MM-DD`: a deadline is overdue once today is past it.
 pub fn today() -> String {
-    iso(china_date(now_millis()))
+    iso(today_date())
+}
+
+/// Today's date in China.
+pub fn today_date() -> Date {
+    china_date(now_millis())
 }
 
 /// `YYYY-MM-DD`, how dates are stored and sent.

@@ -1,11 +1,13 @@
 //! Observations (`observations`) and each one's append-only history (`observation_events`).
 
-use mingjing_domain::supervision::NewObservation;
+use mingjing_domain::iso_date;
+use mingjing_domain::supervision::{Chapter, Method, NewObservation, ObservationStage};
+use time::Date;
 
 use super::{Conflict, Storage, StorageError, with_pool};
 
-/// An observation as stored.
-#[derive(Debug, Clone, sqlx::FromRow)]
+/// An observation as stored, its stage, method, chapter and days decoded.
+#[derive(Debug, Clone)]
 pub struct ObservationRow {
     pub id: i64,
     pub site_id: String,
@@ -14,17 +16,70 @@ pub struct ObservationRow {
     pub service: Option<String>,
     pub place: String,
     pub observed_at: String,
-    pub method: String,
-    pub chapter: String,
+    pub method: Method,
+    pub chapter: Chapter,
     pub article: Option<i64>,
     pub description: String,
-    pub stage: String,
-    pub due_date: Option<String>,
+    pub stage: ObservationStage,
+    pub due_date: Option<Date>,
     pub reopened: i64,
     pub confirmed: bool,
     pub submitted_at: i64,
-    pub submitted_day: String,
-    pub rectified_day: Option<String>,
+    pub submitted_day: Date,
+    pub rectified_day: Option<Date>,
+}
+
+/// The columns as the database holds them; [`Stored::decode`] is the one place their text
+/// becomes types, and a value that does not decode is [`StorageError::Corrupt`].
+#[derive(sqlx::FromRow)]
+struct Stored {
+    id: i64,
+    site_id: String,
+    supervisor_id: i64,
+    department: String,
+    service: Option<String>,
+    place: String,
+    observed_at: String,
+    method: String,
+    chapter: String,
+    article: Option<i64>,
+    description: String,
+    stage: String,
+    due_date: Option<String>,
+    reopened: i64,
+    confirmed: bool,
+    submitted_at: i64,
+    submitted_day: String,
+    rectified_day: Option<String>,
+}
+
+impl Stored {
+    fn decode(self) -> Result<ObservationRow, StorageError> {
+        let id = self.id;
+        let corrupt = |what: &str, value: &str| StorageError::Corrupt(format!("observation {id}: {what} {value:?}"));
+        let day = |what: &str, text: &str| iso_date::parse(text).ok_or_else(|| corrupt(what, text));
+        let optional_day = |what: &str, text: Option<&str>| text.map(|t| day(what, t)).transpose();
+        Ok(ObservationRow {
+            method: Method::parse(&self.method).ok_or_else(|| corrupt("method", &self.method))?,
+            chapter: Chapter::parse(&self.chapter).ok_or_else(|| corrupt("chapter", &self.chapter))?,
+            stage: ObservationStage::parse(&self.stage).ok_or_else(|| corrupt("stage", &self.stage))?,
+            due_date: optional_day("due date", self.due_date.as_deref())?,
+            submitted_day: day("submitted day", &self.submitted_day)?,
+            rectified_day: optional_day("rectified day", self.rectified_day.as_deref())?,
+            id,
+            site_id: self.site_id,
+            supervisor_id: self.supervisor_id,
+            department: self.department,
+            service: self.service,
+            place: self.place,
+            observed_at: self.observed_at,
+            article: self.article,
+            description: self.description,
+            reopened: self.reopened,
+            confirmed: self.confirmed,
+            submitted_at: self.submitted_at,
+        })
+    }
 }
 
 /// One step of an observation's history.
@@ -43,17 +98,17 @@ pub struct ObservationEventRow {
 /// at `from` (so two staff members cannot both move it).
 #[derive(Debug, Clone)]
 pub struct ObservationStep {
-    pub from: String,
-    pub to: String,
+    pub from: ObservationStage,
+    pub to: ObservationStage,
     pub event: ObservationEventRow,
     /// The new due day; `None` clears it.
-    pub due_date: Option<String>,
+    pub due_date: Option<Date>,
     /// A new department (assignment).
     pub department: Option<String>,
     /// Set when confirmed (查实).
     pub confirmed: Option<bool>,
     /// The day it was rectified.
-    pub rectified_day: Option<String>,
+    pub rectified_day: Option<Date>,
     /// Whether this step is the supervisor reopening it.
     pub reopens: bool,
 }
@@ -69,6 +124,7 @@ macro_rules! select_observations {
         )
     };
 }
+
 impl Storage {
     /// Stores a new observation with its first event and attaches its photos, in one
     /// transaction. Returns the id and whether it is new: the same idempotency key from
@@ -79,7 +135,7 @@ impl Storage {
         supervisor_id: i64,
         new: &NewObservation,
         now: i64,
-        today: &str,
+        today: Date,
     ) -> Result<(i64, bool), StorageError> {
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
@@ -109,7 +165,7 @@ impl Storage {
             .bind(new.article.map(i64::from))
             .bind(new.description.trim())
             .bind(now)
-            .bind(today)
+            .bind(iso_date::format(today))
             .fetch_one(&mut *tx)
             .await?;
             sqlx::query(
@@ -145,20 +201,21 @@ impl Storage {
 
     pub async fn observation(&self, id: i64) -> Result<Option<ObservationRow>, StorageError> {
         let sql = select_observations!("WHERE id = $1");
-        let row = with_pool!(self, |pool| sqlx::query_as(sql).bind(id).fetch_optional(pool).await?);
-        Ok(row)
+        let row: Option<Stored> = with_pool!(self, |pool| sqlx::query_as(sql).bind(id).fetch_optional(pool).await?);
+        row.map(Stored::decode).transpose()
     }
 
     pub async fn observations_of_supervisor(&self, supervisor_id: i64) -> Result<Vec<ObservationRow>, StorageError> {
         let sql = select_observations!("WHERE supervisor_id = $1 ORDER BY id DESC");
-        let rows = with_pool!(self, |pool| sqlx::query_as(sql).bind(supervisor_id).fetch_all(pool).await?);
-        Ok(rows)
+        let rows: Vec<Stored> =
+            with_pool!(self, |pool| sqlx::query_as(sql).bind(supervisor_id).fetch_all(pool).await?);
+        rows.into_iter().map(Stored::decode).collect()
     }
 
     pub async fn observations_of_site(&self, site_id: &str) -> Result<Vec<ObservationRow>, StorageError> {
         let sql = select_observations!("WHERE site_id = $1 ORDER BY id DESC");
-        let rows = with_pool!(self, |pool| sqlx::query_as(sql).bind(site_id).fetch_all(pool).await?);
-        Ok(rows)
+        let rows: Vec<Stored> = with_pool!(self, |pool| sqlx::query_as(sql).bind(site_id).fetch_all(pool).await?);
+        rows.into_iter().map(Stored::decode).collect()
     }
 
     pub async fn observation_events(&self, observation_id: i64) -> Result<Vec<ObservationEventRow>, StorageError> {
@@ -185,14 +242,14 @@ impl Storage {
                      reopened = reopened + $6
                  WHERE id = $7 AND stage = $8",
             )
-            .bind(&step.to)
-            .bind(&step.due_date)
+            .bind(step.to.as_str())
+            .bind(step.due_date.map(iso_date::format))
             .bind(&step.department)
             .bind(step.confirmed)
-            .bind(&step.rectified_day)
+            .bind(step.rectified_day.map(iso_date::format))
             .bind(i64::from(step.reopens))
             .bind(id)
-            .bind(&step.from)
+            .bind(step.from.as_str())
             .execute(&mut *tx)
             .await?
             .rows_affected();

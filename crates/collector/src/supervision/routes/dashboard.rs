@@ -9,10 +9,10 @@ use utoipa::IntoParams;
 
 use super::settings_for;
 use crate::app::state::AppState;
-use crate::china_time::today;
+use crate::china_time::today_date;
 use crate::http::error::ApiError;
 use crate::http::session::SupervisorSession;
-use crate::supervision::observations;
+use crate::supervision::figures;
 
 /// The supervisor's own figures: observations by stage, this month against the duty, and
 /// each month of this year.
@@ -29,7 +29,7 @@ use crate::supervision::observations;
 pub async fn dashboard(State(state): State<AppState>, me: SupervisorSession) -> Result<Json<Dashboard>, ApiError> {
     let rows = state.storage.observations_of_supervisor(me.supervisor.id).await?;
     let settings = settings_for(&state, &me).await?;
-    Ok(Json(observations::dashboard(&rows, &me.supervisor, &settings, &today())))
+    Ok(Json(figures::dashboard(&rows, &me.supervisor, &settings, today_date())))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -57,13 +57,13 @@ pub async fn report(
     me: SupervisorSession,
     Query(params): Query<ReportParams>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let today = today();
-    let year = params.year.unwrap_or_else(|| today[..4].parse().unwrap_or(2026));
+    let today = today_date();
+    let year = params.year.unwrap_or(today.year());
     if !(2000..=2100).contains(&year) {
         return Err(FieldError::new("year", "out_of_range", "year is from 2000 to 2100").into());
     }
     let rows = state.storage.observations_of_supervisor(me.supervisor.id).await?;
-    let csv = observations::report_csv(&rows, year, &today)?;
+    let csv = figures::report_csv(&rows, year, today)?;
     let disposition = format!("attachment; filename=\"supervision-{year}.csv\"");
     Ok((
         [(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, disposition)],

@@ -8,12 +8,12 @@ use mingjing_domain::api_error::ErrorEnvelope;
 use mingjing_domain::supervision::{ObservationSummary, ObservationView, StaffAction};
 
 use crate::app::state::AppState;
-use crate::china_time::today;
+use crate::china_time::today_date;
 use crate::http::error::ApiError;
 use crate::http::extract::AppJson;
 use crate::http::session::StaffSession;
 use crate::storage::ObservationRow;
-use crate::supervision::observations;
+use crate::supervision::{lifecycle, observations};
 
 /// An observation made on this staff member's site, or 404.
 async fn of_site(state: &AppState, staff: &StaffSession, id: i64) -> Result<ObservationRow, ApiError> {
@@ -45,9 +45,9 @@ pub async fn list(
     State(state): State<AppState>,
     staff: StaffSession,
 ) -> Result<Json<Vec<ObservationSummary>>, ApiError> {
-    let today = today();
+    let today = today_date();
     let rows = state.storage.observations_of_site(staff.site_id.as_str()).await?;
-    Ok(Json(rows.iter().map(|r| observations::summary(r, &today)).collect::<Result<_, _>>()?))
+    Ok(Json(rows.iter().map(|r| observations::summary(r, today)).collect()))
 }
 
 /// One observation, with the supervisor's name, its photos and its history.
@@ -97,7 +97,7 @@ pub async fn step(
 ) -> Result<Json<ObservationView>, ApiError> {
     let row = of_site(&state, &staff, id).await?;
     let site = state.site(&staff.site_id).await?;
-    observations::staff_step(&state, &row, &observations::settings(&site)?, staff.actor(), &action).await?;
+    lifecycle::staff_step(&state, &row, &observations::settings(&site)?, staff.actor(), &action).await?;
     let row = of_site(&state, &staff, id).await?;
     Ok(Json(staff_view(&state, &staff, &row).await?))
 }

@@ -9,11 +9,11 @@ use mingjing_domain::supervision::{
 use super::{own, settings_for};
 use crate::app::state::AppState;
 use crate::china_time::now_millis;
-use crate::china_time::today;
+use crate::china_time::today_date;
 use crate::http::error::ApiError;
 use crate::http::extract::AppJson;
 use crate::http::session::SupervisorSession;
-use crate::supervision::observations;
+use crate::supervision::{lifecycle, observations};
 
 /// This supervisor's observations, newest first.
 #[utoipa::path(
@@ -30,9 +30,9 @@ pub async fn list(
     State(state): State<AppState>,
     me: SupervisorSession,
 ) -> Result<Json<Vec<ObservationSummary>>, ApiError> {
-    let today = today();
+    let today = today_date();
     let rows = state.storage.observations_of_supervisor(me.supervisor.id).await?;
-    Ok(Json(rows.iter().map(|r| observations::summary(r, &today)).collect::<Result<_, _>>()?))
+    Ok(Json(rows.iter().map(|r| observations::summary(r, today)).collect()))
 }
 
 /// Submit an observation. Photos are uploaded first; the department must be one of the
@@ -76,8 +76,8 @@ pub async fn create(
     {
         return Err(FieldError::new("service", "unknown_service", "not an item of the service catalogue").into());
     }
-    let today = crate::china_time::iso(today_date);
-    let created = state.storage.create_observation(&me.supervisor.site_id, me.supervisor.id, &new, now, &today).await;
+    let created =
+        state.storage.create_observation(&me.supervisor.site_id, me.supervisor.id, &new, now, today_date).await;
     let (id, fresh) = created?;
     let row = own(&state, &me, id).await?;
     let settings = settings_for(&state, &me).await?;
@@ -133,7 +133,7 @@ pub async fn follow_up(
 ) -> Result<Json<ObservationView>, ApiError> {
     let row = own(&state, &me, id).await?;
     let settings = settings_for(&state, &me).await?;
-    observations::follow_up(&state, &row, &settings, &me.supervisor, &req.note).await?;
+    lifecycle::follow_up(&state, &row, &settings, &me.supervisor, &req.note).await?;
     let row = own(&state, &me, id).await?;
     Ok(Json(observations::view(&state, &row, &settings, None).await?))
 }

@@ -13,9 +13,9 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::app::state::AppState;
-use crate::china_time::today;
+use crate::china_time::today_date;
 use crate::http::error::ApiError;
-use crate::supervision::observations::public_stats;
+use crate::supervision::figures::public_stats;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(get))
@@ -44,5 +44,5 @@ pub async fn get(
 ) -> Result<Json<SupervisionStats>, ApiError> {
     let site = state.site(&SiteId::parse(&q.site)?).await?;
     let rows = state.storage.observations_of_site(site.id.as_str()).await?;
-    Ok(Json(public_stats(&rows, &today())))
+    Ok(Json(public_stats(&rows, today_date())))
 }

@@ -1,0 +1,120 @@
+//! The steps that move an observation along its lifecycle: a department's (assign,
+//! confirm, plan, rectify) and the supervisor's follow-up. Each is checked against the
+//! domain's state machine and applied only if nobody moved the observation meanwhile.
+
+use mingjing_domain::api_error::FieldError;
+use mingjing_domain::calendar::WorkCalendar;
+use mingjing_domain::iso_date;
+use mingjing_domain::supervision::{
+    ObservationStage, StaffAction, SupervisionSettings, check_note, illegal_transition,
+};
+
+use crate::app::state::AppState;
+use crate::china_time::{self, now_millis};
+use crate::http::error::ApiError;
+use crate::storage::{ObservationEventRow, ObservationRow, ObservationStep, SupervisorRow};
+
+/// A staff step: checked against the lifecycle and applied if nobody moved it meanwhile.
+pub async fn staff_step(
+    state: &AppState,
+    row: &ObservationRow,
+    settings: &SupervisionSettings,
+    actor: String,
+    action: &StaffAction,
+) -> Result<(), ApiError> {
+    action.validate()?;
+    let from = row.stage;
+    let to = action.next(from).ok_or_else(|| ApiError::Conflict {
+        code: "illegal_transition",
+        message: illegal_transition(action.name(), from),
+    })?;
+    let now = now_millis();
+    let today = china_time::china_date(now);
+    let (due_date, department) = match action {
+        StaffAction::Assign { department, .. } => {
+            let index = state.catalog.index(&state.storage).await?;
+            if !index.departments().iter().any(|(name, _)| name == department.trim()) {
+                let message = "not a department of the service catalogue";
+                return Err(FieldError::new("department", "unknown_department", message).into());
+            }
+            let due = WorkCalendar::china().add_working_days(china_time::china_date(now), settings.answer_working_days);
+            (Some(due.date), Some(department.trim().to_owned()))
+        }
+        StaffAction::Plan { due, .. } => {
+            let due = iso_date::parse(due)
+                .ok_or_else(|| FieldError::new("due", "invalid_date", "the due day is a date such as 2026-12-31"))?;
+            if due < today {
+                let message = "the rectification cannot be due before today";
+                return Err(FieldError::new("due", "in_the_past", message).into());
+            }
+            (Some(due), None)
+        }
+        _ => (None, None),
+    };
+    let step = ObservationStep {
+        from,
+        to,
+        event: ObservationEventRow {
+            at: now,
+            role: "staff".to_owned(),
+            actor,
+            kind: action.name().to_owned(),
+            note: action.note().trim().to_owned(),
+            department: department.clone(),
+            due_date: due_date.map(iso_date::format),
+        },
+        due_date,
+        department,
+        confirmed: matches!(action, StaffAction::Confirm { .. }).then_some(true),
+        rectified_day: matches!(action, StaffAction::Rectified { .. }).then_some(today),
+        reopens: false,
+    };
+    if state.storage.apply_observation_step(row.id, &step).await? {
+        Ok(())
+    } else {
+        Err(ApiError::Conflict { code: "stale", message: "someone else moved this observation on; reload it".into() })
+    }
+}
+
+/// The supervisor is not satisfied with the answer: the observation goes back to be
+/// assigned again, at most `max_reopens` times.
+pub async fn follow_up(
+    state: &AppState,
+    row: &ObservationRow,
+    settings: &SupervisionSettings,
+    supervisor: &SupervisorRow,
+    note: &str,
+) -> Result<(), ApiError> {
+    check_note(note)?;
+    let from = row.stage;
+    if !from.is_answered() {
+        return Err(ApiError::Conflict { code: "illegal_transition", message: illegal_transition("follow up", from) });
+    }
+    if row.reopened >= i64::from(settings.max_reopens) {
+        let message = format!("an observation can be reopened at most {} times", settings.max_reopens);
+        return Err(ApiError::Conflict { code: "reopen_limit", message });
+    }
+    let step = ObservationStep {
+        from,
+        to: ObservationStage::Submitted,
+        event: ObservationEventRow {
+            at: now_millis(),
+            role: "supervisor".to_owned(),
+            actor: format!("supervisor:{}", supervisor.id),
+            kind: "follow_up".to_owned(),
+            note: note.trim().to_owned(),
+            department: None,
+            due_date: None,
+        },
+        due_date: None,
+        department: None,
+        confirmed: None,
+        rectified_day: None,
+        reopens: true,
+    };
+    if state.storage.apply_observation_step(row.id, &step).await? {
+        Ok(())
+    } else {
+        Err(ApiError::Conflict { code: "stale", message: "the observation changed meanwhile; reload it".into() })
+    }
+}
