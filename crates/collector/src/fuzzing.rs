@@ -7,10 +7,11 @@ use std::sync::OnceLock;
 use mingjing_domain::catalog::CatalogFile;
 use mingjing_domain::desk::{RevealRequest, SignInRequest};
 use mingjing_domain::follow_up::{FollowUpAction, Stage};
+use mingjing_domain::parse::Parse;
 use mingjing_domain::review::{Review, ReviewRequest};
 use mingjing_domain::site::SiteId;
 use mingjing_domain::supervision::{
-    FollowUpRequest, NewObservation, ObservationStage, StaffAction, check_note, observed_minutes,
+    FollowUpRequest, NewObservation, Observation, ObservationStage, StaffAction, check_note,
 };
 use mingjing_domain::transaction::{Transaction, TransactionRequest};
 
@@ -79,13 +80,10 @@ pub fn request_body(data: &[u8]) {
         }
         // routes::supervisor::observations::create
         5 => {
-            if let Ok(new) = parse::<NewObservation>(body)
-                && new.validate().is_ok()
+            if let Ok(raw) = parse::<NewObservation>(body)
+                && let Ok(new) = Observation::parse(raw)
             {
-                let _ = observed_minutes(&new.observed_at).is_some_and(|(day, _)| day > china_date(NOW));
-                let index = demo_catalogue();
-                let _ = index.departments().iter().any(|(name, _)| name == new.department.trim());
-                let _ = new.service.as_deref().map(|code| index.get(code.trim()));
+                let _ = crate::supervision::observations::check_against(&new, demo_catalogue(), china_date(NOW));
             }
         }
         // routes::desk::observations::step, through observations::staff_step

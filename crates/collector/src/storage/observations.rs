@@ -1,7 +1,7 @@
 //! Observations (`observations`) and each one's append-only history (`observation_events`).
 
 use mingjing_domain::iso_date;
-use mingjing_domain::supervision::{Chapter, Method, NewObservation, ObservationStage};
+use mingjing_domain::supervision::{Chapter, Method, Observation, ObservationStage};
 use time::Date;
 
 use super::{Conflict, Storage, StorageError, with_pool};
@@ -133,7 +133,7 @@ impl Storage {
         &self,
         site_id: &str,
         supervisor_id: i64,
-        new: &NewObservation,
+        new: &Observation,
         now: i64,
         today: Date,
     ) -> Result<(i64, bool), StorageError> {
@@ -142,7 +142,7 @@ impl Storage {
             let existing: Option<i64> =
                 sqlx::query_scalar("SELECT id FROM observations WHERE supervisor_id = $1 AND idempotency_key = $2")
                     .bind(supervisor_id)
-                    .bind(&new.idempotency_key)
+                    .bind(new.idempotency_key.as_str())
                     .fetch_optional(&mut *tx)
                     .await?;
             if let Some(id) = existing {
@@ -155,15 +155,15 @@ impl Storage {
             )
             .bind(site_id)
             .bind(supervisor_id)
-            .bind(&new.idempotency_key)
-            .bind(new.department.trim())
-            .bind(new.service.as_deref().map(str::trim).filter(|s| !s.is_empty()))
-            .bind(new.place.trim())
+            .bind(new.idempotency_key.as_str())
+            .bind(&new.department)
+            .bind(&new.service)
+            .bind(&new.place)
             .bind(&new.observed_at)
             .bind(new.method.as_str())
             .bind(new.chapter.as_str())
             .bind(new.article.map(i64::from))
-            .bind(new.description.trim())
+            .bind(&new.description)
             .bind(now)
             .bind(iso_date::format(today))
             .fetch_one(&mut *tx)
@@ -175,7 +175,7 @@ impl Storage {
             .bind(id)
             .bind(now)
             .bind(format!("supervisor:{supervisor_id}"))
-            .bind(new.department.trim())
+            .bind(&new.department)
             .execute(&mut *tx)
             .await?;
             for photo in &new.photos {

@@ -1,12 +1,16 @@
 //! Supervisors' observations between the storage and the routes: what a list and a
-//! timeline show. The steps that move one along are in `lifecycle.rs`, the figures in
+//! timeline show, and the checks of a new one that need the catalogue. The steps that move one along are in `lifecycle.rs`, the figures in
 //! `figures.rs`.
 
+use mingjing_domain::api_error::FieldError;
 use mingjing_domain::iso_date;
-use mingjing_domain::supervision::{ObservationEvent, ObservationSummary, ObservationView, SupervisionSettings};
+use mingjing_domain::supervision::{
+    Observation, ObservationEvent, ObservationSummary, ObservationView, SupervisionSettings,
+};
 use time::Date;
 
 use crate::app::state::AppState;
+use crate::catalog::index::CatalogIndex;
 use crate::china_time::{self, rfc3339};
 use crate::http::error::ApiError;
 use crate::storage::{ObservationEventRow, ObservationRow, Site};
@@ -18,6 +22,24 @@ pub fn settings(site: &Site) -> Result<SupervisionSettings, ApiError> {
             .map_err(|e| ApiError::Internal(format!("site {}: supervision settings: {e}", site.id))),
         None => Ok(SupervisionSettings::default()),
     }
+}
+
+/// The rules a parsed observation must also keep that need the catalogue and the clock:
+/// not dated after today, a department and a service of the catalogue.
+pub fn check_against(new: &Observation, index: &CatalogIndex, today: Date) -> Result<(), FieldError> {
+    if new.observed_day > today {
+        return Err(FieldError::new("observed_at", "in_the_future", "an observation cannot be dated after today"));
+    }
+    if !index.departments().iter().any(|(name, _)| *name == new.department) {
+        let message = "not a department of the service catalogue";
+        return Err(FieldError::new("department", "unknown_department", message));
+    }
+    if let Some(code) = &new.service
+        && index.get(code).is_none()
+    {
+        return Err(FieldError::new("service", "unknown_service", "not an item of the service catalogue"));
+    }
+    Ok(())
 }
 
 /// Past its due day on `today`.

@@ -13,7 +13,7 @@ mod views;
 
 pub use article::{Article, articles, is_article};
 pub use lifecycle::{ObservationStage, StaffAction, check_note, illegal_transition};
-pub use observation::{Chapter, DESCRIPTION_MAX, MAX_PHOTOS, Method, NewObservation, observed_minutes};
+pub use observation::{Chapter, DESCRIPTION_MAX, MAX_PHOTOS, Method, NewObservation, Observation, observed_minutes};
 pub use supervisor::Affiliation;
 pub use views::{
     Dashboard, DepartmentSupervision, FollowUpRequest, ObservationEvent, ObservationSummary, ObservationView,

@@ -100,51 +100,86 @@ pub struct NewObservation {
     pub idempotency_key: String,
 }
 
-impl NewObservation {
-    /// Checks everything that needs no database: lengths, the time's shape, the article.
-    pub fn validate(&self) -> Result<(), FieldError> {
-        if self.department.trim().is_empty() {
+/// An observation that keeps every rule needing no database, its text trimmed: what
+/// the collector stores once the department and service are found in the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Observation {
+    pub department: String,
+    /// `None` when the body names no service (or only spaces).
+    pub service: Option<String>,
+    pub place: String,
+    /// As sent, `2026-11-20T14:30`.
+    pub observed_at: String,
+    /// The day of `observed_at`.
+    pub observed_day: time::Date,
+    pub method: Method,
+    pub chapter: Chapter,
+    pub article: Option<u32>,
+    pub description: String,
+    /// Different photo ids, at most [`MAX_PHOTOS`].
+    pub photos: Vec<i64>,
+    pub idempotency_key: IdempotencyKey,
+}
+
+impl crate::parse::Parse for Observation {
+    type Raw = NewObservation;
+
+    fn parse(raw: NewObservation) -> Result<Self, FieldError> {
+        let department = raw.department.trim();
+        if department.is_empty() {
             return Err(FieldError::new("department", "required", "choose the department concerned"));
         }
-        let place = self.place.trim().chars().count();
-        if place == 0 || place > PLACE_MAX {
+        let place = raw.place.trim();
+        if place.is_empty() || place.chars().count() > PLACE_MAX {
             return Err(FieldError::new("place", "length", format!("the place is 1 to {PLACE_MAX} characters")));
         }
-        if observed_minutes(&self.observed_at).is_none() {
+        let Some((observed_day, _)) = observed_minutes(&raw.observed_at) else {
             return Err(FieldError::new(
                 "observed_at",
                 "invalid_datetime",
                 "observed_at is a time such as 2026-11-20T14:30",
             ));
-        }
-        if self.article.is_some_and(|a| !is_article(a)) {
+        };
+        if raw.article.is_some_and(|a| !is_article(a)) {
             return Err(FieldError::new(
                 "article",
                 "unknown_article",
                 "the regulation has no article with this number",
             ));
         }
-        let description = self.description.trim().chars().count();
-        if description == 0 {
+        let description = raw.description.trim();
+        if description.is_empty() {
             return Err(FieldError::new("description", "required", "describe what you observed"));
         }
-        if description > DESCRIPTION_MAX {
+        if description.chars().count() > DESCRIPTION_MAX {
             return Err(FieldError::new(
                 "description",
                 "too_long",
                 format!("the description is at most {DESCRIPTION_MAX} characters"),
             ));
         }
-        let mut photos = self.photos.clone();
-        photos.sort_unstable();
-        photos.dedup();
-        if self.photos.len() > MAX_PHOTOS || photos.len() != self.photos.len() {
+        let mut different = raw.photos.clone();
+        different.sort_unstable();
+        different.dedup();
+        if raw.photos.len() > MAX_PHOTOS || different.len() != raw.photos.len() {
             return Err(FieldError::new("photos", "too_many", format!("at most {MAX_PHOTOS} different photos")));
         }
         // The reviews' rule; the rule name `invalid` is this body's, kept for its clients.
-        IdempotencyKey::parse(&self.idempotency_key)
+        let idempotency_key = IdempotencyKey::parse(&raw.idempotency_key)
             .map_err(|e| FieldError::new("idempotency_key", "invalid", e.to_string()))?;
-        Ok(())
+        Ok(Observation {
+            department: department.to_owned(),
+            service: raw.service.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned),
+            place: place.to_owned(),
+            observed_day,
+            observed_at: raw.observed_at,
+            method: raw.method,
+            chapter: raw.chapter,
+            article: raw.article,
+            description: description.to_owned(),
+            photos: raw.photos,
+            idempotency_key,
+        })
     }
 }
 
@@ -167,6 +202,11 @@ pub fn observed_minutes(raw: &str) -> Option<(time::Date, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::Parse;
+
+    fn check(o: NewObservation) -> Result<(), FieldError> {
+        Observation::parse(o).map(|_| ())
+    }
 
     fn valid() -> NewObservation {
         NewObservation {
@@ -185,7 +225,7 @@ mod tests {
 
     #[test]
     fn each_rule_names_its_field() {
-        assert_eq!(valid().validate(), Ok(()));
+        assert_eq!(check(valid()), Ok(()));
         type Breaker = fn(&mut NewObservation);
         let cases: [(Breaker, &str); 7] = [
             (|o| o.place = " ".into(), "place"),
@@ -199,12 +239,12 @@ mod tests {
         for (break_it, field) in cases {
             let mut o = valid();
             break_it(&mut o);
-            assert_eq!(o.validate().unwrap_err().field, field);
+            assert_eq!(check(o).unwrap_err().field, field);
         }
         let mut o = valid();
         o.description = "长".repeat(DESCRIPTION_MAX);
         o.observed_at = "2026-11-20T08:05:59".into();
-        assert_eq!(o.validate(), Ok(()));
+        assert_eq!(check(o), Ok(()));
     }
 
     /// Reviews and observations follow one key rule; each keeps its own rule name.
@@ -218,7 +258,7 @@ mod tests {
             });
             Review::parse(&serde_json::from_value::<ReviewRequest>(body).unwrap())
         };
-        let observation = |key: &str| NewObservation { idempotency_key: key.into(), ..valid() }.validate();
+        let observation = |key: &str| check(NewObservation { idempotency_key: key.into(), ..valid() });
         for good in ["0123456789abcdef", "panel_key_0000001", "with-hyphen_and_underscore", &"x".repeat(64)] {
             assert!(review(good).is_ok(), "review refused {good:?}");
             assert_eq!(observation(good), Ok(()), "observation refused {good:?}");

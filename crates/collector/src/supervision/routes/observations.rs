@@ -1,17 +1,14 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use mingjing_domain::api_error::{ErrorEnvelope, FieldError};
-use mingjing_domain::supervision::{
-    FollowUpRequest, NewObservation, ObservationSummary, ObservationView, observed_minutes,
-};
+use mingjing_domain::api_error::ErrorEnvelope;
+use mingjing_domain::supervision::{FollowUpRequest, NewObservation, Observation, ObservationSummary, ObservationView};
 
 use super::{own, settings_for};
 use crate::app::state::AppState;
-use crate::china_time::now_millis;
-use crate::china_time::today_date;
+use crate::china_time::{now_millis, today_date};
 use crate::http::error::ApiError;
-use crate::http::extract::AppJson;
+use crate::http::extract::{AppJson, Valid};
 use crate::http::session::SupervisorSession;
 use crate::supervision::{lifecycle, observations};
 
@@ -56,29 +53,13 @@ pub async fn list(
 pub async fn create(
     State(state): State<AppState>,
     me: SupervisorSession,
-    AppJson(new): AppJson<NewObservation>,
+    Valid(new): Valid<Observation>,
 ) -> Result<(StatusCode, Json<ObservationView>), ApiError> {
-    new.validate()?;
     let now = now_millis();
     let today_date = crate::china_time::china_date(now);
-    if observed_minutes(&new.observed_at).is_some_and(|(day, _)| day > today_date) {
-        return Err(
-            FieldError::new("observed_at", "in_the_future", "an observation cannot be dated after today").into()
-        );
-    }
-    let index = state.catalog.index(&state.storage).await?;
-    if !index.departments().iter().any(|(name, _)| name == new.department.trim()) {
-        let message = "not a department of the service catalogue";
-        return Err(FieldError::new("department", "unknown_department", message).into());
-    }
-    if let Some(code) = new.service.as_deref().map(str::trim).filter(|c| !c.is_empty())
-        && index.get(code).is_none()
-    {
-        return Err(FieldError::new("service", "unknown_service", "not an item of the service catalogue").into());
-    }
-    let created =
-        state.storage.create_observation(&me.supervisor.site_id, me.supervisor.id, &new, now, today_date).await;
-    let (id, fresh) = created?;
+    observations::check_against(&new, &*state.catalog.index(&state.storage).await?, today_date)?;
+    let created = state.storage.create_observation(&me.supervisor.site_id, me.supervisor.id, &new, now, today_date);
+    let (id, fresh) = created.await?;
     let row = own(&state, &me, id).await?;
     let settings = settings_for(&state, &me).await?;
     let view = observations::view(&state, &row, &settings, None).await?;
