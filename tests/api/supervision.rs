@@ -447,6 +447,7 @@ async fn a_stored_observation_that_does_not_decode_is_an_error(backend: Backend)
     let me = app.supervisor_session(TEST_SITE, &code).await;
     let created = post(&app, "/api/v1/supervisor/observations", &me, &observation("undecodable-key-0001")).await;
     assert_eq!(created.status(), 201);
+    let created_id = created.json::<Value>().await.unwrap()["summary"]["id"].as_i64().unwrap();
     assert_eq!(get(&app, "/api/v1/supervisor/observations", &me).await.status(), 200);
     for corruption in ["stage = 'lost_in_transit'", "submitted_day = '2025-13-40'", "method = 'rumour'"] {
         app.execute_sql("UPDATE observations SET stage = 'submitted', submitted_day = '2025-03-03', method = 'open'")
@@ -457,6 +458,14 @@ async fn a_stored_observation_that_does_not_decode_is_an_error(backend: Backend)
             let resp = get(&app, path, &me).await;
             assert_error(resp, StatusCode::INTERNAL_SERVER_ERROR, "internal", None).await;
         }
+    }
+    app.execute_sql("UPDATE observations SET stage = 'submitted', submitted_day = '2025-03-03', method = 'open'").await;
+    let detail = format!("/api/v1/supervisor/observations/{}", created_id);
+    assert_eq!(get(&app, &detail, &me).await.status(), 200, "restored");
+    for corruption in ["kind = 'teleported'", "role = 'system'"] {
+        app.execute_sql("UPDATE observation_events SET kind = 'submitted', role = 'supervisor'").await;
+        app.execute_sql(&format!("UPDATE observation_events SET {corruption}")).await;
+        assert_error(get(&app, &detail, &me).await, StatusCode::INTERNAL_SERVER_ERROR, "internal", None).await;
     }
 }
 

@@ -109,7 +109,6 @@ catalogue! {
         sv_timeline: "办理过程" / "Timeline",
         sv_role_supervisor: "监督员" / "Supervisor",
         sv_role_staff: "承办部门" / "Department",
-        sv_role_system: "系统" / "System",
         sv_event_submitted: "提交监督意见" / "Submitted",
         sv_event_assign(department: &str, due: &str):
             "交办至 {department}，{due} 前答复" /

@@ -1,7 +1,9 @@
 //! Observations (`observations`) and each one's append-only history (`observation_events`).
 
 use mingjing_domain::iso_date;
-use mingjing_domain::supervision::{Chapter, Method, Observation, ObservationStage};
+use mingjing_domain::supervision::{
+    Chapter, Method, Observation, ObservationEventKind, ObservationRole, ObservationStage,
+};
 use time::Date;
 
 use super::{Conflict, Storage, StorageError, with_pool};
@@ -83,12 +85,12 @@ impl Stored {
 }
 
 /// One step of an observation's history.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct ObservationEventRow {
     pub at: i64,
-    pub role: String,
+    pub role: ObservationRole,
     pub actor: String,
-    pub kind: String,
+    pub kind: ObservationEventKind,
     pub note: String,
     pub department: Option<String>,
     pub due_date: Option<String>,
@@ -219,7 +221,8 @@ impl Storage {
     }
 
     pub async fn observation_events(&self, observation_id: i64) -> Result<Vec<ObservationEventRow>, StorageError> {
-        let rows = with_pool!(self, |pool| {
+        type Stored = (i64, String, String, String, String, Option<String>, Option<String>);
+        let rows: Vec<Stored> = with_pool!(self, |pool| {
             sqlx::query_as(
                 "SELECT at, role, actor, kind, note, department, due_date FROM observation_events
                  WHERE observation_id = $1 ORDER BY id",
@@ -228,7 +231,22 @@ impl Storage {
             .fetch_all(pool)
             .await?
         });
-        Ok(rows)
+        let corrupt = |what: &str, value: &str| {
+            StorageError::Corrupt(format!("observation {observation_id}: event {what} {value:?}"))
+        };
+        rows.into_iter()
+            .map(|(at, role, actor, kind, note, department, due_date)| {
+                Ok(ObservationEventRow {
+                    role: ObservationRole::parse(&role).ok_or_else(|| corrupt("role", &role))?,
+                    kind: ObservationEventKind::parse(&kind).ok_or_else(|| corrupt("kind", &kind))?,
+                    at,
+                    actor,
+                    note,
+                    department,
+                    due_date,
+                })
+            })
+            .collect()
     }
 
     /// Applies one step if the observation is still where the caller saw it; `false` if
@@ -263,9 +281,9 @@ impl Storage {
             )
             .bind(id)
             .bind(e.at)
-            .bind(&e.role)
+            .bind(e.role.as_str())
             .bind(&e.actor)
-            .bind(&e.kind)
+            .bind(e.kind.as_str())
             .bind(&e.note)
             .bind(&e.department)
             .bind(&e.due_date)

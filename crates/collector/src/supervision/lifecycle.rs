@@ -6,7 +6,8 @@ use mingjing_domain::api_error::FieldError;
 use mingjing_domain::calendar::WorkCalendar;
 use mingjing_domain::iso_date;
 use mingjing_domain::supervision::{
-    ObservationStage, StaffAction, SupervisionSettings, check_note, illegal_transition,
+    ObservationEventKind, ObservationRole, ObservationStage, StaffAction, SupervisionSettings, check_note,
+    illegal_transition,
 };
 
 use crate::app::state::AppState;
@@ -56,9 +57,9 @@ pub async fn staff_step(
         to,
         event: ObservationEventRow {
             at: now,
-            role: "staff".to_owned(),
+            role: ObservationRole::Staff,
             actor,
-            kind: action.name().to_owned(),
+            kind: action.kind(),
             note: action.note().trim().to_owned(),
             department: department.clone(),
             due_date: due_date.map(iso_date::format),
@@ -99,9 +100,9 @@ pub async fn follow_up(
         to: ObservationStage::Submitted,
         event: ObservationEventRow {
             at: now_millis(),
-            role: "supervisor".to_owned(),
+            role: ObservationRole::Supervisor,
             actor: format!("supervisor:{}", supervisor.id),
-            kind: "follow_up".to_owned(),
+            kind: ObservationEventKind::FollowUp,
             note: note.trim().to_owned(),
             department: None,
             due_date: None,

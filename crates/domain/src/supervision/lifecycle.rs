@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::views::ObservationEventKind;
 use crate::api_error::FieldError;
 
 const NOTE_MAX: usize = 1000;
@@ -69,14 +70,19 @@ pub enum StaffAction {
 }
 
 impl StaffAction {
-    pub fn name(&self) -> &'static str {
+    /// How the step appears in the history.
+    pub fn kind(&self) -> ObservationEventKind {
         match self {
-            Self::Assign { .. } => "assign",
-            Self::Confirm { .. } => "confirm",
-            Self::NotConfirm { .. } => "not_confirm",
-            Self::Plan { .. } => "plan",
-            Self::Rectified { .. } => "rectified",
+            Self::Assign { .. } => ObservationEventKind::Assign,
+            Self::Confirm { .. } => ObservationEventKind::Confirm,
+            Self::NotConfirm { .. } => ObservationEventKind::NotConfirm,
+            Self::Plan { .. } => ObservationEventKind::Plan,
+            Self::Rectified { .. } => ObservationEventKind::Rectified,
         }
+    }
+
+    pub fn name(&self) -> &'static str {
+        self.kind().as_str()
     }
 
     pub fn note(&self) -> &str {

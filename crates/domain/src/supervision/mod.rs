@@ -16,6 +16,6 @@ pub use lifecycle::{ObservationStage, StaffAction, check_note, illegal_transitio
 pub use observation::{Chapter, DESCRIPTION_MAX, MAX_PHOTOS, Method, NewObservation, Observation, observed_minutes};
 pub use supervisor::Affiliation;
 pub use views::{
-    Dashboard, DepartmentSupervision, FollowUpRequest, ObservationEvent, ObservationSummary, ObservationView,
-    StageCount, SupervisionSettings, SupervisionStats,
+    Dashboard, DepartmentSupervision, FollowUpRequest, ObservationEvent, ObservationEventKind, ObservationRole,
+    ObservationSummary, ObservationView, StageCount, SupervisionSettings, SupervisionStats,
 };

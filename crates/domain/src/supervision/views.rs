@@ -5,16 +5,75 @@ use serde::{Deserialize, Serialize};
 use super::lifecycle::ObservationStage;
 use super::observation::{Chapter, Method};
 
+/// Who took a step in an observation's history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ObservationRole {
+    Supervisor,
+    /// The department answering it.
+    Staff,
+}
+
+/// What a step in an observation's history did: the supervisor's submission and
+/// follow-up, and each [`crate::supervision::StaffAction`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ObservationEventKind {
+    Submitted,
+    Assign,
+    Confirm,
+    NotConfirm,
+    Plan,
+    Rectified,
+    FollowUp,
+}
+
+impl ObservationRole {
+    pub const ALL: [Self; 2] = [Self::Supervisor, Self::Staff];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Supervisor => "supervisor",
+            Self::Staff => "staff",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == raw)
+    }
+}
+
+impl ObservationEventKind {
+    pub const ALL: [Self; 7] =
+        [Self::Submitted, Self::Assign, Self::Confirm, Self::NotConfirm, Self::Plan, Self::Rectified, Self::FollowUp];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Submitted => "submitted",
+            Self::Assign => "assign",
+            Self::Confirm => "confirm",
+            Self::NotConfirm => "not_confirm",
+            Self::Plan => "plan",
+            Self::Rectified => "rectified",
+            Self::FollowUp => "follow_up",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == raw)
+    }
+}
+
 /// One step in an observation's history, as the supervisor and staff see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ObservationEvent {
     /// RFC 3339, China time.
     pub at: String,
-    /// `supervisor`, `staff` or `system`.
-    pub role: String,
-    /// `submitted`, `assign`, `confirm`, `not_confirm`, `plan`, `rectified` or `follow_up`.
-    pub kind: String,
+    pub role: ObservationRole,
+    pub kind: ObservationEventKind,
     pub note: String,
     /// The department it was assigned to (`assign`).
     pub department: Option<String>,

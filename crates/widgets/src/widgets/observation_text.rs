@@ -1,7 +1,9 @@
 //! How the supervisor panel and the desk word an observation's stage, method, area and
 //! history, from the same catalogue.
 
-use mingjing_domain::supervision::{Chapter, Method, ObservationEvent, ObservationStage, ObservationSummary};
+use mingjing_domain::supervision::{
+    Chapter, Method, ObservationEvent, ObservationEventKind, ObservationRole, ObservationStage, ObservationSummary,
+};
 use yew::prelude::*;
 
 use crate::i18n::SupervisionMessages;
@@ -35,11 +37,10 @@ pub fn chapter(m: &SupervisionMessages, chapter: Chapter) -> &'static str {
     }
 }
 
-fn role(m: &SupervisionMessages, role: &str) -> &'static str {
+fn role(m: &SupervisionMessages, role: ObservationRole) -> &'static str {
     match role {
-        "supervisor" => m.sv_role_supervisor,
-        "staff" => m.sv_role_staff,
-        _ => m.sv_role_system,
+        ObservationRole::Supervisor => m.sv_role_supervisor,
+        ObservationRole::Staff => m.sv_role_staff,
     }
 }
 
@@ -47,15 +48,14 @@ fn role(m: &SupervisionMessages, role: &str) -> &'static str {
 fn event_title(m: &SupervisionMessages, e: &ObservationEvent) -> String {
     let department = e.department.as_deref().unwrap_or_default();
     let due = e.due.as_deref().unwrap_or_default();
-    match e.kind.as_str() {
-        "submitted" => m.sv_event_submitted.to_owned(),
-        "assign" => m.sv_event_assign(department, due),
-        "confirm" => m.sv_event_confirm.to_owned(),
-        "not_confirm" => m.sv_event_not_confirm.to_owned(),
-        "plan" => m.sv_event_plan(due),
-        "rectified" => m.sv_event_rectified.to_owned(),
-        "follow_up" => m.sv_event_follow_up.to_owned(),
-        other => other.to_owned(),
+    match e.kind {
+        ObservationEventKind::Submitted => m.sv_event_submitted.to_owned(),
+        ObservationEventKind::Assign => m.sv_event_assign(department, due),
+        ObservationEventKind::Confirm => m.sv_event_confirm.to_owned(),
+        ObservationEventKind::NotConfirm => m.sv_event_not_confirm.to_owned(),
+        ObservationEventKind::Plan => m.sv_event_plan(due),
+        ObservationEventKind::Rectified => m.sv_event_rectified.to_owned(),
+        ObservationEventKind::FollowUp => m.sv_event_follow_up.to_owned(),
     }
 }
 
@@ -69,9 +69,9 @@ pub fn timeline(m: &SupervisionMessages, events: &[ObservationEvent]) -> Html {
     html! {
         <ol class="mj-timeline" data-testid="timeline">
             { for events.iter().map(|e| html! {
-                <li data-kind={e.kind.clone()}>
+                <li data-kind={e.kind.as_str()}>
                     <p><strong>{ event_title(m, e) }</strong></p>
-                    <p class="mj-muted mj-small">{ format!("{} · {}", short_time(&e.at), role(m, &e.role)) }</p>
+                    <p class="mj-muted mj-small">{ format!("{} · {}", short_time(&e.at), role(m, e.role)) }</p>
                     if !e.note.is_empty() {
                         <p class="mj-note">{ &e.note }</p>
                     }
