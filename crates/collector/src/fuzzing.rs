@@ -11,7 +11,7 @@ use mingjing_domain::parse::Parse;
 use mingjing_domain::review::{Review, ReviewRequest};
 use mingjing_domain::site::SiteId;
 use mingjing_domain::supervision::{
-    FollowUpRequest, NewObservation, Observation, ObservationStage, StaffAction, check_note,
+    FollowUpRequest, NewObservation, Observation, ObservationStage, StaffAction, StaffStep, check_note,
 };
 use mingjing_domain::transaction::{Transaction, TransactionRequest};
 
@@ -88,14 +88,14 @@ pub fn request_body(data: &[u8]) {
         }
         // routes::desk::observations::step, through observations::staff_step
         6 => {
-            if let Ok(action) = parse::<StaffAction>(body)
-                && action.validate().is_ok()
+            if let Ok(raw) = parse::<StaffAction>(body)
+                && let Ok(step) = StaffStep::parse(raw)
             {
                 for stage in ObservationStage::ALL {
-                    let _ = action.next(stage);
+                    let _ = step.next(stage);
                 }
-                if let StaffAction::Assign { department, .. } = &action {
-                    let _ = demo_catalogue().departments().iter().any(|(name, _)| name == department.trim());
+                if let StaffStep::Assign { department, .. } = &step {
+                    let _ = demo_catalogue().departments().iter().any(|(name, _)| name == department);
                 }
             }
         }

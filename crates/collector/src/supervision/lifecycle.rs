@@ -6,7 +6,7 @@ use mingjing_domain::api_error::FieldError;
 use mingjing_domain::calendar::WorkCalendar;
 use mingjing_domain::iso_date;
 use mingjing_domain::supervision::{
-    ObservationEventKind, ObservationRole, ObservationStage, StaffAction, SupervisionSettings, check_note,
+    ObservationEventKind, ObservationRole, ObservationStage, StaffStep, SupervisionSettings, check_note,
     illegal_transition,
 };
 
@@ -21,34 +21,31 @@ pub async fn staff_step(
     row: &ObservationRow,
     settings: &SupervisionSettings,
     actor: String,
-    action: &StaffAction,
+    action: &StaffStep,
 ) -> Result<(), ApiError> {
-    action.validate()?;
     let from = row.stage;
     let to = action.next(from).ok_or_else(|| ApiError::Conflict {
         code: "illegal_transition",
-        message: illegal_transition(action.name(), from),
+        message: illegal_transition(action.kind().as_str(), from),
     })?;
     let now = now_millis();
     let today = china_time::china_date(now);
     let (due_date, department) = match action {
-        StaffAction::Assign { department, .. } => {
+        StaffStep::Assign { department, .. } => {
             let index = state.catalog.index(&state.storage).await?;
-            if !index.departments().iter().any(|(name, _)| name == department.trim()) {
+            if !index.departments().iter().any(|(name, _)| name == department) {
                 let message = "not a department of the service catalogue";
                 return Err(FieldError::new("department", "unknown_department", message).into());
             }
-            let due = WorkCalendar::china().add_working_days(china_time::china_date(now), settings.answer_working_days);
-            (Some(due.date), Some(department.trim().to_owned()))
+            let due = WorkCalendar::china().add_working_days(today, settings.answer_working_days);
+            (Some(due.date), Some(department.clone()))
         }
-        StaffAction::Plan { due, .. } => {
-            let due = iso_date::parse(due)
-                .ok_or_else(|| FieldError::new("due", "invalid_date", "the due day is a date such as 2026-12-31"))?;
-            if due < today {
+        StaffStep::Plan { due, .. } => {
+            if *due < today {
                 let message = "the rectification cannot be due before today";
                 return Err(FieldError::new("due", "in_the_past", message).into());
             }
-            (Some(due), None)
+            (Some(*due), None)
         }
         _ => (None, None),
     };
@@ -60,14 +57,14 @@ pub async fn staff_step(
             role: ObservationRole::Staff,
             actor,
             kind: action.kind(),
-            note: action.note().trim().to_owned(),
+            note: action.note().to_owned(),
             department: department.clone(),
             due_date: due_date.map(iso_date::format),
         },
         due_date,
         department,
-        confirmed: matches!(action, StaffAction::Confirm { .. }).then_some(true),
-        rectified_day: matches!(action, StaffAction::Rectified { .. }).then_some(today),
+        confirmed: matches!(action, StaffStep::Confirm { .. }).then_some(true),
+        rectified_day: matches!(action, StaffStep::Rectified { .. }).then_some(today),
         reopens: false,
     };
     if state.storage.apply_observation_step(row.id, &step).await? {

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use time::Date;
+
 use super::views::ObservationEventKind;
 use crate::api_error::FieldError;
 
@@ -69,7 +71,45 @@ pub enum StaffAction {
     Rectified { note: String },
 }
 
-impl StaffAction {
+/// A staff step that keeps its rules: the note present and trimmed, an assignment's
+/// department named, a plan's due a real day. [`StaffAction`] is its wire form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StaffStep {
+    Assign { department: String, note: String },
+    Confirm { note: String },
+    NotConfirm { note: String },
+    Plan { note: String, due: Date },
+    Rectified { note: String },
+}
+
+impl crate::parse::Parse for StaffStep {
+    type Raw = StaffAction;
+
+    fn parse(raw: StaffAction) -> Result<Self, FieldError> {
+        let note = |note: &str| check_note(note).map(|()| note.trim().to_owned());
+        Ok(match raw {
+            StaffAction::Assign { department, note: n } => {
+                let note = note(&n)?;
+                let department = department.trim();
+                if department.is_empty() {
+                    return Err(FieldError::new("department", "required", "choose the department to assign it to"));
+                }
+                Self::Assign { department: department.to_owned(), note }
+            }
+            StaffAction::Confirm { note: n } => Self::Confirm { note: note(&n)? },
+            StaffAction::NotConfirm { note: n } => Self::NotConfirm { note: note(&n)? },
+            StaffAction::Plan { note: n, due } => {
+                let note = note(&n)?;
+                let due = crate::iso_date::parse(&due)
+                    .ok_or_else(|| FieldError::new("due", "invalid_date", "due is a day such as 2026-12-31"))?;
+                Self::Plan { note, due }
+            }
+            StaffAction::Rectified { note: n } => Self::Rectified { note: note(&n)? },
+        })
+    }
+}
+
+impl StaffStep {
     /// How the step appears in the history.
     pub fn kind(&self) -> ObservationEventKind {
         match self {
@@ -79,10 +119,6 @@ impl StaffAction {
             Self::Plan { .. } => ObservationEventKind::Plan,
             Self::Rectified { .. } => ObservationEventKind::Rectified,
         }
-    }
-
-    pub fn name(&self) -> &'static str {
-        self.kind().as_str()
     }
 
     pub fn note(&self) -> &str {
@@ -107,22 +143,6 @@ impl StaffAction {
             _ => None,
         }
     }
-
-    /// Checks the step's own fields: a note is always required, a plan needs a due day.
-    pub fn validate(&self) -> Result<(), FieldError> {
-        check_note(self.note())?;
-        if let Self::Plan { due, .. } = self
-            && crate::iso_date::parse(due).is_none()
-        {
-            return Err(FieldError::new("due", "invalid_date", "due is a day such as 2026-12-31"));
-        }
-        if let Self::Assign { department, .. } = self
-            && department.trim().is_empty()
-        {
-            return Err(FieldError::new("department", "required", "choose the department to assign it to"));
-        }
-        Ok(())
-    }
 }
 
 /// A note is 1 to 1,000 characters.
@@ -145,6 +165,7 @@ pub fn illegal_transition(action: &str, stage: ObservationStage) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::Parse;
     use ObservationStage as S;
 
     fn note() -> String {
@@ -160,22 +181,27 @@ mod tests {
             (StaffAction::Plan { note: note(), due: "2026-12-31".into() }, S::Confirmed, S::Rectifying),
             (StaffAction::Rectified { note: note() }, S::Rectifying, S::Rectified),
         ];
-        for (step, from, to) in steps {
+        for (action, from, to) in steps {
+            let step = StaffStep::parse(action).unwrap();
             for stage in S::ALL {
                 let expected = (stage == from).then_some(to);
-                assert_eq!(step.next(stage), expected, "{} at {}", step.name(), stage.as_str());
+                assert_eq!(step.next(stage), expected, "{} at {}", step.kind().as_str(), stage.as_str());
             }
-            assert_eq!(step.validate(), Ok(()));
         }
         assert!(S::NotConfirmed.is_answered() && S::Rectified.is_answered() && !S::Rectifying.is_answered());
     }
 
     #[test]
     fn notes_and_dates_are_checked() {
-        assert_eq!(StaffAction::Confirm { note: " ".into() }.validate().unwrap_err().field, "note");
+        assert_eq!(StaffStep::parse(StaffAction::Confirm { note: " ".into() }).unwrap_err().field, "note");
         let plan = StaffAction::Plan { note: note(), due: "next week".into() };
-        assert_eq!(plan.validate().unwrap_err().field, "due");
+        assert_eq!(StaffStep::parse(plan).unwrap_err().field, "due");
         let long = StaffAction::Rectified { note: "长".repeat(NOTE_MAX + 1) };
-        assert_eq!(long.validate().unwrap_err().rule, "too_long");
+        assert_eq!(StaffStep::parse(long).unwrap_err().rule, "too_long");
+        let plan = StaffAction::Plan { note: " 整改 ".into(), due: "2026-12-31".into() };
+        let parsed = StaffStep::Plan { note: "整改".into(), due: time::macros::date!(2026 - 12 - 31) };
+        assert_eq!(StaffStep::parse(plan), Ok(parsed));
+        let nobody = StaffAction::Assign { department: "  ".into(), note: note() };
+        assert_eq!(StaffStep::parse(nobody).unwrap_err().field, "department");
     }
 }

@@ -12,7 +12,7 @@ mod supervisor;
 mod views;
 
 pub use article::{Article, articles, is_article};
-pub use lifecycle::{ObservationStage, StaffAction, check_note, illegal_transition};
+pub use lifecycle::{ObservationStage, StaffAction, StaffStep, check_note, illegal_transition};
 pub use observation::{Chapter, DESCRIPTION_MAX, MAX_PHOTOS, Method, NewObservation, Observation, observed_minutes};
 pub use supervisor::Affiliation;
 pub use views::{

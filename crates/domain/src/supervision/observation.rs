@@ -247,6 +247,15 @@ mod tests {
         assert_eq!(check(o), Ok(()));
     }
 
+    #[test]
+    fn the_parsed_observation_is_trimmed_and_knows_its_day() {
+        let raw = NewObservation { department: " 市场监管局 ".into(), service: Some("  ".into()), ..valid() };
+        let parsed = Observation::parse(raw).unwrap();
+        assert_eq!((parsed.department.as_str(), parsed.service), ("市场监管局", None));
+        assert_eq!(parsed.observed_day, time::macros::date!(2026 - 11 - 20));
+        assert_eq!(parsed.idempotency_key.as_str(), "0123456789abcdef");
+    }
+
     /// Reviews and observations follow one key rule; each keeps its own rule name.
     #[test]
     fn reviews_and_observations_accept_and_refuse_the_same_keys() {

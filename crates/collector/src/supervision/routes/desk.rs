@@ -5,12 +5,12 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use mingjing_domain::api_error::ErrorEnvelope;
-use mingjing_domain::supervision::{ObservationSummary, ObservationView, StaffAction};
+use mingjing_domain::supervision::{ObservationSummary, ObservationView, StaffAction, StaffStep};
 
 use crate::app::state::AppState;
 use crate::china_time::today_date;
 use crate::http::error::ApiError;
-use crate::http::extract::AppJson;
+use crate::http::extract::Valid;
 use crate::http::session::StaffSession;
 use crate::storage::ObservationRow;
 use crate::supervision::{lifecycle, observations};
@@ -93,7 +93,7 @@ pub async fn step(
     State(state): State<AppState>,
     staff: StaffSession,
     Path(id): Path<i64>,
-    AppJson(action): AppJson<StaffAction>,
+    Valid(action): Valid<StaffStep>,
 ) -> Result<Json<ObservationView>, ApiError> {
     let row = of_site(&state, &staff, id).await?;
     let site = state.site(&staff.site_id).await?;
