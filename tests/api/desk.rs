@@ -105,7 +105,8 @@ async fn a_poor_review_is_followed_through_to_a_reply_and_a_rerating(backend: Ba
     let kinds: Vec<&str> = events.iter().map(|e| e["kind"].as_str().unwrap()).collect();
     assert_eq!(kinds, ["call_back", "verify", "decide", "rectified", "reply"]);
     assert!(events.iter().all(|e| e["actor"] == format!("staff:{staff_id}") && e["at"].as_str().unwrap().len() >= 20));
-    assert_eq!(events[2]["detail"], "rectification_plan 2026-12-31");
+    assert_eq!((&events[0]["reached"], &events[1]["verification"]), (&json!(true), &json!("confirmed")));
+    assert_eq!((&events[2]["outcome"], &events[2]["plan_due"]), (&json!("rectification_plan"), &json!("2026-12-31")));
 
     // The reviewer's receipt shows the reply, no personal data, and offers a re-rating.
     let status_text = app.get(&format!("/api/v1/reviews/{receipt}")).await.text().await.unwrap();

@@ -7,6 +7,8 @@ use mingjing_collector::china_time::{china_date, iso};
 use mingjing_collector::crypto::secret;
 use mingjing_collector::reviews::system_default;
 use mingjing_collector::storage::{EventRow, NewReview, StepColumns};
+use mingjing_domain::desk::DeskEntry;
+use mingjing_domain::follow_up::Stage;
 use mingjing_tests::app::{TEST_SITE, assert_error};
 use mingjing_tests::builders::{NAME, PHONE, Review, SERVICE, review, transaction};
 use mingjing_tests::{Backend, TestApp, both_backends};
@@ -71,7 +73,7 @@ fn stored(rating: i64, created_at: i64, due_date: Option<&str>) -> NewReview {
         transaction: None,
         contact_sealed: None,
         contact_phone_masked: None,
-        follow_up: due_date.map(|d| ("new", d.to_owned())),
+        follow_up_due: due_date.map(|d| mingjing_domain::iso_date::parse(d).expect("a test due date")),
     }
 }
 
@@ -328,8 +330,8 @@ async fn closing_on_time_is_judged_on_the_china_date(backend: Backend) {
         let receipt = insert(&app, stored(1, closed_at - 86_400_000, Some(due))).await;
         let row = app.storage.follow_up(TEST_SITE, &receipt).await.unwrap().unwrap();
         let columns = StepColumns { closed_at: Some(closed_at), ..StepColumns::default() };
-        let event = EventRow { kind: "reply".into(), actor: "test".into(), note: "x".into(), data: "x".into(), at: 0 };
-        app.storage.record_step(row.id, "new", "closed", &columns, &event).await.unwrap();
+        let event = EventRow { entry: DeskEntry::Reply, actor: "test".into(), note: "x".into(), at: 0 };
+        app.storage.record_step(row.id, Stage::New, Stage::Closed, &columns, &event).await.unwrap();
     }
     // 7 closed, 4 of them on time: 4/7. Nobody named and nothing confirmed: no such rates.
     let f = &stats(&app, &format!("site={TEST_SITE}")).await["follow_up"];

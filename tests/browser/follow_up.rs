@@ -109,6 +109,20 @@ async fn staff_follow_a_poor_review_up_and_the_citizen_sees_the_reply() {
         .await
         .unwrap();
     assert_eq!(history, 5);
+    // Each entry's choice, decoded from the collector's typed history, in the staff's words.
+    let timeline: Value = browser
+        .client
+        .execute(
+            r#"return document.querySelector("mingjing-desk").shadowRoot.querySelector(".mj-timeline").textContent;"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    let timeline = timeline.as_str().unwrap();
+    for shown in ["已联系上 — 已电话联系评价人", "属实（查实） — 高峰期窗口不足", "限期整改 2026-12-31 — 增设综合窗口"]
+    {
+        assert!(timeline.contains(shown), "{shown:?} is not in the history: {timeline}");
+    }
 
     // The citizen looks the receipt up, reads the reply, and rates the rectification.
     browser.click_in(FORM, ".mj-lookup summary").await;

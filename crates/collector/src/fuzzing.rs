@@ -5,8 +5,8 @@
 use std::sync::OnceLock;
 
 use mingjing_domain::catalog::CatalogFile;
-use mingjing_domain::desk::{RevealRequest, SignInRequest};
-use mingjing_domain::follow_up::{FollowUpAction, Stage};
+use mingjing_domain::desk::{DeskEntry, RevealRequest, SignInRequest};
+use mingjing_domain::follow_up::{FollowUpAction, FollowUpStep, Stage};
 use mingjing_domain::parse::Parse;
 use mingjing_domain::review::{Review, ReviewRequest};
 use mingjing_domain::site::SiteId;
@@ -66,12 +66,13 @@ pub fn request_body(data: &[u8]) {
         }
         // routes::desk::step::step
         3 => {
-            if let Ok(action) = parse::<FollowUpAction>(body)
-                && action.validate().is_ok()
+            if let Ok(raw) = parse::<FollowUpAction>(body)
+                && let Ok(step) = FollowUpStep::parse(raw)
             {
-                for (stage, named) in FOLLOW_UP_STAGES.into_iter().flat_map(|s| [(s, false), (s, true)]) {
-                    let _ = action.apply(stage, named);
+                for (stage, named) in Stage::ALL.into_iter().flat_map(|s| [(s, false), (s, true)]) {
+                    let _ = step.apply(stage, named);
                 }
+                let _ = DeskEntry::of(&step);
             }
         }
         // routes::desk::reveal::reveal, whose checks of the reason are in the handler itself
@@ -110,9 +111,6 @@ pub fn request_body(data: &[u8]) {
 
 /// The moment the targets take as now, fixed so that a corpus replays alike on any day.
 const NOW: i64 = 1_800_000_000_000;
-
-const FOLLOW_UP_STAGES: [Stage; 6] =
-    [Stage::New, Stage::CalledBack, Stage::Verified, Stage::Rectifying, Stage::AwaitingReply, Stage::Closed];
 
 /// The catalogue the handlers look departments and services up in, built once.
 fn demo_catalogue() -> &'static CatalogIndex {

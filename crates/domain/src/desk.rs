@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::follow_up::Stage;
+use crate::follow_up::{FollowUpStep, Outcome, Stage, Verification};
 use crate::review::Channel;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,15 +52,52 @@ pub struct DeskItem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DeskEvent {
-    /// `call_back`, `verify`, `decide`, `rectified`, `reply` or `reveal_contact`.
-    pub kind: String,
+    /// What the entry records, tagged by `kind`.
+    #[serde(flatten)]
+    pub entry: DeskEntry,
     /// Who did it, such as `staff:7`.
     pub actor: String,
+    /// The step's note, the reply, or the reason for a reveal.
     pub note: String,
-    /// The step's choice, such as `confirmed` or `rectification_plan 2026-12-31`.
-    pub detail: String,
     /// RFC 3339.
     pub at: String,
+}
+
+/// A follow-up step with the choice it made, or a reveal of the reviewer's contact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum DeskEntry {
+    CallBack {
+        reached: bool,
+    },
+    Verify {
+        verification: Verification,
+    },
+    Decide {
+        outcome: Outcome,
+        /// `YYYY-MM-DD`, for a rectification plan.
+        plan_due: Option<String>,
+    },
+    Rectified,
+    Reply,
+    /// Staff saw the full contact, for the reason in the note.
+    RevealContact,
+}
+
+impl DeskEntry {
+    /// The history entry a step writes.
+    pub fn of(step: &FollowUpStep) -> Self {
+        match step {
+            FollowUpStep::CallBack { reached, .. } => Self::CallBack { reached: *reached },
+            FollowUpStep::Verify { verification, .. } => Self::Verify { verification: *verification },
+            FollowUpStep::Decide { decision, .. } => {
+                Self::Decide { outcome: decision.outcome(), plan_due: decision.plan_due().map(crate::iso_date::format) }
+            }
+            FollowUpStep::Rectified { .. } => Self::Rectified,
+            FollowUpStep::Reply { .. } => Self::Reply,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

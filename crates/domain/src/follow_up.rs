@@ -2,9 +2,12 @@
 //!
 //! The department calls the reviewer back (when they left a contact), verifies the
 //! complaint, decides an outcome, rectifies when it planned to, and replies. Every step is
-//! an append-only event; the stage is what the events add up to.
+//! an append-only event; the stage is what the events add up to. The one state machine is
+//! [`Stage::next_step`]: the collector checks a step against it and the desk shows the
+//! form it names.
 
 use serde::{Deserialize, Serialize};
+use time::Date;
 
 use crate::api_error::FieldError;
 
@@ -26,27 +29,59 @@ pub enum Stage {
 }
 
 impl Stage {
+    pub const ALL: [Self; 6] =
+        [Self::New, Self::CalledBack, Self::Verified, Self::Rectifying, Self::AwaitingReply, Self::Closed];
+
     pub fn as_str(self) -> &'static str {
         match self {
-            Stage::New => "new",
-            Stage::CalledBack => "called_back",
-            Stage::Verified => "verified",
-            Stage::Rectifying => "rectifying",
-            Stage::AwaitingReply => "awaiting_reply",
-            Stage::Closed => "closed",
+            Self::New => "new",
+            Self::CalledBack => "called_back",
+            Self::Verified => "verified",
+            Self::Rectifying => "rectifying",
+            Self::AwaitingReply => "awaiting_reply",
+            Self::Closed => "closed",
         }
     }
 
     pub fn parse(raw: &str) -> Option<Self> {
-        Some(match raw {
-            "new" => Stage::New,
-            "called_back" => Stage::CalledBack,
-            "verified" => Stage::Verified,
-            "rectifying" => Stage::Rectifying,
-            "awaiting_reply" => Stage::AwaitingReply,
-            "closed" => Stage::Closed,
-            _ => return None,
+        Self::ALL.into_iter().find(|s| s.as_str() == raw)
+    }
+
+    /// The one step the follow-up allows next, or `None` once it is closed. A named
+    /// reviewer (one who left a contact) is called back before the complaint is verified.
+    pub fn next_step(self, named: bool) -> Option<StepKind> {
+        Some(match self {
+            Self::New if named => StepKind::CallBack,
+            Self::New | Self::CalledBack => StepKind::Verify,
+            Self::Verified => StepKind::Decide,
+            Self::Rectifying => StepKind::Rectified,
+            Self::AwaitingReply => StepKind::Reply,
+            Self::Closed => return None,
         })
+    }
+}
+
+/// The kinds of follow-up step, in the order they come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum StepKind {
+    CallBack,
+    Verify,
+    Decide,
+    Rectified,
+    Reply,
+}
+
+impl StepKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::CallBack => "call_back",
+            Self::Verify => "verify",
+            Self::Decide => "decide",
+            Self::Rectified => "rectified",
+            Self::Reply => "reply",
+        }
     }
 }
 
@@ -63,6 +98,23 @@ pub enum Verification {
     AppealedMalicious,
 }
 
+impl Verification {
+    pub const ALL: [Self; 4] = [Self::Confirmed, Self::NotConfirmed, Self::AppealedMistaken, Self::AppealedMalicious];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Confirmed => "confirmed",
+            Self::NotConfirmed => "not_confirmed",
+            Self::AppealedMistaken => "appealed_mistaken",
+            Self::AppealedMalicious => "appealed_malicious",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == raw)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
@@ -75,7 +127,54 @@ pub enum Outcome {
     Explanation,
 }
 
-/// One step staff record on the desk.
+impl Outcome {
+    pub const ALL: [Self; 3] = [Self::FixedOnTheSpot, Self::RectificationPlan, Self::Explanation];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::FixedOnTheSpot => "fixed_on_the_spot",
+            Self::RectificationPlan => "rectification_plan",
+            Self::Explanation => "explanation",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|o| o.as_str() == raw)
+    }
+
+    /// Whether the department changed something the reviewer may rate (evaluation 2).
+    pub fn fixes(self) -> bool {
+        matches!(self, Self::FixedOnTheSpot | Self::RectificationPlan)
+    }
+}
+
+/// The department's decision after verifying: only a plan has a due date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    FixedOnTheSpot,
+    RectificationPlan { due: Date },
+    Explanation,
+}
+
+impl Decision {
+    pub fn outcome(self) -> Outcome {
+        match self {
+            Self::FixedOnTheSpot => Outcome::FixedOnTheSpot,
+            Self::RectificationPlan { .. } => Outcome::RectificationPlan,
+            Self::Explanation => Outcome::Explanation,
+        }
+    }
+
+    pub fn plan_due(self) -> Option<Date> {
+        match self {
+            Self::RectificationPlan { due } => Some(due),
+            Self::FixedOnTheSpot | Self::Explanation => None,
+        }
+    }
+}
+
+/// One step staff record on the desk, as it crosses the wire; [`FollowUpStep`] is what it
+/// parses into.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -89,149 +188,192 @@ pub enum FollowUpAction {
 
 pub const MAX_NOTE_CHARS: usize = 2000;
 
-impl FollowUpAction {
-    pub fn kind(&self) -> &'static str {
+/// A follow-up step that keeps its rules: its text present, trimmed and at most
+/// [`MAX_NOTE_CHARS`], and a decision's due date there exactly when it is a plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FollowUpStep {
+    CallBack { reached: bool, note: String },
+    Verify { verification: Verification, note: String },
+    Decide { decision: Decision, note: String },
+    Rectified { note: String },
+    Reply { reply: String },
+}
+
+impl crate::parse::Parse for FollowUpStep {
+    type Raw = FollowUpAction;
+
+    fn parse(raw: FollowUpAction) -> Result<Self, FieldError> {
+        Ok(match raw {
+            FollowUpAction::CallBack { reached, note } => Self::CallBack { reached, note: text("note", &note)? },
+            FollowUpAction::Verify { verification, note } => Self::Verify { verification, note: text("note", &note)? },
+            FollowUpAction::Decide { outcome, note, plan_due } => {
+                let note = text("note", &note)?;
+                Self::Decide { decision: decision(outcome, plan_due.as_deref())?, note }
+            }
+            FollowUpAction::Rectified { note } => Self::Rectified { note: text("note", &note)? },
+            FollowUpAction::Reply { reply } => Self::Reply { reply: text("reply", &reply)? },
+        })
+    }
+}
+
+/// A step's text, trimmed: every step needs one.
+fn text(field: &'static str, raw: &str) -> Result<String, FieldError> {
+    let trimmed = raw.trim();
+    let chars = trimmed.chars().count();
+    if chars == 0 {
+        return Err(FieldError::new(field, "required", "every step needs a note"));
+    }
+    if chars > MAX_NOTE_CHARS {
+        return Err(FieldError::new(field, "too_long", "notes must be at most 2000 characters"));
+    }
+    Ok(trimmed.to_owned())
+}
+
+fn decision(outcome: Outcome, plan_due: Option<&str>) -> Result<Decision, FieldError> {
+    match (outcome, plan_due) {
+        (Outcome::RectificationPlan, None) => {
+            Err(FieldError::new("plan_due", "required", "a rectification plan needs a due date"))
+        }
+        (Outcome::RectificationPlan, Some(due)) => crate::iso_date::parse(due)
+            .map(|due| Decision::RectificationPlan { due })
+            .ok_or_else(|| FieldError::new("plan_due", "invalid_date", "plan_due must be a date such as 2026-12-31")),
+        (_, Some(_)) => Err(FieldError::new("plan_due", "not_allowed", "only a rectification plan has a due date")),
+        (Outcome::FixedOnTheSpot, None) => Ok(Decision::FixedOnTheSpot),
+        (Outcome::Explanation, None) => Ok(Decision::Explanation),
+    }
+}
+
+impl FollowUpStep {
+    pub fn kind(&self) -> StepKind {
         match self {
-            FollowUpAction::CallBack { .. } => "call_back",
-            FollowUpAction::Verify { .. } => "verify",
-            FollowUpAction::Decide { .. } => "decide",
-            FollowUpAction::Rectified { .. } => "rectified",
-            FollowUpAction::Reply { .. } => "reply",
+            Self::CallBack { .. } => StepKind::CallBack,
+            Self::Verify { .. } => StepKind::Verify,
+            Self::Decide { .. } => StepKind::Decide,
+            Self::Rectified { .. } => StepKind::Rectified,
+            Self::Reply { .. } => StepKind::Reply,
         }
     }
 
-    /// The text this step records, which every step must have.
+    /// The text this step records: the note, or the reply.
     pub fn text(&self) -> &str {
         match self {
-            FollowUpAction::CallBack { note, .. }
-            | FollowUpAction::Verify { note, .. }
-            | FollowUpAction::Decide { note, .. }
-            | FollowUpAction::Rectified { note } => note,
-            FollowUpAction::Reply { reply } => reply,
+            Self::CallBack { note, .. }
+            | Self::Verify { note, .. }
+            | Self::Decide { note, .. }
+            | Self::Rectified { note } => note,
+            Self::Reply { reply } => reply,
         }
     }
 
-    /// Checks the step's own fields.
-    pub fn validate(&self) -> Result<(), FieldError> {
-        let field = if matches!(self, FollowUpAction::Reply { .. }) { "reply" } else { "note" };
-        let chars = self.text().trim().chars().count();
-        if chars == 0 {
-            return Err(FieldError::new(field, "required", "every step needs a note"));
-        }
-        if chars > MAX_NOTE_CHARS {
-            return Err(FieldError::new(field, "too_long", "notes must be at most 2000 characters"));
-        }
-        if let FollowUpAction::Decide { outcome, plan_due, .. } = self {
-            let needs_due = *outcome == Outcome::RectificationPlan;
-            match (needs_due, plan_due.as_deref()) {
-                (true, None) => {
-                    return Err(FieldError::new("plan_due", "required", "a rectification plan needs a due date"));
-                }
-                (true, Some(d)) if !is_iso_date(d) => {
-                    return Err(FieldError::new(
-                        "plan_due",
-                        "invalid_date",
-                        "plan_due must be a date such as 2026-12-31",
-                    ));
-                }
-                (false, Some(_)) => {
-                    return Err(FieldError::new("plan_due", "not_allowed", "only a rectification plan has a due date"));
-                }
-                _ => {}
-            }
-        }
-        Ok(())
-    }
-
-    /// The stage after this step, or why the step is not allowed now. A named reviewer
-    /// (one who left a contact) must be called back before the complaint is verified.
+    /// The stage after this step, or why the step is not allowed now.
     pub fn apply(&self, stage: Stage, named: bool) -> Result<Stage, IllegalStep> {
-        use FollowUpAction as A;
-        let next = match (self, stage) {
-            (A::CallBack { .. }, Stage::New) if named => Stage::CalledBack,
-            (A::Verify { .. }, Stage::CalledBack) => Stage::Verified,
-            (A::Verify { .. }, Stage::New) if !named => Stage::Verified,
-            (A::Decide { outcome: Outcome::RectificationPlan, .. }, Stage::Verified) => Stage::Rectifying,
-            (A::Decide { .. }, Stage::Verified) => Stage::AwaitingReply,
-            (A::Rectified { .. }, Stage::Rectifying) => Stage::AwaitingReply,
-            (A::Reply { .. }, Stage::AwaitingReply) => Stage::Closed,
-            _ => return Err(IllegalStep { kind: self.kind(), stage }),
-        };
-        Ok(next)
+        if stage.next_step(named) != Some(self.kind()) {
+            return Err(IllegalStep { kind: self.kind(), stage });
+        }
+        Ok(match self {
+            Self::CallBack { .. } => Stage::CalledBack,
+            Self::Verify { .. } => Stage::Verified,
+            Self::Decide { decision: Decision::RectificationPlan { .. }, .. } => Stage::Rectifying,
+            Self::Decide { .. } | Self::Rectified { .. } => Stage::AwaitingReply,
+            Self::Reply { .. } => Stage::Closed,
+        })
     }
 }
 
 /// A step that does not fit the follow-up's stage (answered with 409).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("a {kind} step is not allowed while the follow-up is at stage {}", stage.as_str())]
+#[error("a {} step is not allowed while the follow-up is at stage {}", kind.as_str(), stage.as_str())]
 pub struct IllegalStep {
-    pub kind: &'static str,
+    pub kind: StepKind,
     pub stage: Stage,
-}
-
-fn is_iso_date(raw: &str) -> bool {
-    crate::iso_date::parse(raw).is_some()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::Parse;
 
-    fn call() -> FollowUpAction {
-        FollowUpAction::CallBack { reached: true, note: "已联系".into() }
+    fn step(action: FollowUpAction) -> FollowUpStep {
+        FollowUpStep::parse(action).unwrap()
     }
-    fn verify() -> FollowUpAction {
-        FollowUpAction::Verify { verification: Verification::Confirmed, note: "属实".into() }
+    fn call() -> FollowUpStep {
+        step(FollowUpAction::CallBack { reached: true, note: "已联系".into() })
     }
-    fn plan() -> FollowUpAction {
-        FollowUpAction::Decide {
+    fn verify() -> FollowUpStep {
+        step(FollowUpAction::Verify { verification: Verification::Confirmed, note: "属实".into() })
+    }
+    fn plan() -> FollowUpStep {
+        step(FollowUpAction::Decide {
             outcome: Outcome::RectificationPlan,
             note: "增设窗口".into(),
             plan_due: Some("2026-12-31".into()),
-        }
+        })
+    }
+    fn rectified() -> FollowUpStep {
+        step(FollowUpAction::Rectified { note: "已增设".into() })
+    }
+    fn reply() -> FollowUpStep {
+        step(FollowUpAction::Reply { reply: "感谢监督".into() })
     }
 
     #[test]
     fn a_named_review_goes_through_every_step_in_order() {
         let mut stage = Stage::New;
-        for step in [
-            call(),
-            verify(),
-            plan(),
-            FollowUpAction::Rectified { note: "已增设".into() },
-            FollowUpAction::Reply { reply: "感谢监督".into() },
-        ] {
-            step.validate().unwrap();
+        for step in [call(), verify(), plan(), rectified(), reply()] {
+            assert_eq!(stage.next_step(true), Some(step.kind()));
             stage = step.apply(stage, true).unwrap();
         }
         assert_eq!(stage, Stage::Closed);
+        assert_eq!(stage.next_step(true), None);
     }
 
     #[test]
-    fn steps_out_of_order_are_illegal() {
+    fn each_step_applies_only_where_the_state_machine_names_it() {
         assert!(verify().apply(Stage::New, true).is_err(), "named reviews are called back first");
         assert_eq!(verify().apply(Stage::New, false), Ok(Stage::Verified));
         assert!(call().apply(Stage::New, false).is_err(), "nobody to call");
-        assert!(FollowUpAction::Reply { reply: "x".into() }.apply(Stage::Verified, true).is_err());
-        assert!(FollowUpAction::Rectified { note: "x".into() }.apply(Stage::AwaitingReply, true).is_err());
-        for stage in
-            [Stage::New, Stage::CalledBack, Stage::Verified, Stage::Rectifying, Stage::AwaitingReply, Stage::Closed]
-        {
+        for stage in Stage::ALL {
             assert_eq!(Stage::parse(stage.as_str()), Some(stage));
-            assert!(call().apply(Stage::Closed, true).is_err());
+            for named in [false, true] {
+                for step in [call(), verify(), plan(), rectified(), reply()] {
+                    let allowed = stage.next_step(named) == Some(step.kind());
+                    assert_eq!(step.apply(stage, named).is_ok(), allowed, "{:?} at {stage:?}", step.kind());
+                }
+            }
         }
+        let fixed = step(FollowUpAction::Decide { outcome: Outcome::FixedOnTheSpot, note: "x".into(), plan_due: None });
+        assert_eq!(fixed.apply(Stage::Verified, true), Ok(Stage::AwaitingReply));
+        assert_eq!(plan().apply(Stage::Verified, true), Ok(Stage::Rectifying));
     }
 
     #[test]
     fn a_plan_needs_a_real_due_date_and_notes_are_required() {
-        let no_due = FollowUpAction::Decide { outcome: Outcome::RectificationPlan, note: "x".into(), plan_due: None };
-        assert_eq!(no_due.validate().unwrap_err().field, "plan_due");
-        let bad = FollowUpAction::Decide {
-            outcome: Outcome::RectificationPlan,
-            note: "x".into(),
-            plan_due: Some("2026-02-30".into()),
+        let decide = |outcome, plan_due: Option<&str>| {
+            FollowUpStep::parse(FollowUpAction::Decide {
+                outcome,
+                note: " x ".into(),
+                plan_due: plan_due.map(Into::into),
+            })
         };
-        assert_eq!(bad.validate().unwrap_err().rule, "invalid_date");
-        assert_eq!(FollowUpAction::Reply { reply: " ".into() }.validate().unwrap_err().field, "reply");
+        assert_eq!(decide(Outcome::RectificationPlan, None).unwrap_err().field, "plan_due");
+        assert_eq!(decide(Outcome::RectificationPlan, Some("2026-02-30")).unwrap_err().rule, "invalid_date");
+        assert_eq!(decide(Outcome::Explanation, Some("2026-12-31")).unwrap_err().rule, "not_allowed");
+        let due = time::macros::date!(2026 - 12 - 31);
+        let parsed = FollowUpStep::Decide { decision: Decision::RectificationPlan { due }, note: "x".into() };
+        assert_eq!(decide(Outcome::RectificationPlan, Some("2026-12-31")), Ok(parsed));
+        let blank = FollowUpStep::parse(FollowUpAction::Reply { reply: " ".into() });
+        assert_eq!(blank.unwrap_err().field, "reply");
+        let long = FollowUpStep::parse(FollowUpAction::Rectified { note: "长".repeat(MAX_NOTE_CHARS + 1) });
+        assert_eq!(long.unwrap_err().rule, "too_long");
+    }
+
+    #[test]
+    fn the_stored_names_read_back() {
+        for v in Verification::ALL {
+            assert_eq!(Verification::parse(v.as_str()), Some(v));
+        }
+        for o in Outcome::ALL {
+            assert_eq!(Outcome::parse(o.as_str()), Some(o));
+        }
     }
 }

@@ -47,7 +47,7 @@ pub async fn run_once(storage: &Storage, now: i64) -> Result<u64, StorageError> 
                 transaction: Some((t.transaction_no.clone(), 1)),
                 contact_sealed: None,
                 contact_phone_masked: None,
-                follow_up: None,
+                follow_up_due: None,
             };
             match storage.insert_review(&review).await {
                 Ok(stored) if stored.created => recorded += 1,

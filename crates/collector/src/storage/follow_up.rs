@@ -1,6 +1,9 @@
-use mingjing_domain::follow_up::Stage;
+use mingjing_domain::desk::DeskEntry;
+use mingjing_domain::follow_up::{Outcome, Stage, Verification};
+use mingjing_domain::iso_date;
 use mingjing_domain::review::Channel;
 use sqlx::Row;
+use time::Date;
 
 use super::{Conflict, Storage, StorageError, with_pool};
 use crate::china_time::now_millis;
@@ -18,19 +21,19 @@ pub struct FollowUpRow {
     pub verified: bool,
     pub created_at: i64,
     pub stage: Stage,
-    pub due_date: String,
+    pub due_date: Date,
     pub phone_masked: Option<String>,
     pub named: bool,
     pub reply: Option<String>,
 }
 
-/// One recorded step.
+/// One entry in a review's history: a step, or a reveal of the contact.
 #[derive(Debug, Clone)]
 pub struct EventRow {
-    pub kind: String,
+    pub entry: DeskEntry,
     pub actor: String,
     pub note: String,
-    pub data: String,
+    /// Milliseconds since the epoch; 0 for now.
     pub at: i64,
 }
 
@@ -38,9 +41,9 @@ pub struct EventRow {
 #[derive(Debug, Clone, Default)]
 pub struct StepColumns {
     pub called_back: Option<bool>,
-    pub verification: Option<String>,
-    pub outcome: Option<String>,
-    pub plan_due: Option<String>,
+    pub verification: Option<Verification>,
+    pub outcome: Option<Outcome>,
+    pub plan_due: Option<Date>,
     pub rectified_at: Option<i64>,
     pub reply: Option<String>,
     pub closed_at: Option<i64>,
@@ -53,15 +56,54 @@ pub struct ReceiptRow {
     pub receipt: String,
     pub service_code: String,
     pub rating: i64,
-    pub stage: Option<String>,
+    /// `None` for a review that is not followed up (not poor).
+    pub stage: Option<Stage>,
     pub due_date: Option<String>,
     pub reply: Option<String>,
     pub closed_at: Option<i64>,
     pub rectified_at: Option<i64>,
-    pub outcome: Option<String>,
+    pub outcome: Option<Outcome>,
     pub transaction_no: Option<String>,
     pub evaluation_no: Option<i64>,
-    pub channel: i64,
+    pub channel: Channel,
+}
+
+/// How an entry is stored: its kind, and the choice it made in the `data` column
+/// (`reached`, `confirmed`, `rectification_plan 2026-12-31`).
+fn stored_entry(entry: &DeskEntry) -> (&'static str, String) {
+    match entry {
+        DeskEntry::CallBack { reached } => ("call_back", if *reached { "reached" } else { "not_reached" }.to_owned()),
+        DeskEntry::Verify { verification } => ("verify", verification.as_str().to_owned()),
+        DeskEntry::Decide { outcome, plan_due: Some(due) } => ("decide", format!("{} {due}", outcome.as_str())),
+        DeskEntry::Decide { outcome, plan_due: None } => ("decide", outcome.as_str().to_owned()),
+        DeskEntry::Rectified => ("rectified", "rectified".to_owned()),
+        DeskEntry::Reply => ("reply", "replied".to_owned()),
+        DeskEntry::RevealContact => ("reveal_contact", String::new()),
+    }
+}
+
+/// The entry a stored (kind, data) pair holds, or `None` when it holds none.
+fn entry_from(kind: &str, data: &str) -> Option<DeskEntry> {
+    Some(match (kind, data) {
+        ("call_back", "reached") => DeskEntry::CallBack { reached: true },
+        ("call_back", "not_reached") => DeskEntry::CallBack { reached: false },
+        ("verify", v) => DeskEntry::Verify { verification: Verification::parse(v)? },
+        ("decide", d) => {
+            let (outcome, due) = match d.split_once(' ') {
+                Some((outcome, due)) => (outcome, Some(iso_date::parse(due)?)),
+                None => (d, None),
+            };
+            let outcome = Outcome::parse(outcome)?;
+            if (outcome == Outcome::RectificationPlan) != due.is_some() {
+                return None;
+            }
+            DeskEntry::Decide { outcome, plan_due: due.map(iso_date::format) }
+        }
+        ("rectified", "rectified") => DeskEntry::Rectified,
+        ("reply", "replied") => DeskEntry::Reply,
+        ("reveal_contact", "") => DeskEntry::RevealContact,
+        _ => return None,
+    })
 }
 
 const ROW_COLUMNS: &str =
@@ -87,6 +129,8 @@ where
         u8::try_from(channel).ok().and_then(Channel::from_code).ok_or_else(|| corrupt("unknown channel", &channel))?;
     let reasons: String = row.try_get("reasons")?;
     let reasons = serde_json::from_str(&reasons).map_err(|_| corrupt("unreadable reasons", &reasons))?;
+    let due_date: String = row.try_get("due_date")?;
+    let due_date = iso_date::parse(&due_date).ok_or_else(|| corrupt("unreadable due date", &due_date))?;
     Ok(FollowUpRow {
         id,
         receipt: row.try_get("receipt")?,
@@ -98,7 +142,7 @@ where
         verified: row.try_get("verified")?,
         created_at: row.try_get("created_at")?,
         stage,
-        due_date: row.try_get("due_date")?,
+        due_date,
         phone_masked: row.try_get("contact_phone_masked")?,
         named: row.try_get("named")?,
         reply: row.try_get("reply")?,
@@ -136,7 +180,14 @@ impl Storage {
                 .fetch_all(pool)
                 .await?
         });
-        Ok(rows.into_iter().map(|(kind, actor, note, data, at)| EventRow { kind, actor, note, data, at }).collect())
+        rows.into_iter()
+            .map(|(kind, actor, note, data, at)| {
+                let entry = entry_from(&kind, &data).ok_or_else(|| {
+                    StorageError::Corrupt(format!("review {review_id}: unknown history entry {kind:?} {data:?}"))
+                })?;
+                Ok(EventRow { entry, actor, note, at })
+            })
+            .collect()
     }
 
     /// Records a step: moves the stage from `from` to `to`, sets the step's columns, and
@@ -145,8 +196,8 @@ impl Storage {
     pub async fn record_step(
         &self,
         review_id: i64,
-        from: &str,
-        to: &str,
+        from: Stage,
+        to: Stage,
         columns: &StepColumns,
         event: &EventRow,
     ) -> Result<(), StorageError> {
@@ -160,16 +211,16 @@ impl Storage {
                     closed_at = COALESCE($8, closed_at)
                  WHERE id = $9 AND stage = $10",
             )
-            .bind(to)
+            .bind(to.as_str())
             .bind(columns.called_back)
-            .bind(&columns.verification)
-            .bind(&columns.outcome)
-            .bind(&columns.plan_due)
+            .bind(columns.verification.map(Verification::as_str))
+            .bind(columns.outcome.map(Outcome::as_str))
+            .bind(columns.plan_due.map(iso_date::format))
             .bind(columns.rectified_at)
             .bind(&columns.reply)
             .bind(columns.closed_at)
             .bind(review_id)
-            .bind(from)
+            .bind(from.as_str())
             .execute(&mut *tx)
             .await?
             .rows_affected();
@@ -200,31 +251,14 @@ impl Storage {
     pub async fn receipt(&self, receipt: &str) -> Result<Option<ReceiptRow>, StorageError> {
         let row = with_pool!(self, |pool| {
             let row = sqlx::query(
-                "SELECT site_id, receipt, service_code, rating, stage, due_date, reply, closed_at, rectified_at, outcome,
+                "SELECT id, site_id, receipt, service_code, rating, stage, due_date, reply, closed_at, rectified_at, outcome,
                         transaction_no, evaluation_no, channel
                  FROM reviews WHERE receipt = $1",
             )
             .bind(receipt)
             .fetch_optional(pool)
             .await?;
-            match row {
-                None => None,
-                Some(r) => Some(ReceiptRow {
-                    site_id: r.try_get("site_id")?,
-                    receipt: r.try_get("receipt")?,
-                    service_code: r.try_get("service_code")?,
-                    rating: r.try_get("rating")?,
-                    stage: r.try_get("stage")?,
-                    due_date: r.try_get("due_date")?,
-                    reply: r.try_get("reply")?,
-                    closed_at: r.try_get("closed_at")?,
-                    rectified_at: r.try_get("rectified_at")?,
-                    outcome: r.try_get("outcome")?,
-                    transaction_no: r.try_get("transaction_no")?,
-                    evaluation_no: r.try_get("evaluation_no")?,
-                    channel: r.try_get("channel")?,
-                }),
-            }
+            row.as_ref().map(receipt_row).transpose()?
         });
         Ok(row)
     }
@@ -250,6 +284,42 @@ impl Storage {
     }
 }
 
+/// Decodes a review as its receipt shows it, loudly for a stage, outcome or channel that
+/// does not decode.
+fn receipt_row<R: Row>(r: &R) -> Result<ReceiptRow, StorageError>
+where
+    for<'a> &'a str: sqlx::ColumnIndex<R>,
+    for<'a> i64: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
+    for<'a> String: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
+{
+    // Named by its id: a receipt code lets its holder act on the review, so it stays out of logs.
+    let id: i64 = r.try_get("id")?;
+    let corrupt =
+        |what: &str, value: &dyn std::fmt::Debug| StorageError::Corrupt(format!("review {id}: {what} {value:?}"));
+    let stage: Option<String> = r.try_get("stage")?;
+    let stage = stage.map(|s| Stage::parse(&s).ok_or_else(|| corrupt("unknown stage", &s))).transpose()?;
+    let outcome: Option<String> = r.try_get("outcome")?;
+    let outcome = outcome.map(|o| Outcome::parse(&o).ok_or_else(|| corrupt("unknown outcome", &o))).transpose()?;
+    let channel: i64 = r.try_get("channel")?;
+    let channel =
+        u8::try_from(channel).ok().and_then(Channel::from_code).ok_or_else(|| corrupt("unknown channel", &channel))?;
+    Ok(ReceiptRow {
+        site_id: r.try_get("site_id")?,
+        receipt: r.try_get("receipt")?,
+        service_code: r.try_get("service_code")?,
+        rating: r.try_get("rating")?,
+        stage,
+        due_date: r.try_get("due_date")?,
+        reply: r.try_get("reply")?,
+        closed_at: r.try_get("closed_at")?,
+        rectified_at: r.try_get("rectified_at")?,
+        outcome,
+        transaction_no: r.try_get("transaction_no")?,
+        evaluation_no: r.try_get("evaluation_no")?,
+        channel,
+    })
+}
+
 async fn insert_event<'c, DB>(
     tx: &mut sqlx::Transaction<'c, DB>,
     review_id: i64,
@@ -262,14 +332,15 @@ where
     for<'q> <DB as sqlx::Database>::Arguments: sqlx::IntoArguments<DB>,
     for<'t> &'t mut <DB as sqlx::Database>::Connection: sqlx::Executor<'t, Database = DB>,
 {
+    let (kind, data) = stored_entry(&e.entry);
     sqlx::query::<DB>(
         "INSERT INTO review_events (review_id, kind, actor, note, data, at) VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(review_id)
-    .bind(e.kind.clone())
+    .bind(kind.to_owned())
     .bind(e.actor.clone())
     .bind(e.note.clone())
-    .bind(e.data.clone())
+    .bind(data)
     .bind(if e.at == 0 { now_millis() } else { e.at })
     .execute(&mut **tx)
     .await?;

@@ -1,4 +1,6 @@
+use mingjing_domain::follow_up::Stage;
 use sqlx::SqlitePool;
+use time::Date;
 
 use super::{Conflict, Storage, StorageError, with_pool};
 
@@ -21,8 +23,9 @@ pub struct NewReview {
     /// The call-back contact, sealed (see `seal.rs`), and the phone as staff see it.
     pub contact_sealed: Option<String>,
     pub contact_phone_masked: Option<String>,
-    /// For a poor review: the follow-up stage it starts at and its due date.
-    pub follow_up: Option<(&'static str, String)>,
+    /// For a poor review, the day its follow-up is due; the follow-up starts at
+    /// [`Stage::New`]. `None` for a review that is not followed up.
+    pub follow_up_due: Option<Date>,
 }
 
 /// The receipt of a stored review, and whether this call created it or found it there
@@ -62,8 +65,8 @@ macro_rules! bind_review {
             .bind(r.transaction.as_ref().map(|(_, e)| *e))
             .bind(&r.contact_sealed)
             .bind(&r.contact_phone_masked)
-            .bind(r.follow_up.as_ref().map(|(stage, _)| *stage))
-            .bind(r.follow_up.as_ref().map(|(_, due)| due.as_str()))
+            .bind(r.follow_up_due.map(|_| Stage::New.as_str()))
+            .bind(r.follow_up_due.map(mingjing_domain::iso_date::format))
     }};
 }
 

@@ -2,6 +2,7 @@
 //! follow them up, and the audit log for the site's administrators.
 
 use mingjing_domain::desk::{AuditEntryView, DeskDetail, DeskItem, DeskProfile, RevealRequest, RevealedContact};
+use mingjing_domain::follow_up::FollowUpAction;
 use mingjing_domain::supervision::{ObservationSummary, ObservationView, StaffAction};
 
 use super::endpoints::{
@@ -34,10 +35,14 @@ pub fn reveal(
     send(DESK_REVEAL.call(&c.api, &[receipt]), request, Some(&c.token))
 }
 
-/// Where a review's next follow-up step is posted. The step form posts there itself until
-/// its string tables give way to the domain's types; then it gets a typed function here.
-pub fn review_step_url(api: &str, receipt: &str) -> String {
-    DESK_REVIEW_STEP.call(api, &[receipt]).url
+/// Records the next follow-up step on a poor review; the answer is the review with its
+/// history.
+pub fn record_step(
+    c: &Credentials,
+    receipt: &str,
+    step: &FollowUpAction,
+) -> impl Future<Output = Result<DeskDetail, ApiFailure>> {
+    send(DESK_REVIEW_STEP.call(&c.api, &[receipt]), step, Some(&c.token))
 }
 
 pub fn observations(c: &Credentials) -> impl Future<Output = Result<Vec<ObservationSummary>, ApiFailure>> {

@@ -47,22 +47,6 @@ impl ApiFailure {
     }
 }
 
-/// POSTs JSON to `url` with a session and returns the status with the decoded answer.
-/// Only the desk's step form still calls this, with the URL of `desk::review_step_url`;
-/// once it has a typed function in `desk.rs`, this goes.
-#[cfg(feature = "desk")]
-pub async fn post_as<B: serde::Serialize, T: DeserializeOwned>(
-    url: &str,
-    body: &B,
-    session: Option<&str>,
-) -> Result<(u16, T), ApiFailure> {
-    let json = crate::json::to_text(body).ok_or(ApiFailure::Garbled)?;
-    let init = request(Method::Post, session, Some("application/json"))?;
-    init.set_body(&wasm_bindgen::JsValue::from_str(&json));
-    let (status, text) = respond(url, &init).await?;
-    decode(status, &text)
-}
-
 /// Makes `call` without a body, with a session if given, and decodes the answer.
 async fn fetch<T: DeserializeOwned>(call: Call, session: Option<&str>) -> Result<T, ApiFailure> {
     let init = request(call.method, session, None)?;

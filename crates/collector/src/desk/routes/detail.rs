@@ -5,7 +5,7 @@ use mingjing_domain::desk::DeskDetail;
 
 use super::{event, item};
 use crate::app::state::AppState;
-use crate::china_time::today;
+use crate::china_time::today_date;
 use crate::http::error::ApiError;
 use crate::http::session::StaffSession;
 
@@ -30,7 +30,7 @@ pub async fn detail(
     let row = state.follow_up(&staff, &receipt).await?;
     let events = state.storage.follow_up_events(row.id).await?;
     Ok(Json(DeskDetail {
-        item: item(&row, &today()),
+        item: item(&row, today_date()),
         events: events.iter().map(event).collect(),
         reply: row.reply.clone(),
     }))

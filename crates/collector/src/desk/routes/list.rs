@@ -7,7 +7,7 @@ use utoipa::IntoParams;
 
 use super::item;
 use crate::app::state::AppState;
-use crate::china_time::today;
+use crate::china_time::today_date;
 use crate::http::error::ApiError;
 use crate::http::session::StaffSession;
 
@@ -35,7 +35,7 @@ pub async fn list(
     staff: StaffSession,
     Query(q): Query<ListQuery>,
 ) -> Result<Json<Vec<DeskItem>>, ApiError> {
-    let today = today();
+    let today = today_date();
     let rows = state.storage.follow_ups(staff.site_id.as_str(), q.closed).await?;
-    Ok(Json(rows.iter().map(|r| item(r, &today)).collect()))
+    Ok(Json(rows.iter().map(|r| item(r, today)).collect()))
 }

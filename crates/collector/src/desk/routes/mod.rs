@@ -12,6 +12,8 @@ mod step;
 
 use mingjing_domain::desk::{DeskEvent, DeskItem};
 use mingjing_domain::follow_up::Stage;
+use mingjing_domain::iso_date;
+use time::Date;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -31,7 +33,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(session::router())
 }
 
-fn item(row: &FollowUpRow, today: &str) -> DeskItem {
+fn item(row: &FollowUpRow, today: Date) -> DeskItem {
     let stage = row.stage;
     DeskItem {
         receipt: row.receipt.clone(),
@@ -43,19 +45,13 @@ fn item(row: &FollowUpRow, today: &str) -> DeskItem {
         verified: row.verified,
         received_at: rfc3339(row.created_at),
         stage,
-        overdue: stage != Stage::Closed && today > row.due_date.as_str(),
-        due_date: row.due_date.clone(),
+        overdue: stage != Stage::Closed && today > row.due_date,
+        due_date: iso_date::format(row.due_date),
         named: row.named,
         phone_masked: row.phone_masked.clone(),
     }
 }
 
 fn event(row: &EventRow) -> DeskEvent {
-    DeskEvent {
-        kind: row.kind.clone(),
-        actor: row.actor.clone(),
-        note: row.note.clone(),
-        detail: row.data.clone(),
-        at: rfc3339(row.at),
-    }
+    DeskEvent { entry: row.entry.clone(), actor: row.actor.clone(), note: row.note.clone(), at: rfc3339(row.at) }
 }

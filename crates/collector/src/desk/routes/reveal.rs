@@ -1,7 +1,7 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use mingjing_domain::api_error::{ErrorEnvelope, FieldError};
-use mingjing_domain::desk::{AuditAction, RevealRequest, RevealedContact};
+use mingjing_domain::desk::{AuditAction, DeskEntry, RevealRequest, RevealedContact};
 
 use crate::app::state::AppState;
 use crate::http::error::ApiError;
@@ -41,13 +41,7 @@ pub async fn reveal(
         .into());
     }
     let row = state.follow_up(&staff, &receipt).await?;
-    let record = EventRow {
-        kind: "reveal_contact".into(),
-        actor: staff.actor(),
-        note: reason.to_owned(),
-        data: String::new(),
-        at: 0,
-    };
+    let record = EventRow { entry: DeskEntry::RevealContact, actor: staff.actor(), note: reason.to_owned(), at: 0 };
     let sealed = state
         .storage
         .reveal_contact(row.id, &record)

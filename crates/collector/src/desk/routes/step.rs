@@ -1,15 +1,14 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use mingjing_domain::api_error::ErrorEnvelope;
-use mingjing_domain::desk::DeskDetail;
-use mingjing_domain::follow_up::{FollowUpAction, Outcome, Verification};
+use mingjing_domain::desk::{DeskDetail, DeskEntry};
+use mingjing_domain::follow_up::{FollowUpAction, FollowUpStep};
 
 use super::{event, item};
 use crate::app::state::AppState;
-use crate::china_time::now_millis;
-use crate::china_time::today;
+use crate::china_time::{now_millis, today_date};
 use crate::http::error::ApiError;
-use crate::http::extract::AppJson;
+use crate::http::extract::Valid;
 use crate::http::session::StaffSession;
 use crate::storage::{EventRow, StepColumns};
 
@@ -37,24 +36,16 @@ pub async fn step(
     State(state): State<AppState>,
     staff: StaffSession,
     Path(receipt): Path<String>,
-    AppJson(action): AppJson<FollowUpAction>,
+    Valid(step): Valid<FollowUpStep>,
 ) -> Result<Json<DeskDetail>, ApiError> {
-    action.validate()?;
     let row = state.follow_up(&staff, &receipt).await?;
     let from = row.stage;
-    let to = action
+    let to = step
         .apply(from, row.named)
         .map_err(|illegal| ApiError::Conflict { code: "illegal_transition", message: illegal.to_string() })?;
     let now = now_millis();
-    let (columns, detail) = columns_for(&action, now);
-    let record = EventRow {
-        kind: action.kind().to_owned(),
-        actor: staff.actor(),
-        note: action.text().trim().to_owned(),
-        data: detail,
-        at: now,
-    };
-    state.storage.record_step(row.id, from.as_str(), to.as_str(), &columns, &record).await?;
+    let record = EventRow { entry: DeskEntry::of(&step), actor: staff.actor(), note: step.text().to_owned(), at: now };
+    state.storage.record_step(row.id, from, to, &columns_for(&step, now), &record).await?;
     let row = state
         .storage
         .follow_up(staff.site_id.as_str(), &receipt)
@@ -62,46 +53,25 @@ pub async fn step(
         .ok_or(ApiError::Internal("review vanished".into()))?;
     let events = state.storage.follow_up_events(row.id).await?;
     Ok(Json(DeskDetail {
-        item: item(&row, &today()),
+        item: item(&row, today_date()),
         events: events.iter().map(event).collect(),
         reply: row.reply.clone(),
     }))
 }
 
-/// The columns a step sets, and the short detail its history entry shows.
-fn columns_for(action: &FollowUpAction, now: i64) -> (StepColumns, String) {
-    match action {
-        FollowUpAction::CallBack { reached, .. } => (
-            StepColumns { called_back: Some(*reached), ..Default::default() },
-            if *reached { "reached" } else { "not_reached" }.to_owned(),
-        ),
-        FollowUpAction::Verify { verification, .. } => {
-            let v = match verification {
-                Verification::Confirmed => "confirmed",
-                Verification::NotConfirmed => "not_confirmed",
-                Verification::AppealedMistaken => "appealed_mistaken",
-                Verification::AppealedMalicious => "appealed_malicious",
-            };
-            (StepColumns { verification: Some(v.to_owned()), ..Default::default() }, v.to_owned())
+/// The columns a step sets on the review.
+fn columns_for(step: &FollowUpStep, now: i64) -> StepColumns {
+    match step {
+        FollowUpStep::CallBack { reached, .. } => StepColumns { called_back: Some(*reached), ..Default::default() },
+        FollowUpStep::Verify { verification, .. } => {
+            StepColumns { verification: Some(*verification), ..Default::default() }
         }
-        FollowUpAction::Decide { outcome, plan_due, .. } => {
-            let o = match outcome {
-                Outcome::FixedOnTheSpot => "fixed_on_the_spot",
-                Outcome::RectificationPlan => "rectification_plan",
-                Outcome::Explanation => "explanation",
-            };
-            let detail = match plan_due {
-                Some(due) => format!("{o} {due}"),
-                None => o.to_owned(),
-            };
-            (StepColumns { outcome: Some(o.to_owned()), plan_due: plan_due.clone(), ..Default::default() }, detail)
+        FollowUpStep::Decide { decision, .. } => {
+            StepColumns { outcome: Some(decision.outcome()), plan_due: decision.plan_due(), ..Default::default() }
         }
-        FollowUpAction::Rectified { .. } => {
-            (StepColumns { rectified_at: Some(now), ..Default::default() }, "rectified".to_owned())
+        FollowUpStep::Rectified { .. } => StepColumns { rectified_at: Some(now), ..Default::default() },
+        FollowUpStep::Reply { reply } => {
+            StepColumns { reply: Some(reply.clone()), closed_at: Some(now), ..Default::default() }
         }
-        FollowUpAction::Reply { reply } => (
-            StepColumns { reply: Some(reply.trim().to_owned()), closed_at: Some(now), ..Default::default() },
-            "replied".to_owned(),
-        ),
     }
 }

@@ -15,7 +15,6 @@ use crate::http::error::ApiError;
 use crate::http::extract::Valid;
 use crate::reviews::token::Claims;
 use crate::storage::NewReview;
-use mingjing_domain::follow_up::Stage;
 
 /// Submit a 好差评 review.
 ///
@@ -101,10 +100,10 @@ pub async fn post(
             .as_ref()
             .map(|c| state.contact_key.seal(&format!("{}\n{}", c.name(), c.phone().reveal()))),
         contact_phone_masked: review.contact.as_ref().map(|c| c.phone().masked()),
-        follow_up: review.rating.is_poor().then(|| {
-            let due = china_time::due_after(created_at, config.follow_up_working_days);
-            (Stage::New.as_str(), china_time::iso(due.date))
-        }),
+        follow_up_due: review
+            .rating
+            .is_poor()
+            .then(|| china_time::due_after(created_at, config.follow_up_working_days).date),
     };
     let stored = state.reviews.insert(new).await?;
     let status = if stored.created { StatusCode::CREATED } else { StatusCode::OK };

@@ -2,7 +2,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use mingjing_domain::api_error::ErrorEnvelope;
 use mingjing_domain::desk::ReceiptStatus;
-use mingjing_domain::follow_up::Stage;
+use mingjing_domain::follow_up::{Outcome, Stage};
 use mingjing_domain::site::SiteId;
 
 use crate::app::state::AppState;
@@ -41,7 +41,7 @@ pub async fn get(State(state): State<AppState>, Path(receipt): Path<String>) -> 
         receipt: row.receipt,
         service: row.service_code,
         rating: u8::try_from(row.rating).unwrap_or(1),
-        stage: row.stage.as_deref().and_then(Stage::parse),
+        stage: row.stage,
         due_date: row.due_date,
         reply: row.reply,
         closed_at: row.closed_at.map(rfc3339),
@@ -53,8 +53,8 @@ pub async fn get(State(state): State<AppState>, Path(receipt): Path<String>) -> 
 /// reviewer has not rated the fix yet. An open review's receipt stands in for the
 /// transaction number it never had.
 async fn rerate_token(state: &AppState, row: &ReceiptRow) -> Result<Option<String>, ApiError> {
-    let fixed = matches!(row.outcome.as_deref(), Some("fixed_on_the_spot" | "rectification_plan"));
-    if row.stage.as_deref() != Some("closed") || !fixed || row.evaluation_no == Some(2) {
+    let fixed = row.outcome.is_some_and(Outcome::fixes);
+    if row.stage != Some(Stage::Closed) || !fixed || row.evaluation_no == Some(2) {
         return Ok(None);
     }
     let transaction_no = row.transaction_no.clone().unwrap_or_else(|| format!("R-{}", row.receipt));
@@ -68,7 +68,7 @@ async fn rerate_token(state: &AppState, row: &ReceiptRow) -> Result<Option<Strin
         service: row.service_code.clone(),
         transaction_no,
         evaluation_no: 2,
-        channel: u8::try_from(row.channel).unwrap_or(1),
+        channel: row.channel.code(),
         expires_at: now_millis() / 1000 + RERATE_DAYS * 86_400,
     };
     Ok(Some(crate::sites::keys::sign(&state.contact_key, &site, &claims)?))

@@ -4,7 +4,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::stage_label;
-use super::step_form::{StepForm, detail_label, event_label, short_time};
+use super::step_form::{StepForm, entry_choice, entry_title, short_time};
 use crate::api;
 use crate::i18n::{Lang, choice_label, level_label};
 use crate::shared::session::use_session;
@@ -101,12 +101,10 @@ pub fn Detail(props: &DetailProps) -> Html {
             <ol class="mj-timeline">
                 { for found.events.iter().map(|e| html! {
                     <li><span class="mj-small mj-muted">{ short_time(&e.at) }{ " · " }{ &e.actor }</span><br />
-                        <strong>{ event_label(d, &e.kind) }</strong>{ " " }{ detail_label(d, &e.detail) }{ " — " }{ &e.note }</li>
+                        <strong>{ entry_title(d, &e.entry) }</strong>{ " " }{ entry_choice(d, &e.entry) }{ " — " }{ &e.note }</li>
                 }) }
             </ol>
-            <StepForm config={config.clone()} token={session.credentials.token.clone()}
-                      url={api::desk::review_step_url(&config.api, &props.receipt)}
-                      stage={item.stage} named={item.named} {on_recorded} />
+            <StepForm receipt={props.receipt.clone()} stage={item.stage} named={item.named} {on_recorded} />
         </div>
     }
 }

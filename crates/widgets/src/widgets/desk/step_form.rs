@@ -1,60 +1,127 @@
-use mingjing_domain::desk::DeskDetail;
-use mingjing_domain::follow_up::{FollowUpAction, Outcome, Stage, Verification};
+use mingjing_domain::desk::{DeskDetail, DeskEntry};
+use mingjing_domain::follow_up::{FollowUpAction, FollowUpStep, Outcome, Stage, StepKind, Verification};
+use mingjing_domain::parse::Parse;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::api::{self, ApiFailure};
-use crate::config::WidgetConfig;
 use crate::i18n::DeskMessages;
+use crate::shared::session::use_session;
 
 #[derive(Properties, PartialEq)]
 pub struct StepFormProps {
-    pub config: WidgetConfig,
-    pub token: String,
-    pub url: String,
+    pub receipt: String,
     pub stage: Stage,
     pub named: bool,
     pub on_recorded: Callback<DeskDetail>,
 }
 
-/// The one step the follow-up allows next, as the collector's state machine says.
+/// The choice a step's select offers: whether the reviewer was reached, the verification,
+/// or the outcome. Its value is the name the collector uses for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Next {
-    CallBack,
-    Verify,
-    Decide,
-    Rectified,
-    Reply,
+enum Pick {
+    Reached(bool),
+    Verification(Verification),
+    Outcome(Outcome),
 }
 
-fn next(stage: Stage, named: bool) -> Option<Next> {
-    Some(match stage {
-        Stage::New if named => Next::CallBack,
-        Stage::New | Stage::CalledBack => Next::Verify,
-        Stage::Verified => Next::Decide,
-        Stage::Rectifying => Next::Rectified,
-        Stage::AwaitingReply => Next::Reply,
-        Stage::Closed => return None,
-    })
+impl Pick {
+    fn value(self) -> &'static str {
+        match self {
+            Pick::Reached(true) => "reached",
+            Pick::Reached(false) => "not_reached",
+            Pick::Verification(v) => v.as_str(),
+            Pick::Outcome(o) => o.as_str(),
+        }
+    }
+
+    fn label(self, d: &DeskMessages) -> &'static str {
+        match self {
+            Pick::Reached(reached) => reached_label(d, reached),
+            Pick::Verification(v) => verification_label(d, v),
+            Pick::Outcome(o) => outcome_label(d, o),
+        }
+    }
 }
 
-/// A history entry's choice (`reached`, `confirmed`, `rectification_plan 2026-12-31`), in words.
-pub fn detail_label(d: &DeskMessages, detail: &str) -> String {
-    let (word, rest) = detail.split_once(' ').unwrap_or((detail, ""));
-    let label = match word {
-        "reached" => d.desk_reached,
-        "not_reached" => d.desk_not_reached,
-        "confirmed" => d.verification_confirmed,
-        "not_confirmed" => d.verification_not_confirmed,
-        "appealed_mistaken" => d.verification_appealed_mistaken,
-        "appealed_malicious" => d.verification_appealed_malicious,
-        "fixed_on_the_spot" => d.outcome_fixed,
-        "rectification_plan" => d.outcome_plan,
-        "explanation" => d.outcome_explanation,
-        "rectified" | "replied" | "" => "",
-        other => other,
-    };
-    if rest.is_empty() { label.to_owned() } else { format!("{label} {rest}") }
+/// What the select offers for a step, the default first.
+fn picks(step: StepKind) -> Vec<Pick> {
+    match step {
+        StepKind::CallBack => vec![Pick::Reached(true), Pick::Reached(false)],
+        StepKind::Verify => Verification::ALL.into_iter().map(Pick::Verification).collect(),
+        StepKind::Decide => Outcome::ALL.into_iter().map(Pick::Outcome).collect(),
+        StepKind::Rectified | StepKind::Reply => vec![],
+    }
+}
+
+/// The step as it goes on the wire, from what the form holds.
+fn action(pick: Option<Pick>, step: StepKind, note: String, due: &str) -> FollowUpAction {
+    match (step, pick) {
+        (StepKind::CallBack, pick) => FollowUpAction::CallBack { reached: pick != Some(Pick::Reached(false)), note },
+        (StepKind::Verify, Some(Pick::Verification(verification))) => FollowUpAction::Verify { verification, note },
+        (StepKind::Verify, _) => FollowUpAction::Verify { verification: Verification::Confirmed, note },
+        (StepKind::Decide, pick) => {
+            let outcome = if let Some(Pick::Outcome(o)) = pick { o } else { Outcome::FixedOnTheSpot };
+            let plan_due = (outcome == Outcome::RectificationPlan).then(|| due.to_owned());
+            FollowUpAction::Decide { outcome, note, plan_due }
+        }
+        (StepKind::Rectified, _) => FollowUpAction::Rectified { note },
+        (StepKind::Reply, _) => FollowUpAction::Reply { reply: note },
+    }
+}
+
+fn step_label(d: &DeskMessages, step: StepKind) -> &'static str {
+    match step {
+        StepKind::CallBack => d.step_call_back,
+        StepKind::Verify => d.step_verify,
+        StepKind::Decide => d.step_decide,
+        StepKind::Rectified => d.step_rectified,
+        StepKind::Reply => d.step_reply,
+    }
+}
+
+fn reached_label(d: &DeskMessages, reached: bool) -> &'static str {
+    if reached { d.desk_reached } else { d.desk_not_reached }
+}
+
+fn verification_label(d: &DeskMessages, v: Verification) -> &'static str {
+    match v {
+        Verification::Confirmed => d.verification_confirmed,
+        Verification::NotConfirmed => d.verification_not_confirmed,
+        Verification::AppealedMistaken => d.verification_appealed_mistaken,
+        Verification::AppealedMalicious => d.verification_appealed_malicious,
+    }
+}
+
+fn outcome_label(d: &DeskMessages, o: Outcome) -> &'static str {
+    match o {
+        Outcome::FixedOnTheSpot => d.outcome_fixed,
+        Outcome::RectificationPlan => d.outcome_plan,
+        Outcome::Explanation => d.outcome_explanation,
+    }
+}
+
+/// A history entry's kind, in words.
+pub fn entry_title(d: &DeskMessages, entry: &DeskEntry) -> &'static str {
+    match entry {
+        DeskEntry::CallBack { .. } => d.step_call_back,
+        DeskEntry::Verify { .. } => d.step_verify,
+        DeskEntry::Decide { .. } => d.step_decide,
+        DeskEntry::Rectified => d.step_rectified,
+        DeskEntry::Reply => d.step_reply,
+        DeskEntry::RevealContact => d.desk_revealed_log,
+    }
+}
+
+/// A history entry's choice in words (`限期整改 2026-12-31`), empty when it made none.
+pub fn entry_choice(d: &DeskMessages, entry: &DeskEntry) -> String {
+    match entry {
+        DeskEntry::CallBack { reached } => reached_label(d, *reached).to_owned(),
+        DeskEntry::Verify { verification } => verification_label(d, *verification).to_owned(),
+        DeskEntry::Decide { outcome, plan_due: Some(due) } => format!("{} {due}", outcome_label(d, *outcome)),
+        DeskEntry::Decide { outcome, plan_due: None } => outcome_label(d, *outcome).to_owned(),
+        DeskEntry::Rectified | DeskEntry::Reply | DeskEntry::RevealContact => String::new(),
+    }
 }
 
 /// `2026-11-28T21:40:10.285+08:00` as `2026-11-28 21:40`: the collector sends China time.
@@ -65,56 +132,26 @@ pub fn short_time(rfc3339: &str) -> String {
     }
 }
 
-/// A history entry's kind, in words.
-pub fn event_label(d: &DeskMessages, kind: &str) -> String {
-    match kind {
-        "call_back" => d.step_call_back,
-        "verify" => d.step_verify,
-        "decide" => d.step_decide,
-        "rectified" => d.step_rectified,
-        "reply" => d.step_reply,
-        "reveal_contact" => d.desk_revealed_log,
-        other => return other.to_owned(),
-    }
-    .to_owned()
-}
-
+/// The form for the one step the follow-up allows next, as the domain's state machine says.
 #[component]
 pub fn StepForm(props: &StepFormProps) -> Html {
-    let d = props.config.lang.desk();
-    let choice = use_state(String::new);
+    let session = use_session();
+    let d = session.config.lang.desk();
+    let pick = use_state(|| None::<Pick>);
     let note = use_state(String::new);
     let due = use_state(String::new);
     let problem = use_state(|| None::<String>);
-    let Some(step) = next(props.stage, props.named) else {
+    let Some(step) = props.stage.next_step(props.named) else {
         return html! { <p class="mj-alert mj-success">{ d.desk_closed }</p> };
     };
-    let (title, options): (&str, Vec<(&str, &str)>) = match step {
-        Next::CallBack => (d.step_call_back, vec![("reached", d.desk_reached), ("not_reached", d.desk_not_reached)]),
-        Next::Verify => (
-            d.step_verify,
-            vec![
-                ("confirmed", d.verification_confirmed),
-                ("not_confirmed", d.verification_not_confirmed),
-                ("appealed_mistaken", d.verification_appealed_mistaken),
-                ("appealed_malicious", d.verification_appealed_malicious),
-            ],
-        ),
-        Next::Decide => (
-            d.step_decide,
-            vec![
-                ("fixed_on_the_spot", d.outcome_fixed),
-                ("rectification_plan", d.outcome_plan),
-                ("explanation", d.outcome_explanation),
-            ],
-        ),
-        Next::Rectified => (d.step_rectified, vec![]),
-        Next::Reply => (d.step_reply, vec![]),
-    };
-    let selected = if choice.is_empty() { options.first().map(|(v, _)| *v).unwrap_or("") } else { choice.as_str() };
+    let options = picks(step);
+    let selected = (*pick).filter(|p| options.contains(p)).or_else(|| options.first().copied());
     let on_choice = {
-        let choice = choice.clone();
-        Callback::from(move |e: Event| choice.set(e.target_unchecked_into::<HtmlSelectElement>().value()))
+        let (pick, options) = (pick.clone(), options.clone());
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            pick.set(options.iter().copied().find(|p| p.value() == value));
+        })
     };
     let on_note = {
         let note = note.clone();
@@ -125,49 +162,30 @@ pub fn StepForm(props: &StepFormProps) -> Html {
         Callback::from(move |e: InputEvent| due.set(e.target_unchecked_into::<HtmlInputElement>().value()))
     };
     let onsubmit = {
-        let (note, due, problem, choice) = (note.clone(), due.clone(), problem.clone(), choice.clone());
-        let (url, token, on_recorded, lang) =
-            (props.url.clone(), props.token.clone(), props.on_recorded.clone(), props.config.lang);
-        let selected = selected.to_owned();
+        let (note, due, problem, pick) = (note.clone(), due.clone(), problem.clone(), pick.clone());
+        let (credentials, receipt, on_recorded) =
+            (session.credentials.clone(), props.receipt.clone(), props.on_recorded.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let text = (*note).clone();
-            let action = match step {
-                Next::CallBack => FollowUpAction::CallBack { reached: selected == "reached", note: text },
-                Next::Verify => FollowUpAction::Verify {
-                    verification: match selected.as_str() {
-                        "not_confirmed" => Verification::NotConfirmed,
-                        "appealed_mistaken" => Verification::AppealedMistaken,
-                        "appealed_malicious" => Verification::AppealedMalicious,
-                        _ => Verification::Confirmed,
-                    },
-                    note: text,
-                },
-                Next::Decide => {
-                    let outcome = match selected.as_str() {
-                        "rectification_plan" => Outcome::RectificationPlan,
-                        "explanation" => Outcome::Explanation,
-                        _ => Outcome::FixedOnTheSpot,
-                    };
-                    let plan_due = (outcome == Outcome::RectificationPlan).then(|| (*due).clone());
-                    FollowUpAction::Decide { outcome, note: text, plan_due }
-                }
-                Next::Rectified => FollowUpAction::Rectified { note: text },
-                Next::Reply => FollowUpAction::Reply { reply: text },
-            };
-            let d = lang.desk();
-            if let Err(broken) = action.validate() {
+            let request = action(selected, step, (*note).clone(), &due);
+            if let Err(broken) = FollowUpStep::parse(request.clone()) {
                 problem.set(Some(d.desk_error(&broken.message)));
                 return;
             }
-            let (url, token, on_recorded, problem, note, choice) =
-                (url.clone(), token.clone(), on_recorded.clone(), problem.clone(), note.clone(), choice.clone());
+            let (credentials, receipt, on_recorded, problem, note, pick) = (
+                credentials.clone(),
+                receipt.clone(),
+                on_recorded.clone(),
+                problem.clone(),
+                note.clone(),
+                pick.clone(),
+            );
             wasm_bindgen_futures::spawn_local(async move {
-                match api::post_as::<_, DeskDetail>(&url, &action, Some(&token)).await {
-                    Ok((_, detail)) => {
+                match api::desk::record_step(&credentials, &receipt, &request).await {
+                    Ok(detail) => {
                         problem.set(None);
                         note.set(String::new());
-                        choice.set(String::new());
+                        pick.set(None);
                         on_recorded.emit(detail);
                     }
                     Err(ApiFailure::Refused(_, body)) => problem.set(Some(d.desk_error(&body.message))),
@@ -176,7 +194,8 @@ pub fn StepForm(props: &StepFormProps) -> Html {
             });
         })
     };
-    let note_label = if step == Next::Reply { d.step_reply } else { d.desk_note };
+    let title = step_label(d, step);
+    let note_label = if step == StepKind::Reply { d.step_reply } else { d.desk_note };
     html! {
         <form class="mj-step" {onsubmit} novalidate=true>
             <h4 class="mj-subtitle">{ d.desk_next_step(title) }</h4>
@@ -187,13 +206,13 @@ pub fn StepForm(props: &StepFormProps) -> Html {
                 <div class="mj-field">
                     <label for="mj-step-choice">{ title }</label>
                     <select id="mj-step-choice" class="mj-select" onchange={on_choice}>
-                        { for options.iter().map(|(value, label)| html! {
-                            <option value={*value} selected={*value == selected}>{ *label }</option>
+                        { for options.iter().map(|p| html! {
+                            <option value={p.value()} selected={Some(*p) == selected}>{ p.label(d) }</option>
                         }) }
                     </select>
                 </div>
             }
-            if step == Next::Decide && selected == "rectification_plan" {
+            if selected == Some(Pick::Outcome(Outcome::RectificationPlan)) {
                 <div class="mj-field">
                     <label for="mj-step-due">{ d.desk_plan_due }</label>
                     <input id="mj-step-due" class="mj-input" type="date" value={(*due).clone()} oninput={on_due} />
@@ -202,8 +221,8 @@ pub fn StepForm(props: &StepFormProps) -> Html {
             <div class="mj-field">
                 <label for="mj-step-note">{ note_label }</label>
                 <textarea id="mj-step-note" class="mj-textarea" value={(*note).clone()} oninput={on_note}
-                          aria-describedby={(step == Next::Reply).then_some("mj-step-hint")} />
-                if step == Next::Reply {
+                          aria-describedby={(step == StepKind::Reply).then_some("mj-step-hint")} />
+                if step == StepKind::Reply {
                     <p id="mj-step-hint" class="mj-hint">{ d.desk_reply_hint }</p>
                 }
             </div>
