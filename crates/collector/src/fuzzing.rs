@@ -11,13 +11,15 @@ use mingjing_domain::parse::Parse;
 use mingjing_domain::review::{Review, ReviewRequest};
 use mingjing_domain::site::SiteId;
 use mingjing_domain::supervision::{
-    FollowUpRequest, NewObservation, Observation, ObservationStage, StaffAction, StaffStep, check_note,
+    FollowUpRequest, NewObservation, Observation, ObservationStage, StaffAction, StaffStep, SupervisionSettings,
+    check_note,
 };
 use mingjing_domain::transaction::{Transaction, TransactionRequest};
 
 use crate::catalog::index::CatalogIndex;
 use crate::china_time::china_date;
 use crate::http::extract::parse;
+use crate::supervision::lifecycle::staff_move;
 
 /// The review token parser and verifier (`mj1.<payload>.<signature>`).
 pub fn review_token(data: &[u8]) {
@@ -87,16 +89,14 @@ pub fn request_body(data: &[u8]) {
                 let _ = crate::supervision::observations::check_against(&new, demo_catalogue(), china_date(NOW));
             }
         }
-        // routes::desk::observations::step, through observations::staff_step
+        // routes::desk::observations::step, through lifecycle::staff_move
         6 => {
             if let Ok(raw) = parse::<StaffAction>(body)
                 && let Ok(step) = StaffStep::parse(raw)
             {
+                let settings = SupervisionSettings::default();
                 for stage in ObservationStage::ALL {
-                    let _ = step.next(stage);
-                }
-                if let StaffStep::Assign { department, .. } = &step {
-                    let _ = demo_catalogue().departments().iter().any(|(name, _)| name == department);
+                    let _ = staff_move(&step, stage, china_date(NOW), demo_catalogue(), &settings);
                 }
             }
         }

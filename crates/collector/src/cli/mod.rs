@@ -1,5 +1,6 @@
 //! The `mingjing` command line: `serve`, and administration subcommands.
 
+mod access;
 mod audit;
 pub mod catalog;
 pub mod site;

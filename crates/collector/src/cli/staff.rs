@@ -1,11 +1,9 @@
 //! `mingjing staff …`: department staff who answer poor reviews on the desk.
 
+use super::access::{issue_code, person_name, registered_site};
+use crate::storage::{Role, Storage};
 use anyhow::{Context, bail};
 use clap::Subcommand;
-use mingjing_domain::site::SiteId;
-
-use crate::http::session;
-use crate::storage::Storage;
 
 #[derive(Debug, Subcommand)]
 pub enum StaffCommand {
@@ -43,25 +41,16 @@ pub enum StaffCommand {
 pub async fn run(storage: &Storage, cmd: StaffCommand) -> anyhow::Result<()> {
     match cmd {
         StaffCommand::Add { site, name, catalog_admin, site_admin } => {
-            let site = SiteId::parse(&site).map_err(|e| anyhow::anyhow!("--site: {}", e.message))?;
-            if storage.site(&site).await?.is_none() {
-                bail!("site {site} is not registered: run `mingjing site add` first");
-            }
-            let name = name.trim();
-            if name.is_empty() || name.chars().count() > 40 {
-                bail!("--name must be 1 to 40 characters");
-            }
+            let site = registered_site(storage, &site).await?;
+            let name = person_name(&name)?;
             let id = storage.insert_staff(site.as_str(), name).await.context("cannot add the staff member")?;
-            let code = session::new_access_code(id);
-            storage.set_staff_code(id, &session::hash_code(&code)).await?;
             if catalog_admin {
                 storage.set_staff_catalog_admin(id, true).await?;
             }
             if site_admin {
                 storage.set_staff_site_admin(id, true).await?;
             }
-            println!("staff_id={id}");
-            println!("access_code={code}");
+            issue_code(storage, Role::Staff, id).await?;
             eprintln!("give the access code to {name} in person: it is stored only hashed and cannot be shown again");
         }
         StaffCommand::List { site } => {
@@ -80,12 +69,7 @@ pub async fn run(storage: &Storage, cmd: StaffCommand) -> anyhow::Result<()> {
             if !staff.active {
                 bail!("staff member {id} is revoked; add them again instead");
             }
-            let code = session::new_access_code(id);
-            storage.set_staff_code(id, &session::hash_code(&code)).await?;
-            let ended = storage.end_sessions_of(crate::storage::Role::Staff, id).await?;
-            println!("staff_id={id}");
-            println!("access_code={code}");
-            eprintln!("the old code no longer works; {ended} open session(s) ended");
+            issue_code(storage, Role::Staff, id).await?;
         }
     }
     Ok(())

@@ -2,12 +2,11 @@
 
 use anyhow::{Context, bail};
 use clap::Subcommand;
-use mingjing_domain::site::SiteId;
 use mingjing_domain::supervision::Affiliation;
 
+use super::access::{issue_code, person_name, registered_site};
 use crate::china_time::now_millis;
-use crate::http::session;
-use crate::storage::Storage;
+use crate::storage::{Role, Storage};
 
 #[derive(Debug, Subcommand)]
 pub enum SupervisorCommand {
@@ -60,14 +59,8 @@ fn day(flag: &str, raw: &str) -> anyhow::Result<String> {
 pub async fn run(storage: &Storage, cmd: SupervisorCommand) -> anyhow::Result<()> {
     match cmd {
         SupervisorCommand::Add { site, name, affiliation, term_start, term_end } => {
-            let site = SiteId::parse(&site).map_err(|e| anyhow::anyhow!("--site: {}", e.message))?;
-            if storage.site(&site).await?.is_none() {
-                bail!("site {site} is not registered: run `mingjing site add` first");
-            }
-            let name = name.trim();
-            if name.is_empty() || name.chars().count() > 40 {
-                bail!("--name must be 1 to 40 characters");
-            }
+            let site = registered_site(storage, &site).await?;
+            let name = person_name(&name)?;
             let Some(affiliation) = Affiliation::parse(&affiliation) else {
                 bail!("--affiliation must be one of npc, cppcc, chamber, entrepreneur, other");
             };
@@ -79,10 +72,7 @@ pub async fn run(storage: &Storage, cmd: SupervisorCommand) -> anyhow::Result<()
                 .insert_supervisor(site.as_str(), name, affiliation.as_str(), (&start, &end), now_millis())
                 .await
                 .context("cannot add the supervisor")?;
-            let code = session::new_access_code(id);
-            storage.set_supervisor_code(id, &session::hash_code(&code)).await?;
-            println!("supervisor_id={id}");
-            println!("access_code={code}");
+            issue_code(storage, Role::Supervisor, id).await?;
             eprintln!("give the access code to {name} in person: it is stored only hashed and cannot be shown again");
         }
         SupervisorCommand::List { site } => {
@@ -102,12 +92,7 @@ pub async fn run(storage: &Storage, cmd: SupervisorCommand) -> anyhow::Result<()
             if !current.active {
                 bail!("supervisor {id} is revoked; appoint them again instead");
             }
-            let code = session::new_access_code(id);
-            storage.set_supervisor_code(id, &session::hash_code(&code)).await?;
-            let ended = storage.end_sessions_of(crate::storage::Role::Supervisor, id).await?;
-            println!("supervisor_id={id}");
-            println!("access_code={code}");
-            eprintln!("the old code no longer works; {ended} open session(s) ended");
+            issue_code(storage, Role::Supervisor, id).await?;
         }
         SupervisorCommand::Renew { id, term_end } => {
             let end = day("--term-end", &term_end)?;

@@ -10,30 +10,39 @@ use mingjing_domain::supervision::{
     illegal_transition,
 };
 
+use time::Date;
+
 use crate::app::state::AppState;
+use crate::catalog::index::CatalogIndex;
 use crate::china_time::{self, now_millis};
 use crate::http::error::ApiError;
 use crate::storage::{ObservationEventRow, ObservationRow, ObservationStep, SupervisorRow};
 
-/// A staff step: checked against the lifecycle and applied if nobody moved it meanwhile.
-pub async fn staff_step(
-    state: &AppState,
-    row: &ObservationRow,
-    settings: &SupervisionSettings,
-    actor: String,
+/// Where a staff step takes an observation: the stage, and the due date and department it
+/// sets, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffMove {
+    pub to: ObservationStage,
+    pub due_date: Option<Date>,
+    pub department: Option<String>,
+}
+
+/// Checks a staff step against the lifecycle at `from`, the catalogue's departments and
+/// `today`, without touching storage: the handler and the fuzzer both call it.
+pub fn staff_move(
     action: &StaffStep,
-) -> Result<(), ApiError> {
-    let from = row.stage;
+    from: ObservationStage,
+    today: Date,
+    catalogue: &CatalogIndex,
+    settings: &SupervisionSettings,
+) -> Result<StaffMove, ApiError> {
     let to = action.next(from).ok_or_else(|| ApiError::Conflict {
         code: "illegal_transition",
         message: illegal_transition(action.kind().as_str(), from),
     })?;
-    let now = now_millis();
-    let today = china_time::china_date(now);
     let (due_date, department) = match action {
         StaffStep::Assign { department, .. } => {
-            let index = state.catalog.index(&state.storage).await?;
-            if !index.departments().iter().any(|(name, _)| name == department) {
+            if !catalogue.departments().iter().any(|(name, _)| name == department) {
                 let message = "not a department of the service catalogue";
                 return Err(FieldError::new("department", "unknown_department", message).into());
             }
@@ -49,6 +58,22 @@ pub async fn staff_step(
         }
         _ => (None, None),
     };
+    Ok(StaffMove { to, due_date, department })
+}
+
+/// A staff step: checked against the lifecycle and applied if nobody moved it meanwhile.
+pub async fn staff_step(
+    state: &AppState,
+    row: &ObservationRow,
+    settings: &SupervisionSettings,
+    actor: String,
+    action: &StaffStep,
+) -> Result<(), ApiError> {
+    let from = row.stage;
+    let now = now_millis();
+    let today = china_time::china_date(now);
+    let catalogue = state.catalog.index(&state.storage).await?;
+    let StaffMove { to, due_date, department } = staff_move(action, from, today, &catalogue, settings)?;
     let step = ObservationStep {
         from,
         to,
