@@ -16,6 +16,7 @@ mod migrations;
 mod open_review_abuse;
 mod open_reviews;
 mod operations;
+mod public_cache;
 mod reviews;
 mod services;
 mod sign_in;

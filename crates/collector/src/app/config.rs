@@ -35,11 +35,13 @@ pub struct Limits {
     pub open_reviews_per_site_per_hour: u32,
     /// A sign-in session ends after this long without a request.
     pub session_idle_ms: i64,
+    /// How long shared caches may keep the public figures (see `http/public_cache.rs`).
+    pub public_max_age_secs: u32,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Self { open_reviews_per_site_per_hour: 2_000, session_idle_ms: 30 * 60_000 }
+        Self { open_reviews_per_site_per_hour: 2_000, session_idle_ms: 30 * 60_000, public_max_age_secs: 60 }
     }
 }
 

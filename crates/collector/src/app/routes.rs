@@ -1,4 +1,5 @@
-//! Every API route: each feature folder has its own `router()`, merged here.
+//! Every API route: each feature folder has its own `router()`, merged here, with the
+//! public figures apart.
 
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
@@ -29,8 +30,14 @@ pub fn api() -> OpenApiRouter<AppState> {
         .merge(crate::sites::routes::router())
         .merge(crate::desk::routes::router())
         .merge(crate::catalog::routes::router())
-        .merge(crate::stats::router())
         .merge(crate::supervision::routes::router())
+}
+
+/// The published figures: public, open to every origin and served to be cached (see
+/// `http/public_cache.rs`), so `app/startup.rs` puts them outside the API's CORS and
+/// `no-store` layers.
+pub fn public_api() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().merge(crate::stats::router()).merge(crate::supervision::routes::public_router())
 }
 
 /// Documents the bearer scheme that back-office calls authenticate with.

@@ -102,17 +102,24 @@ impl Application {
 /// The whole HTTP surface, given its state.
 pub fn router(state: AppState, config: &ServeConfig) -> Router {
     let (api, mut openapi) = routes::api().split_for_parts();
+    let (public, public_doc) = routes::public_api().split_for_parts();
+    openapi.merge(public_doc);
     utoipa::Modify::modify(&routes::CommonResponses, &mut openapi);
     let openapi = Arc::new(openapi);
+    let api = json_errors(
+        api.route("/api/v1/openapi.json", get(move || std::future::ready(axum::Json(openapi.as_ref().clone()))))
+            .fallback(api_not_found)
+            .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed }),
+    )
+    .layer(cors(state.storage.clone(), state.sites.clone()));
+    // The public figures are open to every origin, with no `Vary: Origin`, so that one
+    // cached copy serves every department's page; they set their own Cache-Control.
+    let public = json_errors(public)
+        .layer(SetResponseHeaderLayer::overriding(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*")));
     let api = api
-        .route("/api/v1/openapi.json", get(move || std::future::ready(axum::Json(openapi.as_ref().clone()))))
-        .fallback(api_not_found)
-        .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
-        .layer(middleware::map_response(crate::http::error::plain_rejections_as_json))
-        .layer(DefaultBodyLimit::max(MAX_JSON_BODY))
-        .layer(cors(state.storage.clone(), state.sites.clone()))
+        .merge(public)
         .layer(middleware::from_fn(refuse_malformed_origin))
-        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
@@ -155,6 +162,13 @@ pub fn router(state: AppState, config: &ServeConfig) -> Router {
             crate::http::page_headers::everywhere,
         ))
         .with_state(state)
+}
+
+/// Errors in our JSON format, under the JSON body limit: inside the CORS headers, so that
+/// a page can read why it was refused.
+fn json_errors(api: Router<AppState>) -> Router<AppState> {
+    api.layer(middleware::map_response(crate::http::error::plain_rejections_as_json))
+        .layer(DefaultBodyLimit::max(MAX_JSON_BODY))
 }
 
 /// The widget bundle, loaded cross-origin by every department page: module scripts and wasm

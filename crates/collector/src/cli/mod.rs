@@ -115,6 +115,10 @@ pub struct ServeArgs {
     /// together, counted in the database so that it holds across collectors.
     #[arg(long, default_value_t = 2000)]
     pub open_reviews_per_site_per_hour: u32,
+    /// Seconds a browser, a department's proxy or a CDN may reuse the public figures
+    /// (`Cache-Control: public, max-age=…`); 0 makes them revalidate every time.
+    #[arg(long, env = "MINGJING_PUBLIC_MAX_AGE_SECS", default_value_t = 60)]
+    pub public_max_age_secs: u32,
 }
 
 /// Parses the command line and runs it.
@@ -176,6 +180,7 @@ async fn serve(db: &DatabaseArgs, args: ServeArgs) -> anyhow::Result<()> {
         limits: crate::app::config::Limits {
             open_reviews_per_site_per_hour: args.open_reviews_per_site_per_hour.max(1),
             session_idle_ms: i64::from(args.session_idle_minutes.max(1)) * 60_000,
+            public_max_age_secs: args.public_max_age_secs,
         },
         system_default_every: (args.system_default_minutes > 0)
             .then(|| std::time::Duration::from_secs(60 * u64::from(args.system_default_minutes))),

@@ -7,6 +7,7 @@ pub(crate) mod error;
 pub mod extract;
 pub(crate) mod health;
 pub(crate) mod page_headers;
+pub(crate) mod public_cache;
 pub mod session;
 pub(crate) mod sign_in;
 pub(crate) mod unread_body;

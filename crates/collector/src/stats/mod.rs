@@ -1,9 +1,10 @@
 //! The published 好差评 figures: public, per site and optionally per service, over a
 //! period of China-time days. `mingjing_domain::stats` defines every figure.
 
-use axum::Json;
 use axum::extract::{FromRequestParts, Query, State};
+use axum::http::HeaderMap;
 use axum::http::request::Parts;
+use axum::response::Response;
 use mingjing_domain::api_error::{ErrorEnvelope, FieldError};
 use mingjing_domain::stats::{FollowUpFigures, Stats, StatsScope, Tally, rate};
 use serde::Deserialize;
@@ -16,6 +17,7 @@ use crate::app::state::AppState;
 use crate::china_time::today;
 use crate::china_time::{self, CHINA};
 use crate::http::error::ApiError;
+use crate::http::public_cache::cached_json;
 use crate::storage::{FollowUpCounts, StatsFilter};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -52,13 +54,18 @@ pub struct StatsQuery {
     tag = "stats",
     params(StatsQuery),
     responses(
-        (status = 200, description = "the figures", body = Stats),
+        (status = 200, description = "the figures, with an `ETag` and `Cache-Control: public, max-age=…`", body = Stats),
+        (status = 304, description = "the figures are those `If-None-Match` names"),
         (status = 404, description = "unknown site", body = ErrorEnvelope),
         (status = 422, description = "a parameter is wrong; `field` names it", body = ErrorEnvelope),
         (status = 503, description = "the database is unavailable; retry later", body = ErrorEnvelope),
     )
 )]
-async fn get(State(state): State<AppState>, ScopeQuery(scope, dept): ScopeQuery) -> Result<Json<Stats>, ApiError> {
+async fn get(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ScopeQuery(scope, dept): ScopeQuery,
+) -> Result<Response, ApiError> {
     let site = state.site(&scope.site).await?;
     let department = match dept.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
         None => None,
@@ -91,7 +98,7 @@ async fn get(State(state): State<AppState>, ScopeQuery(scope, dept): ScopeQuery)
     }
     let follow_up = follow_up_figures(state.storage.follow_up_counts(&filter, &as_of).await?);
     let (all, real, verified, open, system_default_count) = tally.figures();
-    Ok(Json(Stats {
+    let stats = Stats {
         site: site.id.to_string(),
         service: scope.service,
         department: department.map(|(name, _)| name),
@@ -104,7 +111,8 @@ async fn get(State(state): State<AppState>, ScopeQuery(scope, dept): ScopeQuery)
         open,
         system_default_count,
         follow_up,
-    }))
+    };
+    cached_json(&headers, &stats, state.limits.public_max_age_secs)
 }
 
 /// The checked scope, taken from the query string. Any fault is a 422 naming the field.

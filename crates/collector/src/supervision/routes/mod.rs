@@ -37,7 +37,11 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(desk::detail))
         .routes(routes!(desk::step))
         .routes(routes!(desk::photo))
-        .merge(stats::router())
+}
+
+/// The published figures, open to every origin and served to be cached.
+pub fn public_router() -> OpenApiRouter<AppState> {
+    stats::router()
 }
 
 /// The site's supervision settings, for this supervisor's site.
