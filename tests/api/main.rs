@@ -8,6 +8,7 @@ mod bad_input;
 mod catalog;
 mod desk;
 mod desk_admin;
+mod desk_pages;
 mod early_answers;
 mod export;
 mod files;

@@ -69,6 +69,8 @@ async fn staff_follow_a_poor_review_up_and_the_citizen_sees_the_reply() {
     set_input(&browser, DESK, "#mj-code", &code).await;
     browser.click_in(DESK, "form.mj-sign-in button[type=submit]").await;
     browser.wait_until("the list", &format!(r#"document.querySelector("{DESK}").shadowRoot.querySelector("td.mj-mono")?.textContent === {receipt:?}"#)).await;
+    let total = browser.wait_until("the total", &Browser::shadow_text(DESK, "[data-testid=desk-total]")).await;
+    assert_eq!(total, "共 1 条", "the list says how many there are");
     let axe = mingjing_tests::browser::axe_source();
     let mut violations = browser.axe_violations(&axe, "desk list").await;
     browser.click_in(DESK, "tbody button").await;

@@ -48,6 +48,17 @@ pub struct DeskItem {
     pub phone_masked: Option<String>,
 }
 
+/// One page of the desk's list, the soonest due first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DeskPage {
+    pub items: Vec<DeskItem>,
+    /// How many poor reviews the list holds in all, on every page.
+    pub total: u64,
+    /// Pass as `after` for the next page; absent on the last page.
+    pub next: Option<String>,
+}
+
 /// One entry in a follow-up's append-only history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

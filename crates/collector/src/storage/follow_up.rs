@@ -131,17 +131,37 @@ where
 }
 
 impl Storage {
-    /// A site's poor reviews, the soonest due first; closed ones only when asked.
-    pub async fn follow_ups(&self, site_id: &str, include_closed: bool) -> Result<Vec<FollowUpRow>, StorageError> {
+    /// One page of a site's poor reviews, the soonest due first (then by id), after the
+    /// (due date, id) `after`; closed ones only when asked. Also how many there are in all.
+    pub async fn follow_ups(
+        &self,
+        site_id: &str,
+        include_closed: bool,
+        after: Option<(Date, i64)>,
+        limit: u32,
+    ) -> Result<(Vec<FollowUpRow>, u64), StorageError> {
+        // Every stored due date sorts after the empty string, so no cursor means the start.
+        let (after_due, after_id) = after.map_or((String::new(), 0), |(due, id)| (iso_date::format(due), id));
         let sql = format!(
-            "SELECT {ROW_COLUMNS} FROM reviews WHERE site_id = $1 AND stage IS NOT NULL AND ($2 OR stage <> 'closed')
-             ORDER BY due_date, created_at LIMIT 500"
+            "SELECT {ROW_COLUMNS} FROM reviews
+             WHERE site_id = $1 AND stage IS NOT NULL AND ($2 OR stage <> 'closed') AND (due_date, id) > ($3, $4)
+             ORDER BY due_date, id LIMIT $5"
         );
-        let rows = with_pool!(self, |pool| {
-            let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(site_id).bind(include_closed).fetch_all(pool).await?;
-            rows.iter().map(follow_up_row).collect::<Result<Vec<_>, _>>()?
+        const COUNT: &str =
+            "SELECT COUNT(*) FROM reviews WHERE site_id = $1 AND stage IS NOT NULL AND ($2 OR stage <> 'closed')";
+        let (rows, total) = with_pool!(self, |pool| {
+            let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+                .bind(site_id)
+                .bind(include_closed)
+                .bind(&after_due)
+                .bind(after_id)
+                .bind(i64::from(limit))
+                .fetch_all(pool)
+                .await?;
+            let total: i64 = sqlx::query_scalar(COUNT).bind(site_id).bind(include_closed).fetch_one(pool).await?;
+            (rows.iter().map(follow_up_row).collect::<Result<Vec<_>, _>>()?, total)
         });
-        Ok(rows)
+        Ok((rows, u64::try_from(total).unwrap_or(0)))
     }
 
     pub async fn follow_up(&self, site_id: &str, receipt: &str) -> Result<Option<FollowUpRow>, StorageError> {

@@ -1,7 +1,7 @@
 //! The desk: the site's poor reviews and supervisors' observations as department staff
 //! follow them up, and the audit log for the site's administrators.
 
-use mingjing_domain::desk::{AuditEntryView, DeskDetail, DeskItem, DeskProfile, RevealRequest, RevealedContact};
+use mingjing_domain::desk::{AuditEntryView, DeskDetail, DeskPage, DeskProfile, RevealRequest, RevealedContact};
 use mingjing_domain::follow_up::FollowUpAction;
 use mingjing_domain::supervision::{ObservationSummary, ObservationView, StaffAction};
 
@@ -17,9 +17,10 @@ pub fn me(c: &Credentials) -> impl Future<Output = Result<DeskProfile, ApiFailur
     fetch(DESK_ME.call(&c.api, &[]), Some(&c.token))
 }
 
-/// The open poor reviews, the soonest due first.
-pub fn reviews(c: &Credentials) -> impl Future<Output = Result<Vec<DeskItem>, ApiFailure>> {
-    fetch(DESK_REVIEWS.call(&c.api, &[]), Some(&c.token))
+/// One page of the open poor reviews, the soonest due first: the first, or the one after
+/// the `next` of the page before.
+pub fn reviews(c: &Credentials, after: Option<&str>) -> impl Future<Output = Result<DeskPage, ApiFailure>> {
+    fetch(DESK_REVIEWS.call_with_query(&c.api, &[], &[after]), Some(&c.token))
 }
 
 pub fn review(c: &Credentials, receipt: &str) -> impl Future<Output = Result<DeskDetail, ApiFailure>> {

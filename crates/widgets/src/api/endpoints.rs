@@ -126,7 +126,7 @@ endpoints! {
     STAFF_SIGN_IN = Post "/api/v1/staff/session";
     STAFF_SIGN_OUT = Delete "/api/v1/staff/session";
     DESK_ME = Get "/api/v1/desk/me";
-    DESK_REVIEWS = Get "/api/v1/desk/reviews";
+    DESK_REVIEWS = Get "/api/v1/desk/reviews" ["after"];
     DESK_REVIEW = Get "/api/v1/desk/reviews/{receipt}";
     DESK_REVEAL = Post "/api/v1/desk/reviews/{receipt}/reveal";
     DESK_REVIEW_STEP = Post "/api/v1/desk/reviews/{receipt}/steps";

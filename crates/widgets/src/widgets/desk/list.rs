@@ -17,15 +17,29 @@ pub struct ListProps {
 pub fn List(props: &ListProps) -> Html {
     let lang = use_session().config.lang;
     let (t, d) = (lang.messages(), lang.desk());
-    let items = use_session_get((), api::desk::reviews);
-    let list = match &*items {
+    let after = use_state(|| None::<String>);
+    let cursor = (*after).clone();
+    let page = use_session_get(cursor.clone(), async move |c| api::desk::reviews(c, cursor.as_deref()).await);
+    let page = match &*page {
         None => return html! { <p class="mj-muted" role="status">{ t.loading }</p> },
         Some(Err(())) => return html! { <p class="mj-alert mj-danger" role="alert">{ d.desk_unreachable }</p> },
-        Some(Ok(list)) => list,
+        Some(Ok(page)) => page,
     };
+    let list = &page.items;
+    let next = page.next.clone().map(|next| {
+        let after = after.clone();
+        Callback::from(move |_: MouseEvent| after.set(Some(next.clone())))
+    });
+    let first = after.is_some().then(|| {
+        let after = after.clone();
+        Callback::from(move |_: MouseEvent| after.set(None))
+    });
     html! {
         <div class="mj-desk-list">
             <h3 class="mj-subtitle">{ d.desk_list_title }</h3>
+            if page.total > 0 {
+                <p class="mj-muted" data-testid="desk-total">{ d.desk_total(page.total) }</p>
+            }
             if list.is_empty() {
                 <p class="mj-muted">{ d.desk_empty }</p>
             } else {
@@ -63,6 +77,14 @@ pub fn List(props: &ListProps) -> Html {
                     </table>
                 </div>
             }
+            <div class="mj-actions">
+                if let Some(on_first) = first {
+                    <button type="button" class="mj-button mj-secondary" onclick={on_first}>{ d.desk_first_page }</button>
+                }
+                if let Some(on_next) = next {
+                    <button type="button" class="mj-button mj-secondary" onclick={on_next}>{ d.desk_next_page }</button>
+                }
+            </div>
         </div>
     }
 }

@@ -1,0 +1,3 @@
+-- The desk lists poor reviews a page at a time, the soonest due first (keyset by due date,
+-- then id), so that a site with 100,000 open items answers each page from this index.
+CREATE INDEX reviews_desk_page ON reviews (site_id, due_date, id) WHERE stage IS NOT NULL;
