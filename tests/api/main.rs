@@ -11,6 +11,7 @@ mod desk_admin;
 mod desk_pages;
 mod early_answers;
 mod export;
+mod export_stream;
 mod files;
 mod headers;
 mod migrations;

@@ -4,19 +4,18 @@
 
 use mingjing_collector::china_time::now_millis;
 use mingjing_collector::china_time::{china_date, iso};
-use mingjing_collector::crypto::secret;
 use mingjing_collector::reviews::system_default;
 use mingjing_collector::storage::{EventRow, NewReview, StepColumns};
 use mingjing_domain::desk::DeskEntry;
 use mingjing_domain::follow_up::Stage;
 use mingjing_tests::app::{TEST_SITE, assert_error};
-use mingjing_tests::builders::{NAME, PHONE, Review, SERVICE, review, transaction};
+use mingjing_tests::builders::{NAME, PHONE, Review, SERVICE, review, stored_review, transaction};
 use mingjing_tests::{Backend, TestApp, both_backends};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 const OTHER_SERVICE: &str = "11530100MJ0001001W3001030002000";
-const COMMENT: &str = "窗口排队两个小时没人管";
+const COMMENT: &str = mingjing_tests::builders::POOR_COMMENT;
 const PRAISE: &str = "工作人员耐心细致";
 
 /// A review as these fixtures write it: every one has a comment, and a poor one a reason.
@@ -53,28 +52,6 @@ async fn verified_review(app: &TestApp, no: &str, rating: i64, named: bool) -> S
 async fn unrated_transaction(app: &TestApp, no: &str) {
     let transaction = transaction(no).between("2025-06-02T09:00:00+08:00", "2025-06-02T16:30:00+08:00");
     assert!(app.register_transaction(&transaction).await.status().is_success(), "register {no}");
-}
-
-/// A review written straight to storage, for what the API cannot make: a review received
-/// on a day in the past.
-fn stored(rating: i64, created_at: i64, due_date: Option<&str>) -> NewReview {
-    NewReview {
-        receipt: secret::receipt_code(),
-        site_id: TEST_SITE.to_owned(),
-        service_code: SERVICE.to_owned(),
-        rating,
-        dimensions_json: "[]".to_owned(),
-        reasons_json: if rating <= 2 { r#"["long_wait"]"# } else { "[]" }.to_owned(),
-        comment: (rating <= 2).then(|| COMMENT.to_owned()),
-        channel: 1,
-        verified: false,
-        idempotency_key: format!("stored-{}", secret::receipt_code()),
-        created_at,
-        transaction: None,
-        contact_sealed: None,
-        contact_phone_masked: None,
-        follow_up_due: due_date.map(|d| mingjing_domain::iso_date::parse(d).expect("a test due date")),
-    }
 }
 
 async fn insert(app: &TestApp, review: NewReview) -> String {
@@ -149,13 +126,13 @@ async fn published_figures_match_a_hand_counted_fixture(backend: Backend) {
     // Two open poor reviews received on 2025-06-02 and due 2025-06-23, long past: P7 (2,
     // anonymous) is never answered; P8 (1, named) is answered today, late.
     let june = at(1_748_829_600_000, "2025-06-02");
-    insert(&app, stored(2, june, Some("2025-06-23"))).await;
+    insert(&app, stored_review(2, june, Some("2025-06-23"))).await;
     let p8 = insert(
         &app,
         NewReview {
             contact_sealed: Some("sealed contact stand-in".into()),
             contact_phone_masked: Some("139****5678".into()),
-            ..stored(1, june, Some("2025-06-23"))
+            ..stored_review(1, june, Some("2025-06-23"))
         },
     )
     .await;
@@ -267,10 +244,10 @@ async fn the_period_counts_whole_days_in_china_time(backend: Backend) {
     let april_1 = at(1_743_436_800_000, "2025-04-01");
     let april_30 = at(1_746_028_799_999, "2025-04-30");
     let may_1 = at(1_746_028_800_000, "2025-05-01");
-    insert(&app, stored(5, march_31, None)).await;
-    insert(&app, stored(4, april_1, None)).await;
-    insert(&app, stored(2, april_30, Some("2025-05-22"))).await;
-    insert(&app, stored(1, may_1, Some("2025-05-23"))).await;
+    insert(&app, stored_review(5, march_31, None)).await;
+    insert(&app, stored_review(4, april_1, None)).await;
+    insert(&app, stored_review(2, april_30, Some("2025-05-22"))).await;
+    insert(&app, stored_review(1, may_1, Some("2025-05-23"))).await;
 
     // April: 2 reviews, levels 4 and 2, so .5 each; satisfied .5, poor .5; one poor review,
     // open past its due date.
@@ -327,7 +304,7 @@ async fn closing_on_time_is_judged_on_the_china_date(backend: Backend) {
         ("2100-02-28", at(4_107_513_600_000, "2100-03-01"), false),
     ];
     for (due, closed_at, _) in cases {
-        let receipt = insert(&app, stored(1, closed_at - 86_400_000, Some(due))).await;
+        let receipt = insert(&app, stored_review(1, closed_at - 86_400_000, Some(due))).await;
         let row = app.storage.follow_up(TEST_SITE, &receipt).await.unwrap().unwrap();
         let columns = StepColumns { closed_at: Some(closed_at), ..StepColumns::default() };
         let event = EventRow { entry: DeskEntry::Reply, actor: "test".into(), note: "x".into(), at: 0 };

@@ -4,6 +4,8 @@
 //! Each serializes to its JSON body, so it goes straight to [`crate::TestApp::post_json`]
 //! or to reqwest's `json`.
 
+use mingjing_collector::crypto::secret;
+use mingjing_collector::storage::NewReview;
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -16,6 +18,33 @@ pub const DEPARTMENT: &str = "昆明市市场监督管理局";
 /// The named reviewer, whose name and phone must not show where personal data is left out.
 pub const NAME: &str = "王小明";
 pub const PHONE: &str = "13912345678";
+
+/// The comment of a poor review written by [`stored_review`].
+pub const POOR_COMMENT: &str = "窗口排队两个小时没人管";
+
+/// A review of [`SERVICE`] for [`TEST_SITE`] written straight to storage, through the
+/// function the review route calls, for what the API cannot make: a review received on a
+/// day in the past, or thousands of them quickly. A poor one (1 or 2) has a reason and
+/// [`POOR_COMMENT`], and is followed up, due on `due_date`.
+pub fn stored_review(rating: i64, created_at: i64, due_date: Option<&str>) -> NewReview {
+    NewReview {
+        receipt: secret::receipt_code(),
+        site_id: TEST_SITE.to_owned(),
+        service_code: SERVICE.to_owned(),
+        rating,
+        dimensions_json: "[]".to_owned(),
+        reasons_json: if rating <= 2 { r#"["long_wait"]"# } else { "[]" }.to_owned(),
+        comment: (rating <= 2).then(|| POOR_COMMENT.to_owned()),
+        channel: 1,
+        verified: false,
+        idempotency_key: format!("stored-{}", secret::receipt_code()),
+        created_at,
+        transaction: None,
+        contact_sealed: None,
+        contact_phone_masked: None,
+        follow_up_due: due_date.map(|d| mingjing_domain::iso_date::parse(d).expect("a test due date")),
+    }
+}
 
 /// A review of `service` for [`TEST_SITE`], with no reason, comment, contact or token.
 pub fn review(service: &str, rating: i64, key: &str) -> Review {

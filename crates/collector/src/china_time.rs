@@ -59,6 +59,11 @@ pub fn iso(date: Date) -> String {
     mingjing_domain::iso_date::format(date)
 }
 
+/// The first millisecond of a China-time day.
+pub fn midnight_millis(day: Date) -> i64 {
+    day.midnight().assume_offset(CHINA).unix_timestamp() * 1000
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

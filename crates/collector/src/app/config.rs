@@ -37,11 +37,18 @@ pub struct Limits {
     pub session_idle_ms: i64,
     /// How long shared caches may keep the public figures (see `http/public_cache.rs`).
     pub public_max_age_secs: u32,
+    /// Exports one collector runs at once (see `AppState::heavy_reads`).
+    pub heavy_reads: u32,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Self { open_reviews_per_site_per_hour: 2_000, session_idle_ms: 30 * 60_000, public_max_age_secs: 60 }
+        Self {
+            open_reviews_per_site_per_hour: 2_000,
+            session_idle_ms: 30 * 60_000,
+            public_max_age_secs: 60,
+            heavy_reads: 2,
+        }
     }
 }
 

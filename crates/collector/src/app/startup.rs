@@ -68,6 +68,7 @@ impl Application {
                 reviews: crate::reviews::writer::ReviewWriter::start(storage.clone()),
                 sites: sites.clone(),
                 limits: config.limits,
+                heavy_reads: Arc::new(tokio::sync::Semaphore::new(config.limits.heavy_reads as usize)),
             },
             config,
         );

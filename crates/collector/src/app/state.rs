@@ -24,6 +24,9 @@ pub struct AppState {
     /// Sites and origins, remembered briefly.
     pub sites: Arc<crate::sites::cache::SiteCache>,
     pub limits: crate::app::config::Limits,
+    /// Slots for reads that scan many rows (exports), so that they cannot take every
+    /// database connection or core from the review form.
+    pub heavy_reads: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {

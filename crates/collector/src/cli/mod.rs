@@ -119,6 +119,10 @@ pub struct ServeArgs {
     /// (`Cache-Control: public, max-age=…`); 0 makes them revalidate every time.
     #[arg(long, env = "MINGJING_PUBLIC_MAX_AGE_SECS", default_value_t = 60)]
     pub public_max_age_secs: u32,
+    /// Exports this collector runs at once; more are answered 503. 0 leaves exports to
+    /// other collectors on the same database, keeping this one for the review form.
+    #[arg(long, default_value_t = 2)]
+    pub heavy_reads: u32,
 }
 
 /// Parses the command line and runs it.
@@ -181,6 +185,7 @@ async fn serve(db: &DatabaseArgs, args: ServeArgs) -> anyhow::Result<()> {
             open_reviews_per_site_per_hour: args.open_reviews_per_site_per_hour.max(1),
             session_idle_ms: i64::from(args.session_idle_minutes.max(1)) * 60_000,
             public_max_age_secs: args.public_max_age_secs,
+            heavy_reads: args.heavy_reads,
         },
         system_default_every: (args.system_default_minutes > 0)
             .then(|| std::time::Duration::from_secs(60 * u64::from(args.system_default_minutes))),

@@ -44,6 +44,9 @@ pub enum ApiError {
     /// The database is down or overloaded; the client should retry (503).
     #[error("the service is temporarily unavailable, please retry")]
     Unavailable,
+    /// Every slot for heavy reads (exports) is taken; the client should retry (503).
+    #[error("this collector is already running as many exports as it may; retry in a minute")]
+    Busy,
     /// A bug or an unexpected storage failure. The detail is logged, never sent.
     #[error("internal error")]
     Internal(String),
@@ -62,7 +65,7 @@ impl ApiError {
             ApiError::Unauthorized | ApiError::SignInRequired | ApiError::BadCode => StatusCode::UNAUTHORIZED,
             ApiError::LockedOut { .. } | ApiError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Unavailable | ApiError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -84,6 +87,7 @@ impl ApiError {
             ApiError::Forbidden(_) => "forbidden",
             ApiError::MethodNotAllowed => "method_not_allowed",
             ApiError::Unavailable => "unavailable",
+            ApiError::Busy => "busy",
             ApiError::Internal(_) => "internal",
         }
     }

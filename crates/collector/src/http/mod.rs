@@ -2,6 +2,7 @@
 //! sign-in, the client's address, headers on every answer, and the health route.
 
 pub(crate) mod auth;
+pub(crate) mod channel_body;
 pub(crate) mod client_ip;
 pub(crate) mod error;
 pub mod extract;

@@ -14,8 +14,8 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::app::state::AppState;
+use crate::china_time;
 use crate::china_time::today;
-use crate::china_time::{self, CHINA};
 use crate::http::error::ApiError;
 use crate::http::public_cache::cached_json;
 use crate::storage::{FollowUpCounts, StatsFilter};
@@ -88,8 +88,8 @@ async fn get(
         site_id: site.id.as_str(),
         service_code: scope.service.as_deref(),
         services_in: department.as_ref().map(|(_, codes)| codes.as_slice()),
-        created_from: scope.from.map_or(i64::MIN, china_midnight),
-        created_before: scope.to.and_then(Date::next_day).map_or(i64::MAX, china_midnight),
+        created_from: scope.from.map_or(i64::MIN, china_time::midnight_millis),
+        created_before: scope.to.and_then(Date::next_day).map_or(i64::MAX, china_time::midnight_millis),
     };
     let as_of = today();
     let mut tally = Tally::default();
@@ -131,10 +131,6 @@ impl<S: Send + Sync> FromRequestParts<S> for ScopeQuery {
 }
 
 /// The instant a day begins in China, in ms since the epoch.
-fn china_midnight(day: Date) -> i64 {
-    day.midnight().assume_offset(CHINA).unix_timestamp() * 1000
-}
-
 fn count(n: i64) -> u64 {
     u64::try_from(n).unwrap_or(0)
 }

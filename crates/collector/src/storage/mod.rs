@@ -29,7 +29,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 pub use audit::{AuditEntry, AuditRow};
 pub use catalog::{CatalogChange, ImportOutcome};
 pub use error::{Conflict, StorageError};
-pub use export::ExportRow;
+pub use export::{ExportRange, ExportRow};
 pub use follow_up::{EventRow, FollowUpRow, StepColumns};
 pub use observations::{ObservationEventRow, ObservationRow, ObservationStep};
 pub use receipts::ReceiptRow;

@@ -1,20 +1,28 @@
-use std::borrow::Cow;
+//! `GET /api/v1/desk/export`: a site's reviews streamed from the database to the client a
+//! batch at a time, in constant memory whatever their number, resumable after the last id.
 
+use axum::body::{Body, Bytes};
 use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use mingjing_domain::api_error::{ErrorEnvelope, FieldError};
 use mingjing_domain::desk::AuditAction;
-use mingjing_domain::review::Channel;
-use serde::{Deserialize, Serialize};
+use mingjing_domain::iso_date;
+use mingjing_domain::site::SiteId;
+use serde::Deserialize;
+use tokio::sync::{OwnedSemaphorePermit, mpsc};
 use utoipa::IntoParams;
 
 use crate::app::state::AppState;
-use crate::china_time::rfc3339;
-use crate::files::safe_csv::SafeCsvWriter;
+use crate::china_time::midnight_millis;
+use crate::desk::export::{Format, Line};
+use crate::http::channel_body::channel_body;
 use crate::http::error::ApiError;
 use crate::http::session::StaffSession;
-use crate::storage::{AuditEntry, ExportRow};
+use crate::storage::{AuditEntry, ExportRange};
+
+/// Reviews read from the database at a time.
+const BATCH: u32 = 500;
 
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct ExportQuery {
@@ -24,33 +32,21 @@ pub struct ExportQuery {
     #[serde(default)]
     personal: bool,
     reason: Option<String>,
+    /// The first day, `YYYY-MM-DD` in China time, whose reviews are exported.
+    since: Option<String>,
+    /// The last day exported, inclusive.
+    until: Option<String>,
+    /// Resume after this `id`: the last one a broken-off export delivered.
+    after: Option<i64>,
 }
 
-/// One line of the export.
-#[derive(Debug, Serialize)]
-struct Line {
-    receipt: String,
-    received_at: String,
-    service: String,
-    rating: i64,
-    channel: &'static str,
-    verified: bool,
-    system_default: bool,
-    reasons: String,
-    comment: String,
-    stage: String,
-    due_date: String,
-    closed_at: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    phone: Option<String>,
-}
-
-/// Every review of the staff member's site, as CSV or JSON Lines, for their own analysis.
+/// Every review of the staff member's site, by `id`, as CSV or JSON Lines, for their own
+/// analysis: streamed as it is read, so an export of any size takes constant memory.
 ///
 /// Personal data is left out unless `personal=true` is asked for with a `reason`; such
-/// exports are written to the audit log.
+/// exports are written to the audit log. A collector runs at most `--heavy-reads` exports
+/// at once (2 by default) and answers 503 to more, so that exports never take the review
+/// form's database.
 #[utoipa::path(
     get,
     path = "/api/v1/desk/export",
@@ -60,7 +56,8 @@ struct Line {
     responses(
         (status = 200, description = "the export", content_type = "text/csv"),
         (status = 401, description = "no valid staff session", body = ErrorEnvelope),
-        (status = 422, description = "unknown format, or personal data asked for without a reason", body = ErrorEnvelope),
+        (status = 422, description = "unknown format, a bad day or `after`, or personal data asked for without a reason", body = ErrorEnvelope),
+        (status = 503, description = "this collector is running as many exports as it may; retry shortly", body = ErrorEnvelope),
     )
 )]
 pub async fn export(
@@ -68,22 +65,23 @@ pub async fn export(
     staff: StaffSession,
     Query(q): Query<ExportQuery>,
 ) -> Result<Response, ApiError> {
-    if q.format != "csv" && q.format != "jsonl" {
-        return Err(FieldError::new("format", "unknown_format", "format must be csv or jsonl").into());
+    let format = match q.format.as_str() {
+        "csv" => Format::Csv,
+        "jsonl" => Format::Jsonl,
+        _ => return Err(FieldError::new("format", "unknown_format", "format must be csv or jsonl").into()),
+    };
+    let range = range(&q)?;
+    let reason = q.reason.as_deref().map(str::trim).unwrap_or("");
+    if q.personal && !(2..=200).contains(&reason.chars().count()) {
+        let message = "give a reason of 2 to 200 characters for exporting personal data";
+        return Err(FieldError::new("reason", "required", message).into());
     }
+    let permit = state.heavy_reads.clone().try_acquire_owned().map_err(|_| ApiError::Busy)?;
     if q.personal {
-        let reason = q.reason.as_deref().map(str::trim).unwrap_or("");
-        if !(2..=200).contains(&reason.chars().count()) {
-            return Err(FieldError::new(
-                "reason",
-                "required",
-                "give a reason of 2 to 200 characters for exporting personal data",
-            )
-            .into());
-        }
+        let actor = staff.actor();
         let entry = AuditEntry {
             site_id: staff.site_id.as_str(),
-            actor: &staff.actor(),
+            actor: &actor,
             action: AuditAction::ExportPersonalData,
             reason,
             client: "",
@@ -91,114 +89,88 @@ pub async fn export(
         state.storage.audit(&entry).await?;
     }
     tracing::info!(target: "mingjing::audit", site = %staff.site_id, actor = %staff.actor(), personal = q.personal, "export");
-    let rows = state.storage.export_reviews(staff.site_id.as_str()).await?;
-    let lines = rows.iter().map(|r| line(&state, r, q.personal)).collect::<Result<Vec<_>, _>>()?;
-    let (body, content_type, extension) = if q.format == "csv" {
-        (csv(&lines, q.personal)?, "text/csv; charset=utf-8", "csv")
-    } else {
-        (jsonl(&lines)?, "application/jsonl; charset=utf-8", "jsonl")
-    };
-    let disposition = format!("attachment; filename=\"mingjing-{}-reviews.{extension}\"", staff.site_id);
-    Ok(([(header::CONTENT_TYPE, content_type.to_owned()), (header::CONTENT_DISPOSITION, disposition)], body)
+    let head = format.head(q.personal)?;
+    let (tx, body) = channel_body();
+    let export = Export { state, site: staff.site_id.clone(), format, personal: q.personal, range };
+    tokio::spawn(export.run(head, tx, permit));
+    let disposition = format!("attachment; filename=\"mingjing-{}-reviews.{}\"", staff.site_id, format.extension());
+    Ok((
+        [(header::CONTENT_TYPE, format.content_type().to_owned()), (header::CONTENT_DISPOSITION, disposition)],
+        Body::new(body),
+    )
         .into_response())
 }
 
-fn line(state: &AppState, r: &ExportRow, personal: bool) -> Result<Line, ApiError> {
-    let channel = u8::try_from(r.channel).ok().and_then(Channel::from_code).unwrap_or_default();
-    let (name, phone) = match (&r.contact_sealed, personal) {
-        (Some(sealed), true) => {
-            let opened = state.contact_key.open(sealed).map_err(|e| ApiError::Internal(e.to_string()))?;
-            let (name, phone) = opened.split_once('\n').unwrap_or((opened.as_str(), ""));
-            (Some(name.to_owned()), Some(phone.to_owned()))
-        }
-        (None, true) => (Some(String::new()), Some(String::new())),
-        _ => (None, None),
+/// The reviews the query asks for: days in China time, both ends included.
+fn range(q: &ExportQuery) -> Result<ExportRange, FieldError> {
+    let day = |field: &'static str, raw: &Option<String>| {
+        raw.as_deref()
+            .map(|raw| {
+                iso_date::parse(raw).ok_or_else(|| {
+                    FieldError::new(field, "invalid_date", format!("{field} is a day such as 2026-01-31"))
+                })
+            })
+            .transpose()
     };
-    Ok(Line {
-        receipt: r.receipt.clone(),
-        received_at: rfc3339(r.created_at),
-        service: r.service_code.clone(),
-        rating: r.rating,
-        channel: channel_name(channel),
-        verified: r.verified,
-        system_default: channel == Channel::SystemDefault,
-        reasons: serde_json::from_str::<Vec<String>>(&r.reasons_json).unwrap_or_default().join(";"),
-        comment: r.comment.clone().unwrap_or_default(),
-        stage: r.stage.clone().unwrap_or_default(),
-        due_date: r.due_date.clone().unwrap_or_default(),
-        closed_at: r.closed_at.map(rfc3339).unwrap_or_default(),
-        name,
-        phone,
+    let (since, until) = (day("since", &q.since)?, day("until", &q.until)?);
+    if let (Some(since), Some(until)) = (since, until)
+        && until < since
+    {
+        return Err(FieldError::new("until", "before_since", "until is on or after since"));
+    }
+    let after_id = q.after.unwrap_or(0);
+    if after_id < 0 {
+        return Err(FieldError::new("after", "invalid", "after is the id of an exported review"));
+    }
+    Ok(ExportRange {
+        after_id,
+        created_from: since.map_or(i64::MIN, midnight_millis),
+        created_before: until.and_then(time::Date::next_day).map_or(i64::MAX, midnight_millis),
     })
 }
 
-fn channel_name(c: Channel) -> &'static str {
-    match c {
-        Channel::Pc => "pc",
-        Channel::Mobile => "mobile",
-        Channel::Qr => "qr",
-        Channel::Kiosk => "kiosk",
-        Channel::HallTerminal => "hall_terminal",
-        Channel::Sms => "sms",
-        Channel::SystemDefault => "system_default",
-    }
+/// One running export: it reads a batch, writes it to the client, and reads the next only
+/// once the client has taken enough of the last.
+struct Export {
+    state: AppState,
+    site: SiteId,
+    format: Format,
+    personal: bool,
+    range: ExportRange,
 }
 
-/// The CSV columns: [`Line`]'s fields in order, `name` and `phone` only in a personal export.
-const COLUMNS: [&str; 12] = [
-    "receipt",
-    "received_at",
-    "service",
-    "rating",
-    "channel",
-    "verified",
-    "system_default",
-    "reasons",
-    "comment",
-    "stage",
-    "due_date",
-    "closed_at",
-];
-const PERSONAL_COLUMNS: [&str; 2] = ["name", "phone"];
+type Chunks = mpsc::Sender<Result<Bytes, std::io::Error>>;
 
-impl Line {
-    fn cells(&self) -> Vec<Cow<'_, str>> {
-        let mut cells: Vec<Cow<'_, str>> = vec![
-            self.receipt.as_str().into(),
-            self.received_at.as_str().into(),
-            self.service.as_str().into(),
-            self.rating.to_string().into(),
-            self.channel.into(),
-            self.verified.to_string().into(),
-            self.system_default.to_string().into(),
-            self.reasons.as_str().into(),
-            self.comment.as_str().into(),
-            self.stage.as_str().into(),
-            self.due_date.as_str().into(),
-            self.closed_at.as_str().into(),
-        ];
-        cells.extend(self.name.as_deref().map(Cow::from));
-        cells.extend(self.phone.as_deref().map(Cow::from));
-        cells
+impl Export {
+    async fn run(mut self, head: Vec<u8>, tx: Chunks, _permit: OwnedSemaphorePermit) {
+        let mut out = head;
+        loop {
+            let batch = match self.batch(out).await {
+                Ok(batch) => batch,
+                Err(e) => {
+                    // The client sees a broken transfer, never a file that looks complete.
+                    tracing::warn!(site = %self.site, error = %e, "export stopped");
+                    let _ = tx.send(Err(std::io::Error::other("the export could not be completed"))).await;
+                    return;
+                }
+            };
+            let (bytes, last_id, full) = batch;
+            if !bytes.is_empty() && tx.send(Ok(Bytes::from(bytes))).await.is_err() {
+                return; // The client went away.
+            }
+            match last_id {
+                Some(id) if full => self.range.after_id = id,
+                _ => return,
+            }
+            out = Vec::new();
+        }
     }
-}
 
-fn csv(lines: &[Line], personal: bool) -> Result<Vec<u8>, ApiError> {
-    let fail = |e: csv::Error| ApiError::Internal(e.to_string());
-    let mut writer = SafeCsvWriter::from_writer(vec![0xEF, 0xBB, 0xBF]);
-    let personal_columns = if personal { PERSONAL_COLUMNS.as_slice() } else { &[] };
-    writer.write_record(COLUMNS.iter().chain(personal_columns)).map_err(fail)?;
-    for line in lines {
-        writer.write_record(line.cells()).map_err(fail)?;
+    /// The next batch written after `out`, the last id in it, and whether it was full.
+    async fn batch(&self, out: Vec<u8>) -> Result<(Vec<u8>, Option<i64>, bool), ApiError> {
+        let rows = self.state.storage.export_batch(self.site.as_str(), &self.range, BATCH).await?;
+        let lines = rows.iter().map(|r| Line::of(&self.state, r, self.personal)).collect::<Result<Vec<_>, _>>()?;
+        let full = rows.len() == BATCH as usize;
+        Ok((self.format.write(&lines, out)?, rows.last().map(|r| r.id), full))
     }
-    writer.into_inner().map_err(fail)
-}
-
-fn jsonl(lines: &[Line]) -> Result<Vec<u8>, ApiError> {
-    let mut out = Vec::new();
-    for line in lines {
-        serde_json::to_writer(&mut out, line).map_err(|e| ApiError::Internal(e.to_string()))?;
-        out.push(b'\n');
-    }
-    Ok(out)
 }
