@@ -8,5 +8,6 @@ mod abuse;
 mod audit_trail;
 mod crash;
 mod database_down;
+mod export_memory;
 mod process;
 mod slow_clients;
