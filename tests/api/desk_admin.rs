@@ -83,7 +83,7 @@ async fn a_site_administrator_reads_the_sites_audit_log(backend: Backend) {
     };
     assert_eq!(
         me(plain.clone()).await,
-        serde_json::json!({ "name": "张三", "site_admin": false, "catalog_admin": false })
+        serde_json::json!({ "name": "张三", "site_admin": false, "catalog_admin": false, "approver": false })
     );
     assert_eq!(me(admin.clone()).await["site_admin"], true);
     let page: Vec<Value> = app

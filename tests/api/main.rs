@@ -10,6 +10,7 @@ mod desk;
 mod desk_admin;
 mod desk_pages;
 mod early_answers;
+mod exclusion;
 mod export;
 mod export_stream;
 mod files;

@@ -223,6 +223,7 @@ async fn published_figures_match_a_hand_counted_fixture(backend: Backend) {
     let published = [
         "all",
         "as_of",
+        "excluded_after_appeal",
         "follow_up",
         "from",
         "open",

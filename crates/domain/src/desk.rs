@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::exclusion::{ExclusionCategory, ExclusionView};
 use crate::follow_up::{FollowUpStep, Outcome, Stage, Verification};
 use crate::review::Channel;
 
@@ -94,6 +95,18 @@ pub enum DeskEntry {
     Reply,
     /// Staff saw the full contact, for the reason in the note.
     RevealContact,
+    /// Staff asked for the review to leave the figures (申诉复核), for the reason in the note.
+    ExclusionRequested {
+        category: ExclusionCategory,
+    },
+    /// An approver confirmed it: the review no longer counts in the rating figures.
+    ExclusionApproved {
+        category: ExclusionCategory,
+    },
+    /// An approver refused it: the review still counts.
+    ExclusionRefused {
+        category: ExclusionCategory,
+    },
 }
 
 impl DeskEntry {
@@ -117,6 +130,8 @@ pub struct DeskDetail {
     pub item: DeskItem,
     pub events: Vec<DeskEvent>,
     pub reply: Option<String>,
+    /// A request to exclude the review from the figures, waiting or approved.
+    pub exclusion: Option<ExclusionView>,
 }
 
 /// Staff must give a reason to see a reviewer's full phone number; the reveal is logged.
@@ -196,6 +211,8 @@ pub struct DeskProfile {
     pub site_admin: bool,
     /// May replace the collector's one service catalogue.
     pub catalog_admin: bool,
+    /// May confirm or refuse another's request to exclude a review (申诉复核).
+    pub approver: bool,
 }
 
 /// One security event in a site's audit log, as a site administrator reads it on the desk.

@@ -7,6 +7,7 @@ pub mod api_error;
 pub mod calendar;
 pub mod catalog;
 pub mod desk;
+pub mod exclusion;
 pub mod follow_up;
 pub mod idempotency_key;
 pub mod iso_date;

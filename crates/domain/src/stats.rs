@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::api_error::FieldError;
+use crate::exclusion::ExclusionCategory;
 use crate::review::parse_service_code;
 use crate::site::SiteId;
 
@@ -49,7 +50,20 @@ pub struct Stats {
     pub open: Figures,
     /// Ratings recorded by the system (channel 7). `all.count = real.count + system_default_count`.
     pub system_default_count: u64,
+    /// Reviews excluded from every figure above after a confirmed appeal (申诉复核), by
+    /// category. They still count in `follow_up`: the department's duty to answer stays.
+    pub excluded_after_appeal: ExcludedFigures,
     pub follow_up: FollowUpFigures,
+}
+
+/// Reviews that left the rating figures after a confirmed appeal, by category.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ExcludedFigures {
+    /// 误评.
+    pub mistaken: u64,
+    /// 恶意.
+    pub malicious: u64,
 }
 
 /// How a set of ratings spreads over the five levels.
@@ -144,14 +158,28 @@ pub struct Tally {
     verified: [u64; 5],
     open: [u64; 5],
     system_default: u64,
+    excluded: ExcludedFigures,
 }
 
 impl Tally {
     /// Adds `count` ratings at `level`; a level outside 1..=5 cannot be stored and is ignored.
-    pub fn add(&mut self, level: i64, verified: bool, system_default: bool, count: u64) {
+    /// An excluded rating counts only as excluded.
+    pub fn add(
+        &mut self,
+        level: i64,
+        verified: bool,
+        system_default: bool,
+        excluded: Option<ExclusionCategory>,
+        count: u64,
+    ) {
         let Some(i) = usize::try_from(level).ok().filter(|l| (1..=5).contains(l)).map(|l| l - 1) else {
             return;
         };
+        match excluded {
+            Some(ExclusionCategory::Mistaken) => return self.excluded.mistaken += count,
+            Some(ExclusionCategory::Malicious) => return self.excluded.malicious += count,
+            None => {}
+        }
         self.all[i] += count;
         if system_default {
             self.system_default += count;
@@ -160,6 +188,11 @@ impl Tally {
         } else {
             self.open[i] += count;
         }
+    }
+
+    /// Reviews left out after a confirmed appeal.
+    pub fn excluded(&self) -> ExcludedFigures {
+        self.excluded.clone()
     }
 
     /// `(all, real, verified, open, system_default_count)`.
@@ -240,14 +273,26 @@ mod tests {
     #[test]
     fn system_defaults_stay_out_of_every_set_but_all() {
         let mut t = Tally::default();
-        t.add(3, false, true, 4);
-        t.add(3, true, true, 1);
-        t.add(5, true, false, 2);
-        t.add(1, false, false, 1);
-        t.add(9, false, false, 7);
+        t.add(3, false, true, None, 4);
+        t.add(3, true, true, None, 1);
+        t.add(5, true, false, None, 2);
+        t.add(1, false, false, None, 1);
+        t.add(9, false, false, None, 7);
         let (all, real, verified, open, system) = t.figures();
         assert_eq!((all.count, real.count, verified.count, open.count, system), (8, 3, 2, 1, 5));
         assert_eq!(open.poor_rate, Some(1.0));
+    }
+
+    #[test]
+    fn an_excluded_review_counts_only_as_excluded() {
+        let mut t = Tally::default();
+        t.add(1, true, false, Some(ExclusionCategory::Mistaken), 2);
+        t.add(2, false, false, Some(ExclusionCategory::Malicious), 1);
+        t.add(5, false, false, None, 1);
+        let (all, real, verified, open, system) = t.figures();
+        assert_eq!((all.count, real.count, verified.count, open.count, system), (1, 1, 0, 1, 0));
+        assert_eq!(t.excluded(), ExcludedFigures { mistaken: 2, malicious: 1 });
+        assert_eq!(all.poor_rate, Some(0.0));
     }
 
     #[test]

@@ -20,6 +20,10 @@ pub enum StaffCommand {
         /// Also let them read the site's audit log on the desk.
         #[arg(long)]
         site_admin: bool,
+        /// Also let them confirm or refuse others' requests to exclude a review from the
+        /// figures (申诉复核); a site needs two people for an exclusion.
+        #[arg(long)]
+        approver: bool,
     },
     /// List a site's staff.
     List {
@@ -40,7 +44,7 @@ pub enum StaffCommand {
 
 pub async fn run(storage: &Storage, cmd: StaffCommand) -> anyhow::Result<()> {
     match cmd {
-        StaffCommand::Add { site, name, catalog_admin, site_admin } => {
+        StaffCommand::Add { site, name, catalog_admin, site_admin, approver } => {
             let site = registered_site(storage, &site).await?;
             let name = person_name(&name)?;
             let id = storage.insert_staff(site.as_str(), name).await.context("cannot add the staff member")?;
@@ -49,6 +53,9 @@ pub async fn run(storage: &Storage, cmd: StaffCommand) -> anyhow::Result<()> {
             }
             if site_admin {
                 storage.set_staff_site_admin(id, true).await?;
+            }
+            if approver {
+                storage.set_staff_approver(id, true).await?;
             }
             issue_code(storage, Role::Staff, id).await?;
             eprintln!("give the access code to {name} in person: it is stored only hashed and cannot be shown again");

@@ -176,6 +176,9 @@ impl From<StorageError> for ApiError {
             StorageError::Conflict(what @ Conflict::PhotoUnavailable) => {
                 ApiError::Conflict { code: "photo_unavailable", message: what.to_string() }
             }
+            StorageError::Conflict(what @ Conflict::ExclusionStanding) => {
+                ApiError::Conflict { code: "exclusion_standing", message: what.to_string() }
+            }
             StorageError::Conflict(what) => ApiError::Conflict { code: "conflict", message: what.to_string() },
             other => ApiError::Internal(other.to_string()),
         }

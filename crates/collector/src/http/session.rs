@@ -59,6 +59,7 @@ pub struct StaffSession {
     pub site_id: SiteId,
     pub catalog_admin: bool,
     pub site_admin: bool,
+    pub approver: bool,
 }
 
 impl StaffSession {
@@ -81,6 +82,7 @@ impl FromRequestParts<AppState> for StaffSession {
                 site_id: session.site_id,
                 catalog_admin: staff.catalog_admin,
                 site_admin: staff.site_admin,
+                approver: staff.approver,
             }),
             _ => Err(ApiError::SignInRequired),
         }

@@ -94,7 +94,7 @@ async fn get(
     let as_of = today();
     let mut tally = Tally::default();
     for g in state.storage.rating_groups(&filter).await? {
-        tally.add(g.rating, g.verified, g.system_default, count(g.count));
+        tally.add(g.rating, g.verified, g.system_default, g.excluded, count(g.count));
     }
     let follow_up = follow_up_figures(state.storage.follow_up_counts(&filter, &as_of).await?);
     let (all, real, verified, open, system_default_count) = tally.figures();
@@ -110,6 +110,7 @@ async fn get(
         verified,
         open,
         system_default_count,
+        excluded_after_appeal: tally.excluded(),
         follow_up,
     };
     cached_json(&headers, &stats, state.limits.public_max_age_secs)

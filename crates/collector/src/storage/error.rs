@@ -36,6 +36,12 @@ pub enum Conflict {
     /// A photo named in an observation is not the supervisor's, or is already attached.
     #[error("a photo is not one you uploaded, or it belongs to another observation")]
     PhotoUnavailable,
+    /// A request to exclude the review is already waiting, or approved.
+    #[error("this review already has a request to exclude it, waiting or approved")]
+    ExclusionStanding,
+    /// The request was decided by someone else meanwhile.
+    #[error("the request was decided meanwhile: reload the review")]
+    ExclusionDecided,
 }
 
 impl From<sqlx::Error> for StorageError {

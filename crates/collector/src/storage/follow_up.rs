@@ -1,4 +1,5 @@
 use mingjing_domain::desk::DeskEntry;
+use mingjing_domain::exclusion::ExclusionCategory;
 use mingjing_domain::follow_up::{Outcome, Stage, Verification};
 use mingjing_domain::iso_date;
 use mingjing_domain::review::Channel;
@@ -60,6 +61,9 @@ fn stored_entry(entry: &DeskEntry) -> (&'static str, String) {
         DeskEntry::Rectified => ("rectified", "rectified".to_owned()),
         DeskEntry::Reply => ("reply", "replied".to_owned()),
         DeskEntry::RevealContact => ("reveal_contact", String::new()),
+        DeskEntry::ExclusionRequested { category } => ("exclusion_requested", category.as_str().to_owned()),
+        DeskEntry::ExclusionApproved { category } => ("exclusion_approved", category.as_str().to_owned()),
+        DeskEntry::ExclusionRefused { category } => ("exclusion_refused", category.as_str().to_owned()),
     }
 }
 
@@ -83,6 +87,9 @@ fn entry_from(kind: &str, data: &str) -> Option<DeskEntry> {
         ("rectified", "rectified") => DeskEntry::Rectified,
         ("reply", "replied") => DeskEntry::Reply,
         ("reveal_contact", "") => DeskEntry::RevealContact,
+        ("exclusion_requested", c) => DeskEntry::ExclusionRequested { category: ExclusionCategory::parse(c)? },
+        ("exclusion_approved", c) => DeskEntry::ExclusionApproved { category: ExclusionCategory::parse(c)? },
+        ("exclusion_refused", c) => DeskEntry::ExclusionRefused { category: ExclusionCategory::parse(c)? },
         _ => return None,
     })
 }
@@ -250,7 +257,7 @@ impl Storage {
     }
 }
 
-async fn insert_event<'c, DB>(
+pub(super) async fn insert_event<'c, DB>(
     tx: &mut sqlx::Transaction<'c, DB>,
     review_id: i64,
     e: &EventRow,

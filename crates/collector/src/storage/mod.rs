@@ -5,6 +5,7 @@
 mod audit;
 mod catalog;
 mod error;
+mod exclusions;
 mod export;
 mod follow_up;
 mod observations;
@@ -29,6 +30,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 pub use audit::{AuditEntry, AuditRow};
 pub use catalog::{CatalogChange, ImportOutcome};
 pub use error::{Conflict, StorageError};
+pub use exclusions::ExclusionRow;
 pub use export::{ExportRange, ExportRow};
 pub use follow_up::{EventRow, FollowUpRow, StepColumns};
 pub use observations::{ObservationEventRow, ObservationRow, ObservationStep};

@@ -39,6 +39,8 @@ pub struct StaffRecord {
     pub catalog_admin: bool,
     /// Reads the site's audit log on the desk.
     pub site_admin: bool,
+    /// Confirms or refuses others' requests to exclude a review (申诉复核).
+    pub approver: bool,
 }
 
 /// Who a valid session belongs to.
@@ -86,6 +88,14 @@ impl Storage {
         Ok(())
     }
 
+    /// Lets a staff member decide others' requests to exclude a review (or stops them).
+    pub async fn set_staff_approver(&self, id: i64, allowed: bool) -> Result<(), StorageError> {
+        with_pool!(self, |pool| {
+            sqlx::query("UPDATE staff SET approver = $1 WHERE id = $2").bind(allowed).bind(id).execute(pool).await?;
+        });
+        Ok(())
+    }
+
     pub async fn set_staff_code(&self, id: i64, code_hash: &str) -> Result<(), StorageError> {
         with_pool!(self, |pool| {
             sqlx::query("UPDATE staff SET code_hash = $1 WHERE id = $2").bind(code_hash).bind(id).execute(pool).await?;
@@ -94,16 +104,16 @@ impl Storage {
     }
 
     pub async fn staff(&self, id: i64) -> Result<Option<StaffRecord>, StorageError> {
-        type Row = (i64, String, String, String, bool, bool, bool);
+        type Row = (i64, String, String, String, bool, bool, bool, bool);
         let row: Option<Row> = with_pool!(self, |pool| {
             sqlx::query_as(
-                "SELECT id, site_id, name, code_hash, active, catalog_admin, site_admin FROM staff WHERE id = $1",
+                "SELECT id, site_id, name, code_hash, active, catalog_admin, site_admin, approver FROM staff WHERE id = $1",
             )
             .bind(id)
             .fetch_optional(pool)
             .await?
         });
-        Ok(row.map(|(id, site_id, name, code_hash, active, catalog_admin, site_admin)| StaffRecord {
+        Ok(row.map(|(id, site_id, name, code_hash, active, catalog_admin, site_admin, approver)| StaffRecord {
             id,
             site_id,
             name,
@@ -111,6 +121,7 @@ impl Storage {
             active,
             catalog_admin,
             site_admin,
+            approver,
         }))
     }
 

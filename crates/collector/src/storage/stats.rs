@@ -1,6 +1,8 @@
 //! The aggregate queries behind the published figures. Both return counts only: no row
 //! with a comment, a contact or a receipt ever leaves the database for them.
 
+use mingjing_domain::exclusion::ExclusionCategory;
+
 use super::{Storage, StorageError, with_pool};
 
 /// Which reviews a figure counts.
@@ -22,6 +24,8 @@ pub struct RatingGroup {
     pub rating: i64,
     pub verified: bool,
     pub system_default: bool,
+    /// Set for reviews excluded after a confirmed appeal.
+    pub excluded: Option<ExclusionCategory>,
     pub count: i64,
 }
 
@@ -58,12 +62,12 @@ impl Storage {
     /// Review counts grouped by rating, verified, and channel 7 (system default).
     pub async fn rating_groups(&self, filter: &StatsFilter<'_>) -> Result<Vec<RatingGroup>, StorageError> {
         let sql = format!(
-            "SELECT rating, verified, channel = 7 AS system_default, COUNT(*) AS n
+            "SELECT rating, verified, channel = 7 AS system_default, excluded_as, COUNT(*) AS n
              FROM reviews WHERE {SCOPE}{services}
-             GROUP BY rating, verified, channel = 7",
+             GROUP BY rating, verified, channel = 7, excluded_as",
             services = services_clause(filter, 5)
         );
-        let rows: Vec<(i64, bool, bool, i64)> = with_pool!(self, |pool| {
+        let rows: Vec<(i64, bool, bool, Option<String>, i64)> = with_pool!(self, |pool| {
             let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql))
                 .bind(filter.site_id)
                 .bind(filter.service_code)
@@ -74,10 +78,17 @@ impl Storage {
             }
             query.fetch_all(pool).await?
         });
-        Ok(rows
-            .into_iter()
-            .map(|(rating, verified, system_default, count)| RatingGroup { rating, verified, system_default, count })
-            .collect())
+        rows.into_iter()
+            .map(|(rating, verified, system_default, excluded, count)| {
+                let excluded = excluded
+                    .map(|e| {
+                        ExclusionCategory::parse(&e)
+                            .ok_or_else(|| StorageError::Corrupt(format!("a review excluded as {e:?}")))
+                    })
+                    .transpose()?;
+                Ok(RatingGroup { rating, verified, system_default, excluded, count })
+            })
+            .collect()
     }
 
     /// The follow-up counts of the filter's poor reviews (levels 1 and 2). `today` is the

@@ -3,9 +3,8 @@ use axum::extract::{Path, State};
 use mingjing_domain::api_error::ErrorEnvelope;
 use mingjing_domain::desk::DeskDetail;
 
-use super::{event, item};
+use super::desk_detail;
 use crate::app::state::AppState;
-use crate::china_time::today_date;
 use crate::http::error::ApiError;
 use crate::http::session::StaffSession;
 
@@ -28,10 +27,5 @@ pub async fn detail(
     Path(receipt): Path<String>,
 ) -> Result<Json<DeskDetail>, ApiError> {
     let row = state.follow_up(&staff, &receipt).await?;
-    let events = state.storage.follow_up_events(row.id).await?;
-    Ok(Json(DeskDetail {
-        item: item(&row, today_date()),
-        events: events.iter().map(event).collect(),
-        reply: row.reply.clone(),
-    }))
+    Ok(Json(desk_detail(&state, &staff, &row).await?))
 }

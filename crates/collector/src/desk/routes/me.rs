@@ -20,5 +20,10 @@ use crate::http::session::StaffSession;
 )]
 pub async fn me(State(state): State<AppState>, staff: StaffSession) -> Result<Json<DeskProfile>, ApiError> {
     let record = state.storage.staff(staff.staff_id).await?.ok_or(ApiError::SignInRequired)?;
-    Ok(Json(DeskProfile { name: record.name, site_admin: staff.site_admin, catalog_admin: staff.catalog_admin }))
+    Ok(Json(DeskProfile {
+        name: record.name,
+        site_admin: staff.site_admin,
+        catalog_admin: staff.catalog_admin,
+        approver: staff.approver,
+    }))
 }

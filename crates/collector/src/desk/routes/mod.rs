@@ -3,6 +3,7 @@
 
 mod audit;
 mod detail;
+mod exclusion;
 mod export;
 mod list;
 mod me;
@@ -10,7 +11,8 @@ mod reveal;
 mod session;
 mod step;
 
-use mingjing_domain::desk::{DeskEvent, DeskItem};
+use mingjing_domain::desk::{DeskDetail, DeskEvent, DeskItem};
+use mingjing_domain::exclusion::ExclusionView;
 use mingjing_domain::follow_up::Stage;
 use mingjing_domain::iso_date;
 use time::Date;
@@ -18,7 +20,9 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::app::state::AppState;
-use crate::china_time::rfc3339;
+use crate::china_time::{rfc3339, today_date};
+use crate::http::error::ApiError;
+use crate::http::session::StaffSession;
 use crate::storage::{EventRow, FollowUpRow};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -26,6 +30,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(list::list))
         .routes(routes!(detail::detail))
         .routes(routes!(step::step))
+        .routes(routes!(exclusion::request))
+        .routes(routes!(exclusion::decide))
         .routes(routes!(reveal::reveal))
         .routes(routes!(export::export))
         .routes(routes!(audit::list))
@@ -50,6 +56,25 @@ fn item(row: &FollowUpRow, today: Date) -> DeskItem {
         named: row.named,
         phone_masked: row.phone_masked.clone(),
     }
+}
+
+/// A poor review as the desk opens it: the item, its history, and a standing request to
+/// exclude it, as `staff` sees them.
+async fn desk_detail(state: &AppState, staff: &StaffSession, row: &FollowUpRow) -> Result<DeskDetail, ApiError> {
+    let events = state.storage.follow_up_events(row.id).await?;
+    let exclusion = state.storage.standing_exclusion(row.id).await?.map(|x| ExclusionView {
+        category: x.category,
+        excluded: x.approved == Some(true),
+        requested_by: format!("staff:{}", x.requested_by),
+        requested_by_me: x.requested_by == staff.staff_id,
+        reason: x.reason,
+    });
+    Ok(DeskDetail {
+        item: item(row, today_date()),
+        events: events.iter().map(event).collect(),
+        reply: row.reply.clone(),
+        exclusion,
+    })
 }
 
 fn event(row: &EventRow) -> DeskEvent {

@@ -4,9 +4,9 @@ use mingjing_domain::api_error::ErrorEnvelope;
 use mingjing_domain::desk::{DeskDetail, DeskEntry};
 use mingjing_domain::follow_up::{FollowUpAction, FollowUpStep};
 
-use super::{event, item};
+use super::desk_detail;
 use crate::app::state::AppState;
-use crate::china_time::{now_millis, today_date};
+use crate::china_time::now_millis;
 use crate::http::error::ApiError;
 use crate::http::extract::Valid;
 use crate::http::session::StaffSession;
@@ -46,17 +46,8 @@ pub async fn step(
     let now = now_millis();
     let record = EventRow { entry: DeskEntry::of(&step), actor: staff.actor(), note: step.text().to_owned(), at: now };
     state.storage.record_step(row.id, from, to, &columns_for(&step, now), &record).await?;
-    let row = state
-        .storage
-        .follow_up(staff.site_id.as_str(), &receipt)
-        .await?
-        .ok_or(ApiError::Internal("review vanished".into()))?;
-    let events = state.storage.follow_up_events(row.id).await?;
-    Ok(Json(DeskDetail {
-        item: item(&row, today_date()),
-        events: events.iter().map(event).collect(),
-        reply: row.reply.clone(),
-    }))
+    let row = state.follow_up(&staff, &receipt).await?;
+    Ok(Json(desk_detail(&state, &staff, &row).await?))
 }
 
 /// The columns a step sets on the review.
