@@ -40,7 +40,10 @@ async fn an_exclusion_needs_a_second_person_and_then_leaves_the_figures(backend:
     let short = post(&app, &asker, &ask, json!({"category": "mistaken", "reason": "错"})).await;
     assert_error(short, StatusCode::UNPROCESSABLE_ENTITY, "length", Some("reason")).await;
     let asked = ok(post(&app, &asker, &ask, json!({"category": "mistaken", "reason": "评价人选错了事项"})).await).await;
-    assert_eq!(asked["exclusion"]["requested_by_me"], true);
+    assert_eq!(
+        (&asked["exclusion"]["requested_by_me"], &asked["exclusion"]["may_decide"]),
+        (&json!(true), &json!(false))
+    );
     assert_eq!(asked["exclusion"]["excluded"], false);
     let again = post(&app, &asker, &ask, json!({"category": "mistaken", "reason": "再次申请剔除"})).await;
     assert_error(again, StatusCode::CONFLICT, "exclusion_standing", None).await;

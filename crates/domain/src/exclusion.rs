@@ -109,6 +109,9 @@ pub struct ExclusionView {
     pub requested_by: String,
     /// Whether the staff member reading this asked for it (and so may not decide it).
     pub requested_by_me: bool,
+    /// Whether the staff member reading this may confirm or refuse it now: an approver,
+    /// not the one who asked, while it waits.
+    pub may_decide: bool,
     pub reason: String,
 }
 

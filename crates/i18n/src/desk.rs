@@ -38,6 +38,27 @@ catalogue! {
         desk_reveal: "查看完整号码" / "Show the full number",
         desk_reveal_reason: "查看理由（将记录在案）" / "Reason for viewing (it is logged)",
         desk_revealed_log: "查看联系方式" / "Contact viewed",
+        exclusion_title: "申诉复核" / "Appeal: exclude from the figures",
+        exclusion_intro:
+            "经核查属误评或恶意评价的，可申请不计入公开统计，须由另一位审核人确认；评价和处理记录都会保留。" /
+            "A review found to be mistaken or malicious may be left out of the published figures once another approver confirms it; the review and its history are kept.",
+        exclusion_category: "类别" / "Category",
+        exclusion_mistaken: "误评" / "Mistaken",
+        exclusion_malicious: "恶意评价" / "Malicious",
+        exclusion_reason: "核查情况" / "What the check found",
+        exclusion_ask: "申请剔除" / "Ask to exclude",
+        exclusion_waiting(category: &str):
+            "已申请按“{category}”剔除，等待另一位审核人确认。" /
+            "Asked to exclude as “{category}”; waiting for another approver.",
+        exclusion_excluded(category: &str):
+            "已按“{category}”剔除，不计入公开统计。" /
+            "Excluded as “{category}”: not counted in the published figures.",
+        exclusion_note: "审核意见" / "Decision note",
+        exclusion_approve: "确认剔除" / "Confirm the exclusion",
+        exclusion_refuse: "不予剔除" / "Refuse",
+        entry_exclusion_requested: "申请剔除（申诉复核）" / "Exclusion asked for",
+        entry_exclusion_approved: "确认剔除" / "Exclusion confirmed",
+        entry_exclusion_refused: "不予剔除" / "Exclusion refused",
         desk_history: "处理记录" / "History",
         desk_next_step(step: &str): "下一步：{step}" / "Next step: {step}",
         desk_note: "说明" / "Note",

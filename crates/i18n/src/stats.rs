@@ -13,6 +13,9 @@ catalogue! {
         stats_counted(n: u64, defaults: u64):
             "基于 {n} 条群众评价；另有 {defaults} 条系统默认评价，未计入上述比例。" /
             "Based on {n} ratings by people; {defaults} system-default ratings are not counted in these rates.",
+        stats_excluded(mistaken: u64, malicious: u64):
+            "另有 {mistaken} 条误评、{malicious} 条恶意评价经申诉复核确认，不计入上述数字。" /
+            "{mistaken} mistaken and {malicious} malicious reviews, confirmed on appeal, are not counted in these figures.",
         stats_levels_caption: "各评价等级的数量与占比" / "Ratings at each level",
         stats_count: "数量" / "Count",
         stats_share: "占比" / "Share",

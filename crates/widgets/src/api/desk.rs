@@ -2,12 +2,13 @@
 //! follow them up, and the audit log for the site's administrators.
 
 use mingjing_domain::desk::{AuditEntryView, DeskDetail, DeskPage, DeskProfile, RevealRequest, RevealedContact};
+use mingjing_domain::exclusion::{ExclusionDecision, ExclusionRequest};
 use mingjing_domain::follow_up::FollowUpAction;
 use mingjing_domain::supervision::{ObservationSummary, ObservationView, StaffAction};
 
 use super::endpoints::{
-    DESK_AUDIT, DESK_ME, DESK_OBSERVATION, DESK_OBSERVATION_PHOTO, DESK_OBSERVATION_STEP, DESK_OBSERVATIONS,
-    DESK_REVEAL, DESK_REVIEW, DESK_REVIEW_STEP, DESK_REVIEWS,
+    DESK_AUDIT, DESK_EXCLUSION, DESK_EXCLUSION_DECISION, DESK_ME, DESK_OBSERVATION, DESK_OBSERVATION_PHOTO,
+    DESK_OBSERVATION_STEP, DESK_OBSERVATIONS, DESK_REVEAL, DESK_REVIEW, DESK_REVIEW_STEP, DESK_REVIEWS,
 };
 use super::session::Credentials;
 use super::{ApiFailure, fetch, object_url, send};
@@ -44,6 +45,24 @@ pub fn record_step(
     step: &FollowUpAction,
 ) -> impl Future<Output = Result<DeskDetail, ApiFailure>> {
     send(DESK_REVIEW_STEP.call(&c.api, &[receipt]), step, Some(&c.token))
+}
+
+/// Asks for a review to be excluded from the figures (申诉复核).
+pub fn request_exclusion(
+    c: &Credentials,
+    receipt: &str,
+    request: &ExclusionRequest,
+) -> impl Future<Output = Result<DeskDetail, ApiFailure>> {
+    send(DESK_EXCLUSION.call(&c.api, &[receipt]), request, Some(&c.token))
+}
+
+/// Confirms or refuses the waiting request to exclude a review.
+pub fn decide_exclusion(
+    c: &Credentials,
+    receipt: &str,
+    decision: &ExclusionDecision,
+) -> impl Future<Output = Result<DeskDetail, ApiFailure>> {
+    send(DESK_EXCLUSION_DECISION.call(&c.api, &[receipt]), decision, Some(&c.token))
 }
 
 pub fn observations(c: &Credentials) -> impl Future<Output = Result<Vec<ObservationSummary>, ApiFailure>> {

@@ -130,6 +130,8 @@ endpoints! {
     DESK_REVIEW = Get "/api/v1/desk/reviews/{receipt}";
     DESK_REVEAL = Post "/api/v1/desk/reviews/{receipt}/reveal";
     DESK_REVIEW_STEP = Post "/api/v1/desk/reviews/{receipt}/steps";
+    DESK_EXCLUSION = Post "/api/v1/desk/reviews/{receipt}/exclusion";
+    DESK_EXCLUSION_DECISION = Post "/api/v1/desk/reviews/{receipt}/exclusion/decision";
     DESK_OBSERVATIONS = Get "/api/v1/desk/observations";
     DESK_OBSERVATION = Get "/api/v1/desk/observations/{id}";
     DESK_OBSERVATION_STEP = Post "/api/v1/desk/observations/{id}/steps";

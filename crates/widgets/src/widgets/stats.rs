@@ -114,6 +114,11 @@ fn figures_view(t: &'static Messages, m: &'static StatsMessages, s: &Stats) -> H
                 { " " }{ m.stats_satisfaction }
             </p>
             <p class="mj-muted">{ m.stats_counted(real.count, s.system_default_count) }</p>
+            if s.excluded_after_appeal.mistaken + s.excluded_after_appeal.malicious > 0 {
+                <p class="mj-muted" data-testid="excluded">
+                    { m.stats_excluded(s.excluded_after_appeal.mistaken, s.excluded_after_appeal.malicious) }
+                </p>
+            }
             { chart(t, real) }
             <table class="mj-table mj-levels">
                 <caption>{ m.stats_levels_caption }</caption>

@@ -62,12 +62,16 @@ fn item(row: &FollowUpRow, today: Date) -> DeskItem {
 /// exclude it, as `staff` sees them.
 async fn desk_detail(state: &AppState, staff: &StaffSession, row: &FollowUpRow) -> Result<DeskDetail, ApiError> {
     let events = state.storage.follow_up_events(row.id).await?;
-    let exclusion = state.storage.standing_exclusion(row.id).await?.map(|x| ExclusionView {
-        category: x.category,
-        excluded: x.approved == Some(true),
-        requested_by: format!("staff:{}", x.requested_by),
-        requested_by_me: x.requested_by == staff.staff_id,
-        reason: x.reason,
+    let exclusion = state.storage.standing_exclusion(row.id).await?.map(|x| {
+        let mine = x.requested_by == staff.staff_id;
+        ExclusionView {
+            category: x.category,
+            excluded: x.approved == Some(true),
+            requested_by: format!("staff:{}", x.requested_by),
+            requested_by_me: mine,
+            may_decide: staff.approver && !mine && x.approved.is_none(),
+            reason: x.reason,
+        }
     });
     Ok(DeskDetail {
         item: item(row, today_date()),

@@ -3,6 +3,7 @@ use mingjing_domain::review::{Choice, PublicSiteConfig};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::exclusion::ExclusionPanel;
 use super::stage_label;
 use super::step_form::{StepForm, entry_choice, entry_title, short_time};
 use crate::api;
@@ -104,7 +105,8 @@ pub fn Detail(props: &DetailProps) -> Html {
                         <strong>{ entry_title(d, &e.entry) }</strong>{ " " }{ entry_choice(d, &e.entry) }{ " — " }{ &e.note }</li>
                 }) }
             </ol>
-            <StepForm receipt={props.receipt.clone()} stage={item.stage} named={item.named} {on_recorded} />
+            <StepForm receipt={props.receipt.clone()} stage={item.stage} named={item.named} on_recorded={on_recorded.clone()} />
+            <ExclusionPanel receipt={props.receipt.clone()} exclusion={found.exclusion.clone()} {on_recorded} />
         </div>
     }
 }

@@ -3,6 +3,7 @@
 
 mod audit;
 mod detail;
+mod exclusion;
 mod list;
 mod nav;
 mod observations;

@@ -4,6 +4,7 @@ use mingjing_domain::parse::Parse;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use super::exclusion::category_label;
 use crate::api::{self, ApiFailure};
 use crate::i18n::DeskMessages;
 use crate::shared::session::use_session;
@@ -110,6 +111,9 @@ pub fn entry_title(d: &DeskMessages, entry: &DeskEntry) -> &'static str {
         DeskEntry::Rectified => d.step_rectified,
         DeskEntry::Reply => d.step_reply,
         DeskEntry::RevealContact => d.desk_revealed_log,
+        DeskEntry::ExclusionRequested { .. } => d.entry_exclusion_requested,
+        DeskEntry::ExclusionApproved { .. } => d.entry_exclusion_approved,
+        DeskEntry::ExclusionRefused { .. } => d.entry_exclusion_refused,
     }
 }
 
@@ -120,6 +124,9 @@ pub fn entry_choice(d: &DeskMessages, entry: &DeskEntry) -> String {
         DeskEntry::Verify { verification } => verification_label(d, *verification).to_owned(),
         DeskEntry::Decide { outcome, plan_due: Some(due) } => format!("{} {due}", outcome_label(d, *outcome)),
         DeskEntry::Decide { outcome, plan_due: None } => outcome_label(d, *outcome).to_owned(),
+        DeskEntry::ExclusionRequested { category }
+        | DeskEntry::ExclusionApproved { category }
+        | DeskEntry::ExclusionRefused { category } => category_label(d, *category).to_owned(),
         DeskEntry::Rectified | DeskEntry::Reply | DeskEntry::RevealContact => String::new(),
     }
 }
