@@ -8,6 +8,7 @@ mod accessibility;
 mod demo_page;
 mod desk_audit;
 mod embedding;
+mod exclusion;
 mod follow_up;
 mod lookup;
 mod outbox;
