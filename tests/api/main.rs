@@ -6,6 +6,7 @@
 mod accounts;
 mod bad_input;
 mod catalog;
+mod counts;
 mod desk;
 mod desk_admin;
 mod desk_pages;

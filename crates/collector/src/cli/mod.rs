@@ -5,6 +5,7 @@ mod audit;
 pub mod catalog;
 pub mod site;
 pub mod staff;
+pub mod stats;
 pub mod supervisor;
 
 use std::net::{IpAddr, SocketAddr};
@@ -70,6 +71,9 @@ pub enum Command {
     /// Read the audit log of security events: sign-ins, lockouts, reveals, exports.
     #[command(subcommand)]
     Audit(audit::AuditCommand),
+    /// Check or rebuild the counts behind the published figures.
+    #[command(subcommand)]
+    Stats(stats::StatsCommand),
 }
 
 #[derive(Debug, Args)]
@@ -159,6 +163,12 @@ pub fn run() -> anyhow::Result<()> {
             Command::Audit(cmd) => {
                 let storage = admin_storage(&cli.db).await?;
                 let result = audit::run(&storage, cmd).await;
+                storage.close().await;
+                result
+            }
+            Command::Stats(cmd) => {
+                let storage = admin_storage(&cli.db).await?;
+                let result = stats::run(&storage, cmd).await;
                 storage.close().await;
                 result
             }

@@ -8,7 +8,6 @@ use axum::response::Response;
 use mingjing_domain::api_error::{ErrorEnvelope, FieldError};
 use mingjing_domain::stats::{FollowUpFigures, Stats, StatsScope, Tally, rate};
 use serde::Deserialize;
-use time::Date;
 use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -88,8 +87,8 @@ async fn get(
         site_id: site.id.as_str(),
         service_code: scope.service.as_deref(),
         services_in: department.as_ref().map(|(_, codes)| codes.as_slice()),
-        created_from: scope.from.map_or(i64::MIN, china_time::midnight_millis),
-        created_before: scope.to.and_then(Date::next_day).map_or(i64::MAX, china_time::midnight_millis),
+        from_day: scope.from.map(china_time::iso),
+        to_day: scope.to.map(china_time::iso),
     };
     let as_of = today();
     let mut tally = Tally::default();

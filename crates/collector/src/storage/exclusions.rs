@@ -4,6 +4,7 @@
 
 use mingjing_domain::exclusion::ExclusionCategory;
 
+use super::counts::{add_counts, contribution, counted_in};
 use super::follow_up::insert_event;
 use super::{Conflict, EventRow, Storage, StorageError, with_pool};
 use crate::china_time::now_millis;
@@ -105,11 +106,15 @@ impl Storage {
                 return Err(StorageError::Conflict(Conflict::ExclusionDecided));
             }
             if approve {
+                let before = contribution(&counted_in(&mut tx, review_id).await?);
                 sqlx::query("UPDATE reviews SET excluded_as = $1 WHERE id = $2")
                     .bind(exclusion.category.as_str())
                     .bind(review_id)
                     .execute(&mut *tx)
                     .await?;
+                let after = contribution(&counted_in(&mut tx, review_id).await?);
+                add_counts(&mut tx, &before, -1).await?;
+                add_counts(&mut tx, &after, 1).await?;
             }
             insert_event(&mut tx, review_id, event).await?;
             tx.commit().await?;

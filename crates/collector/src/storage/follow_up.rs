@@ -6,6 +6,7 @@ use mingjing_domain::review::Channel;
 use sqlx::Row;
 use time::Date;
 
+use super::counts::{add_counts, contribution, counted_in};
 use super::{Conflict, Storage, StorageError, with_pool};
 use crate::china_time::now_millis;
 
@@ -211,6 +212,7 @@ impl Storage {
     ) -> Result<(), StorageError> {
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
+            let before = contribution(&counted_in(&mut tx, review_id).await?);
             let moved = sqlx::query(
                 "UPDATE reviews SET stage = $1,
                     called_back = COALESCE($2, called_back), verification = COALESCE($3, verification),
@@ -235,6 +237,9 @@ impl Storage {
             if moved != 1 {
                 return Err(StorageError::Conflict(Conflict::FollowUpChanged));
             }
+            let after = contribution(&counted_in(&mut tx, review_id).await?);
+            add_counts(&mut tx, &before, -1).await?;
+            add_counts(&mut tx, &after, 1).await?;
             insert_event(&mut tx, review_id, event).await?;
             tx.commit().await?;
             Ok(())

@@ -4,6 +4,7 @@
 
 mod audit;
 mod catalog;
+mod counts;
 mod error;
 mod exclusions;
 mod export;
@@ -30,6 +31,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 
 pub use audit::{AuditEntry, AuditRow};
 pub use catalog::{CatalogChange, ImportOutcome};
+pub use counts::CountsSnapshot;
 pub use error::{Conflict, StorageError};
 pub use exclusions::ExclusionRow;
 pub use export::{ExportRange, ExportRow};
@@ -86,7 +88,9 @@ impl Storage {
             .connect_with(options)
             .await?;
         sqlx::migrate!("migrations/sqlite").run(&pool).await?;
-        Ok(Self::Sqlite(pool))
+        let storage = Self::Sqlite(pool);
+        storage.ensure_counts().await?;
+        Ok(storage)
     }
 
     /// Connects to PostgreSQL and applies migrations.
@@ -98,7 +102,9 @@ impl Storage {
             .connect_with(options)
             .await?;
         sqlx::migrate!("migrations/postgres").run(&pool).await?;
-        Ok(Self::Postgres(pool))
+        let storage = Self::Postgres(pool);
+        storage.ensure_counts().await?;
+        Ok(storage)
     }
 
     /// Opens the database a `--database` value names: a `postgres://` URL, a

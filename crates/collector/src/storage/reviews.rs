@@ -2,6 +2,7 @@ use mingjing_domain::follow_up::Stage;
 use sqlx::SqlitePool;
 use time::Date;
 
+use super::counts::{Counted, add_counts, contribution};
 use super::{Conflict, Storage, StorageError, with_pool};
 
 /// A validated review ready to be written.
@@ -75,13 +76,17 @@ impl Storage {
     /// first receipt back and writes nothing.
     pub async fn insert_review(&self, r: &NewReview) -> Result<StoredReceipt, StorageError> {
         with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
             let created: Option<String> = bind_review!(sqlx::query_scalar(INSERT_REVIEW), r)
-                .fetch_optional(pool)
+                .fetch_optional(&mut *tx)
                 .await
                 .map_err(already_reviewed)?;
             if let Some(receipt) = created {
+                add_counts(&mut tx, &contribution(&Counted::of_new(r)), 1).await?;
+                tx.commit().await?;
                 return Ok(StoredReceipt { receipt, created: true });
             }
+            drop(tx);
             let receipt: String =
                 sqlx::query_scalar(EXISTING_RECEIPT).bind(&r.site_id).bind(&r.idempotency_key).fetch_one(pool).await?;
             Ok(StoredReceipt { receipt, created: false })
@@ -102,7 +107,10 @@ impl Storage {
         for r in reviews {
             let created = bind_review!(sqlx::query_scalar(INSERT_REVIEW), r).fetch_optional(&mut *tx).await;
             let outcome = match created {
-                Ok(Some(receipt)) => Ok(StoredReceipt { receipt, created: true }),
+                Ok(Some(receipt)) => {
+                    add_counts(&mut tx, &contribution(&Counted::of_new(r)), 1).await?;
+                    Ok(StoredReceipt { receipt, created: true })
+                }
                 Ok(None) => sqlx::query_scalar(EXISTING_RECEIPT)
                     .bind(&r.site_id)
                     .bind(&r.idempotency_key)

@@ -1,7 +1,10 @@
-//! The aggregate queries behind the published figures. Both return counts only: no row
-//! with a comment, a contact or a receipt ever leaves the database for them.
+//! The queries behind the published figures. They read the maintained counts (see
+//! `counts.rs`), never the reviews, so what a request reads is bounded by services × days
+//! in the period, whatever the number of reviews; and no row with a comment, a contact or
+//! a receipt ever leaves the database for them.
 
 use mingjing_domain::exclusion::ExclusionCategory;
+use sqlx::Row;
 
 use super::{Storage, StorageError, with_pool};
 
@@ -12,10 +15,10 @@ pub struct StatsFilter<'a> {
     pub service_code: Option<&'a str>,
     /// Only these services: a department's items in the catalogue.
     pub services_in: Option<&'a [String]>,
-    /// Reviews stored at or after this instant (ms since the epoch)…
-    pub created_from: i64,
-    /// …and before this one.
-    pub created_before: i64,
+    /// The first China day counted, `YYYY-MM-DD` (inclusive); `None` from the first review.
+    pub from_day: Option<String>,
+    /// The last China day counted (inclusive); `None` up to today.
+    pub to_day: Option<String>,
 }
 
 /// How many reviews share a rating, a verified flag and whether the system recorded them.
@@ -43,7 +46,9 @@ pub struct FollowUpCounts {
     pub overdue_open: i64,
 }
 
-const SCOPE: &str = "site_id = $1 AND ($2 IS NULL OR service_code = $2) AND created_at >= $3 AND created_at < $4";
+/// The filter on a count table: the site, maybe one service, and the days. Every stored
+/// day sorts between "" and "~", so an open end of the period costs no special case.
+const SCOPE: &str = "site_id = $1 AND ($2 IS NULL OR service_code = $2) AND day >= $3 AND day <= $4";
 
 /// The filter's list of services as `AND service_code IN ($n, …)`, its placeholders
 /// numbered from `first`; an empty list matches nothing.
@@ -59,20 +64,20 @@ fn services_clause(filter: &StatsFilter<'_>, first: usize) -> String {
 }
 
 impl Storage {
-    /// Review counts grouped by rating, verified, and channel 7 (system default).
+    /// The filter's ratings, grouped as the published sets need them.
     pub async fn rating_groups(&self, filter: &StatsFilter<'_>) -> Result<Vec<RatingGroup>, StorageError> {
         let sql = format!(
-            "SELECT rating, verified, channel = 7 AS system_default, excluded_as, COUNT(*) AS n
-             FROM reviews WHERE {SCOPE}{services}
-             GROUP BY rating, verified, channel = 7, excluded_as",
+            "SELECT rating, verified, system_default, excluded_as, CAST(SUM(n) AS BIGINT) AS n
+             FROM rating_counts WHERE {SCOPE}{services}
+             GROUP BY rating, verified, system_default, excluded_as",
             services = services_clause(filter, 5)
         );
-        let rows: Vec<(i64, bool, bool, Option<String>, i64)> = with_pool!(self, |pool| {
+        let rows: Vec<(i64, bool, bool, String, i64)> = with_pool!(self, |pool| {
             let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql))
                 .bind(filter.site_id)
                 .bind(filter.service_code)
-                .bind(filter.created_from)
-                .bind(filter.created_before);
+                .bind(filter.from_day.as_deref().unwrap_or(""))
+                .bind(filter.to_day.as_deref().unwrap_or("~"));
             for code in filter.services_in.unwrap_or_default() {
                 query = query.bind(code);
             }
@@ -80,12 +85,13 @@ impl Storage {
         });
         rows.into_iter()
             .map(|(rating, verified, system_default, excluded, count)| {
-                let excluded = excluded
-                    .map(|e| {
-                        ExclusionCategory::parse(&e)
-                            .ok_or_else(|| StorageError::Corrupt(format!("a review excluded as {e:?}")))
-                    })
-                    .transpose()?;
+                let excluded = match excluded.as_str() {
+                    "" => None,
+                    other => Some(
+                        ExclusionCategory::parse(other)
+                            .ok_or_else(|| StorageError::Corrupt(format!("a count excluded as {other:?}")))?,
+                    ),
+                };
                 Ok(RatingGroup { rating, verified, system_default, excluded, count })
             })
             .collect()
@@ -98,57 +104,90 @@ impl Storage {
         filter: &StatsFilter<'_>,
         today: &str,
     ) -> Result<FollowUpCounts, StorageError> {
-        let sql = format!(
-            "WITH poor AS (
-                 SELECT contact_sealed, called_back, verification, outcome, rectified_at, stage, due_date, closed_at,
-                        CAST(SUBSTR(due_date, 1, 4) AS BIGINT) AS due_y,
-                        CAST(SUBSTR(due_date, 6, 2) AS BIGINT) AS due_m,
-                        CAST(SUBSTR(due_date, 9, 2) AS BIGINT) AS due_d
-                 FROM reviews WHERE {SCOPE}{services} AND rating <= 2
-             ),
-             shifted AS (
-                 SELECT *, due_y + 4800 - (14 - due_m) / 12 AS jy, due_m + 12 * ((14 - due_m) / 12) - 3 AS jm
-                 FROM poor
-             )
-             SELECT COUNT(*),
-                    COUNT(CASE WHEN contact_sealed IS NOT NULL THEN 1 END),
-                    COUNT(CASE WHEN contact_sealed IS NOT NULL AND called_back IS NOT NULL THEN 1 END),
-                    COUNT(CASE WHEN verification = 'confirmed' THEN 1 END),
-                    COUNT(CASE WHEN verification = 'confirmed' AND stage = 'closed'
-                                AND (outcome = 'fixed_on_the_spot'
-                                     OR (outcome = 'rectification_plan' AND rectified_at IS NOT NULL))
-                               THEN 1 END),
-                    COUNT(CASE WHEN stage = 'closed' THEN 1 END),
-                    COUNT(CASE WHEN stage = 'closed' AND {CLOSED_DAY} <= {DUE_DAY} THEN 1 END),
-                    COUNT(CASE WHEN stage IS NOT NULL AND stage <> 'closed' AND due_date < $5 THEN 1 END)
-             FROM shifted",
-            services = services_clause(filter, 6)
+        let services = services_clause(filter, 5);
+        let states = format!(
+            "SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT),
+                    CAST(COALESCE(SUM(CASE WHEN named THEN n ELSE 0 END), 0) AS BIGINT),
+                    CAST(COALESCE(SUM(CASE WHEN called_back THEN n ELSE 0 END), 0) AS BIGINT),
+                    CAST(COALESCE(SUM(CASE WHEN confirmed THEN n ELSE 0 END), 0) AS BIGINT),
+                    CAST(COALESCE(SUM(CASE WHEN rectified THEN n ELSE 0 END), 0) AS BIGINT),
+                    CAST(COALESCE(SUM(CASE WHEN closed THEN n ELSE 0 END), 0) AS BIGINT),
+                    CAST(COALESCE(SUM(CASE WHEN closed_on_time THEN n ELSE 0 END), 0) AS BIGINT)
+             FROM follow_up_counts WHERE {SCOPE}{services}"
         );
-        type Row = (i64, i64, i64, i64, i64, i64, i64, i64);
-        let row: Row = with_pool!(self, |pool| {
-            let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        let overdue = format!(
+            "SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT) FROM open_follow_up_counts WHERE {SCOPE}{} AND due_date < $5",
+            services_clause(filter, 6)
+        );
+        type Row = (i64, i64, i64, i64, i64, i64, i64);
+        let (row, overdue_open): (Row, i64) = with_pool!(self, |pool| {
+            let mut query = sqlx::query_as(sqlx::AssertSqlSafe(states))
                 .bind(filter.site_id)
                 .bind(filter.service_code)
-                .bind(filter.created_from)
-                .bind(filter.created_before)
+                .bind(filter.from_day.as_deref().unwrap_or(""))
+                .bind(filter.to_day.as_deref().unwrap_or("~"));
+            for code in filter.services_in.unwrap_or_default() {
+                query = query.bind(code);
+            }
+            let row = query.fetch_one(pool).await?;
+            let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(overdue))
+                .bind(filter.site_id)
+                .bind(filter.service_code)
+                .bind(filter.from_day.as_deref().unwrap_or(""))
+                .bind(filter.to_day.as_deref().unwrap_or("~"))
                 .bind(today);
             for code in filter.services_in.unwrap_or_default() {
                 query = query.bind(code);
             }
-            query.fetch_one(pool).await?
+            (row, query.fetch_one(pool).await?)
         });
-        let (poor, named_poor, called_back, confirmed, rectified, closed, closed_on_time, overdue_open) = row;
+        let (poor, named_poor, called_back, confirmed, rectified, closed, closed_on_time) = row;
         Ok(FollowUpCounts { poor, named_poor, called_back, confirmed, rectified, closed, closed_on_time, overdue_open })
     }
+
+    /// The query plans of the statements a stats request runs (`EXPLAIN QUERY PLAN` on
+    /// SQLite, `EXPLAIN` on PostgreSQL), one line per step: for an operator checking what
+    /// the figures cost, and for the test that proves they never read the reviews.
+    pub async fn stats_query_plans(&self, filter: &StatsFilter<'_>, today: &str) -> Result<Vec<String>, StorageError> {
+        let explain = if matches!(self, Storage::Sqlite(_)) { "EXPLAIN QUERY PLAN" } else { "EXPLAIN" };
+        let statements = [
+            (format!("SELECT SUM(n) FROM rating_counts WHERE {SCOPE}{}", services_clause(filter, 5)), false),
+            (format!("SELECT SUM(n) FROM follow_up_counts WHERE {SCOPE}{}", services_clause(filter, 5)), false),
+            (
+                format!(
+                    "SELECT SUM(n) FROM open_follow_up_counts WHERE {SCOPE}{} AND due_date < $5",
+                    services_clause(filter, 6)
+                ),
+                true,
+            ),
+        ];
+        let mut plans = Vec::new();
+        for (statement, with_today) in statements {
+            let sql = format!("{explain} {statement}");
+            let lines: Vec<String> = with_pool!(self, |pool| {
+                let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
+                    .bind(filter.site_id)
+                    .bind(filter.service_code)
+                    .bind(filter.from_day.as_deref().unwrap_or(""))
+                    .bind(filter.to_day.as_deref().unwrap_or("~"));
+                if with_today {
+                    query = query.bind(today);
+                }
+                for code in filter.services_in.unwrap_or_default() {
+                    query = query.bind(code);
+                }
+                let rows = query.fetch_all(pool).await?;
+                rows.iter()
+                    .map(|r| {
+                        (0..r.columns().len())
+                            .filter_map(|i| r.try_get::<String, _>(i).ok())
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+                    .collect()
+            });
+            plans.extend(lines);
+        }
+        Ok(plans)
+    }
 }
-
-/// The China date of `closed_at` as a day number (days since 1970-01-01): shift the
-/// instant by UTC+8, then count whole days. Times are positive, so `/` rounds down.
-const CLOSED_DAY: &str = "(closed_at + 28800000) / 86400000";
-
-/// The due date as the same day number, in integer arithmetic that SQLite and PostgreSQL
-/// both do alike: the Fliegel–Van Flandern Julian day number, `jy` and `jm` being the year
-/// and month counted from March (computed in `shifted`), less 2440588, the Julian day
-/// number of 1970-01-01. Every term is positive, so `/` rounds down on both backends.
-/// The dates are compared as numbers because the two backends share no date function.
-const DUE_DAY: &str = "(due_d + (153 * jm + 2) / 5 + 365 * jy + jy / 4 - jy / 100 + jy / 400 - 32045 - 2440588)";

@@ -1,0 +1,43 @@
+-- The published figures, kept up to date in the same transaction as every change that
+-- moves them (see src/storage/counts.rs), so that a stats request reads counts bounded by
+-- services × days, never the reviews. Filled from the reviews on the first start after
+-- this migration (counts_state), and again by `mingjing stats rebuild`.
+CREATE TABLE rating_counts (
+    site_id        TEXT NOT NULL,
+    day            TEXT NOT NULL,
+    service_code   TEXT NOT NULL,
+    rating         INTEGER NOT NULL,
+    verified       BOOLEAN NOT NULL,
+    system_default BOOLEAN NOT NULL,
+    excluded_as    TEXT NOT NULL,
+    n              INTEGER NOT NULL,
+    PRIMARY KEY (site_id, day, service_code, rating, verified, system_default, excluded_as)
+);
+-- Poor reviews by where their follow-up stands.
+CREATE TABLE follow_up_counts (
+    site_id        TEXT NOT NULL,
+    day            TEXT NOT NULL,
+    service_code   TEXT NOT NULL,
+    named          BOOLEAN NOT NULL,
+    called_back    BOOLEAN NOT NULL,
+    confirmed      BOOLEAN NOT NULL,
+    rectified      BOOLEAN NOT NULL,
+    closed         BOOLEAN NOT NULL,
+    closed_on_time BOOLEAN NOT NULL,
+    n              INTEGER NOT NULL,
+    PRIMARY KEY (site_id, day, service_code, named, called_back, confirmed, rectified, closed, closed_on_time)
+);
+-- Poor reviews not yet closed, by due date: what is overdue depends on today.
+CREATE TABLE open_follow_up_counts (
+    site_id      TEXT NOT NULL,
+    day          TEXT NOT NULL,
+    service_code TEXT NOT NULL,
+    due_date     TEXT NOT NULL,
+    n            INTEGER NOT NULL,
+    PRIMARY KEY (site_id, day, service_code, due_date)
+);
+-- One row once the counts have been built from the reviews.
+CREATE TABLE counts_state (
+    version  INTEGER PRIMARY KEY,
+    built_at INTEGER NOT NULL
+);

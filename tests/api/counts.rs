@@ -1,0 +1,187 @@
+//! The published figures are maintained counts: after any mix of reviews (some received on
+//! past days), system defaults, follow-up steps and exclusions, the counts the changes kept
+//! up to date equal a recount from the reviews, and the figures do not move when the
+//! counts are rebuilt. The stats route's queries read only the count tables.
+
+use mingjing_collector::cli::stats::{self as stats_admin, StatsCommand};
+use mingjing_collector::reviews::system_default;
+use mingjing_collector::storage::StatsFilter;
+use mingjing_domain::follow_up::{Stage, StepKind};
+use mingjing_tests::app::TEST_SITE;
+use mingjing_tests::builders::{SERVICE, review, stored_review, transaction};
+use mingjing_tests::{Backend, TestApp, both_backends};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use serde_json::{Value, json};
+
+/// Two services of the demo catalogue, so that the service filter has something to split.
+const SERVICES: [&str; 2] = [SERVICE, "11530100MJ0001001W3001030002000"];
+
+struct Staff {
+    asker: String,
+    approver: String,
+}
+
+async fn post(app: &TestApp, token: &str, path: &str, body: Value) -> u16 {
+    app.client.post(app.url(path)).bearer_auth(token).json(&body).send().await.unwrap().status().as_u16()
+}
+
+/// The next step a poor review allows, with a choice made at random, or `None` once closed.
+fn next_step(rng: &mut StdRng, stage: Stage, named: bool) -> Option<Value> {
+    Some(match stage.next_step(named)? {
+        StepKind::CallBack => json!({"kind": "call_back", "reached": rng.gen_bool(0.7), "note": "已回访"}),
+        StepKind::Verify => {
+            let verification = ["confirmed", "confirmed", "not_confirmed", "appealed_mistaken"][rng.gen_range(0..4)];
+            json!({"kind": "verify", "verification": verification, "note": "已核实"})
+        }
+        StepKind::Decide => match rng.gen_range(0..3) {
+            0 => json!({"kind": "decide", "outcome": "fixed_on_the_spot", "note": "立行立改"}),
+            1 => json!({"kind": "decide", "outcome": "explanation", "note": "解释说明"}),
+            _ => {
+                json!({"kind": "decide", "outcome": "rectification_plan", "note": "限期整改", "plan_due": "2031-06-30"})
+            }
+        },
+        StepKind::Rectified => json!({"kind": "rectified", "note": "已整改"}),
+        StepKind::Reply => json!({"kind": "reply", "reply": "感谢您的监督"}),
+    })
+}
+
+/// One change at random: a review now, one on a past day, a system default, a step on a
+/// poor review, or an exclusion asked for and decided.
+async fn random_change(app: &TestApp, rng: &mut StdRng, staff: &Staff, poor: &mut Vec<String>, n: usize) {
+    match rng.gen_range(0..10) {
+        0..=2 => {
+            let rating = rng.gen_range(1..=5);
+            let mut body = review(SERVICES[rng.gen_range(0..2)], rating, &format!("counts-review-{n:06}"));
+            if rating <= 2 {
+                body = body.long_wait();
+                if rng.gen_bool(0.5) {
+                    body = body.named();
+                }
+            }
+            let resp = app.post_json("/api/v1/reviews", &body).await;
+            assert_eq!(resp.status(), 201);
+            if rating <= 2 {
+                poor.push(resp.json::<Value>().await.unwrap()["receipt"].as_str().unwrap().to_owned());
+            }
+        }
+        3 => {
+            // Up to 60 days back, a due date a week later, either side of today.
+            let at = mingjing_collector::china_time::now_millis() - rng.gen_range(0..60) * 86_400_000;
+            let rating = rng.gen_range(1..=5);
+            let due =
+                mingjing_collector::china_time::iso(mingjing_collector::china_time::china_date(at + 7 * 86_400_000));
+            let mut stored = stored_review(rating, at, (rating <= 2).then_some(due.as_str()));
+            stored.service_code = SERVICES[rng.gen_range(0..2)].to_owned();
+            let receipt = app.storage.insert_review(&stored).await.unwrap().receipt;
+            if rating <= 2 {
+                poor.push(receipt);
+            }
+        }
+        4 => {
+            let no = format!("COUNTS-{n:06}");
+            let t = transaction(&no).between("2025-06-02T09:00:00+08:00", "2025-06-02T16:30:00+08:00");
+            assert!(app.register_transaction(&t).await.status().is_success());
+            system_default::run_once(&app.storage, mingjing_collector::china_time::now_millis()).await.unwrap();
+        }
+        5..=7 if !poor.is_empty() => {
+            let receipt = &poor[rng.gen_range(0..poor.len())];
+            let path = format!("/api/v1/desk/reviews/{receipt}");
+            let detail: Value =
+                app.client.get(app.url(&path)).bearer_auth(&staff.asker).send().await.unwrap().json().await.unwrap();
+            let stage: Stage = serde_json::from_value(detail["item"]["stage"].clone()).unwrap();
+            if let Some(step) = next_step(rng, stage, detail["item"]["named"] == true) {
+                assert_eq!(post(app, &staff.asker, &format!("{path}/steps"), step).await, 200);
+            }
+        }
+        8..=9 if !poor.is_empty() => {
+            let receipt = poor[rng.gen_range(0..poor.len())].clone();
+            let ask = format!("/api/v1/desk/reviews/{receipt}/exclusion");
+            let category = if rng.gen_bool(0.5) { "mistaken" } else { "malicious" };
+            if post(app, &staff.asker, &ask, json!({"category": category, "reason": "经核查申请剔除"})).await == 200
+            {
+                let decision = json!({"approve": rng.gen_bool(0.6), "note": "审核意见"});
+                assert_eq!(post(app, &staff.approver, &format!("{ask}/decision"), decision).await, 200);
+            }
+        }
+        _ => {}
+    }
+}
+
+async fn stats(app: &TestApp, query: &str) -> Value {
+    app.get(&format!("/api/v1/stats?site={TEST_SITE}{query}")).await.json().await.unwrap()
+}
+
+async fn maintained_counts_equal_a_recount_after_any_mix_of_changes(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let site = mingjing_domain::site::SiteId::parse(TEST_SITE).unwrap();
+    let settings = json!({ "review": { "open_reviews_per_client_per_hour": 1000 } });
+    assert!(app.storage.set_site_config(&site, &settings).await.unwrap());
+    let (_, code) = app.add_staff(TEST_SITE, "李四").await;
+    let asker = app.staff_session(TEST_SITE, &code).await;
+    let (approver_id, code) = app.add_staff(TEST_SITE, "王五").await;
+    app.storage.set_staff_approver(approver_id, true).await.unwrap();
+    let staff = Staff { asker, approver: app.staff_session(TEST_SITE, &code).await };
+    let mut poor = Vec::new();
+    let mut n = 0;
+    for seed in [7, 1_234, 99_001] {
+        let mut rng = StdRng::seed_from_u64(seed);
+        for _ in 0..40 {
+            random_change(&app, &mut rng, &staff, &mut poor, n).await;
+            n += 1;
+        }
+        let (kept, recounted) = (app.storage.counts().await.unwrap(), app.storage.recount().await.unwrap());
+        assert_eq!(kept, recounted, "after seed {seed}");
+    }
+    assert!(!app.storage.counts().await.unwrap().rating.is_empty());
+    let queries = ["", &format!("&service={SERVICE}"), "&from=2020-01-01&to=2099-12-31"];
+    let mut before = Vec::new();
+    for q in queries {
+        before.push(stats(&app, q).await);
+    }
+    app.storage.rebuild_counts().await.unwrap();
+    for (q, was) in queries.iter().zip(before) {
+        assert_eq!(stats(&app, q).await, was, "the figures for {q:?} moved on a rebuild");
+    }
+}
+
+async fn the_stats_commands_check_and_rebuild_the_counts(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    assert_eq!(app.post_json("/api/v1/reviews", &review("S1", 4, "counts-command-0001")).await.status(), 201);
+    stats_admin::run(&app.storage, StatsCommand::Check).await.unwrap();
+    app.execute_sql("UPDATE rating_counts SET n = n + 1").await;
+    assert!(stats_admin::run(&app.storage, StatsCommand::Check).await.is_err(), "a drift is reported");
+    assert_eq!(stats(&app, "").await["all"]["count"], 2, "the figures read the counts");
+    stats_admin::run(&app.storage, StatsCommand::Rebuild).await.unwrap();
+    stats_admin::run(&app.storage, StatsCommand::Check).await.unwrap();
+    assert_eq!(stats(&app, "").await["all"]["count"], 1);
+}
+
+async fn the_stats_queries_read_only_the_count_tables(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let codes = SERVICES.map(str::to_owned);
+    let filters = [
+        StatsFilter { site_id: TEST_SITE, service_code: None, services_in: None, from_day: None, to_day: None },
+        StatsFilter {
+            site_id: TEST_SITE,
+            service_code: Some(SERVICE),
+            services_in: None,
+            from_day: Some("2026-01-01".into()),
+            to_day: Some("2026-12-31".into()),
+        },
+        StatsFilter { site_id: TEST_SITE, service_code: None, services_in: Some(&codes), from_day: None, to_day: None },
+    ];
+    for filter in &filters {
+        let plans = app.storage.stats_query_plans(filter, "2026-12-03").await.unwrap().join("\n");
+        for table in ["rating_counts", "follow_up_counts", "open_follow_up_counts"] {
+            assert!(plans.contains(table), "{table} is not in the plans:\n{plans}");
+        }
+        assert!(!plans.contains("reviews"), "a stats query reads the reviews:\n{plans}");
+    }
+}
+
+both_backends!(
+    maintained_counts_equal_a_recount_after_any_mix_of_changes,
+    the_stats_commands_check_and_rebuild_the_counts,
+    the_stats_queries_read_only_the_count_tables,
+);
