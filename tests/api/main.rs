@@ -20,6 +20,7 @@ mod migrations;
 mod open_review_abuse;
 mod open_reviews;
 mod operations;
+mod pools;
 mod public_cache;
 mod reviews;
 mod services;

@@ -29,6 +29,8 @@ pub struct TestApp {
     pub base: String,
     pub client: reqwest::Client,
     pub storage: Storage,
+    /// The collector's own pool for exports and the public figures.
+    pub heavy: Storage,
     pub backend: Backend,
     /// The secret of [`TEST_SITE`].
     pub secret: String,
@@ -58,12 +60,13 @@ impl TestApp {
     async fn spawn_on_with(backend: Backend, database: TestDatabase, configure: impl FnOnce(&mut ServeConfig)) -> Self {
         let mut config = config_for(&database, SocketAddr::from(([127, 0, 0, 1], 0)));
         configure(&mut config);
-        let (addr, storage, shutdown, server) = launch(&config).await;
+        let (addr, (storage, heavy), shutdown, server) = launch(&config).await;
         let mut test_app = Self {
             addr,
             base: format!("http://{addr}"),
             client: reqwest::Client::builder().no_proxy().build().expect("http client"),
             storage,
+            heavy,
             backend,
             secret: String::new(),
             database,
@@ -88,8 +91,9 @@ impl TestApp {
     /// Starts the collector again on the same address and database.
     pub async fn bring_back(&mut self) {
         let config = ServeConfig { addr: self.addr, ..self.config.clone() };
-        let (_, storage, shutdown, server) = launch(&config).await;
+        let (_, (storage, heavy), shutdown, server) = launch(&config).await;
         self.storage = storage;
+        self.heavy = heavy;
         self.shutdown = Some(shutdown);
         self.server = Some(server);
     }
@@ -251,7 +255,8 @@ pub struct SecondCollector {
     _shutdown: oneshot::Sender<()>,
 }
 
-type Launched = (SocketAddr, Storage, oneshot::Sender<()>, JoinHandle<std::io::Result<()>>);
+/// The address, the main and heavy-read storage, the stop signal and the server task.
+type Launched = (SocketAddr, (Storage, Storage), oneshot::Sender<()>, JoinHandle<std::io::Result<()>>);
 
 fn config_for(database: &TestDatabase, addr: SocketAddr) -> ServeConfig {
     ServeConfig {
@@ -273,7 +278,7 @@ fn config_for(database: &TestDatabase, addr: SocketAddr) -> ServeConfig {
 async fn launch(config: &ServeConfig) -> Launched {
     let app = Application::build(config).await.expect("collector starts");
     let addr = app.local_addr();
-    let storage = app.storage().clone();
+    let storage = (app.storage().clone(), app.heavy_storage().clone());
     let (tx, rx) = oneshot::channel();
     let server = tokio::spawn(app.run_until(async {
         let _ = rx.await;

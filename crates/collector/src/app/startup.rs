@@ -36,11 +36,16 @@ pub enum StartupError {
 }
 
 /// A collector that is bound to its port and ready to serve.
+/// Connections of the pool for exports and the public figures.
+const HEAVY_READ_CONNECTIONS: u32 = 4;
+
 #[derive(Debug)]
 pub struct Application {
     listener: TcpListener,
     router: Router,
     storage: Storage,
+    /// The pool for exports and the public figures (see [`Storage::heavy_reads`]).
+    heavy: Storage,
     system_default_every: Option<Duration>,
     connections: ConnectionLimits,
 }
@@ -48,6 +53,8 @@ pub struct Application {
 impl Application {
     pub async fn build(config: &ServeConfig) -> Result<Self, StartupError> {
         let storage = Storage::open(&config.database).await?;
+        let heavy = storage.heavy_reads(HEAVY_READ_CONNECTIONS).await?;
+        let reviews = crate::reviews::writer::ReviewWriter::start(storage.clone()).await?;
         crate::sites::keys::seal_stored_keys(&storage, &config.contact_key).await?;
         let connections = ConnectionLimits {
             max_connections: crate::app::listener::raise_file_limit(config.connections.max_connections),
@@ -65,14 +72,15 @@ impl Application {
                 open_review_limit: Arc::default(),
                 catalog: Arc::default(),
                 trusted_proxies: config.trusted_proxies.clone().into(),
-                reviews: crate::reviews::writer::ReviewWriter::start(storage.clone()),
+                reviews,
+                heavy: heavy.clone(),
                 sites: sites.clone(),
                 limits: config.limits,
                 heavy_reads: Arc::new(tokio::sync::Semaphore::new(config.limits.heavy_reads as usize)),
             },
             config,
         );
-        Ok(Self { listener, router, storage, system_default_every: config.system_default_every, connections })
+        Ok(Self { listener, router, storage, heavy, system_default_every: config.system_default_every, connections })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
@@ -82,6 +90,11 @@ impl Application {
 
     pub fn storage(&self) -> &Storage {
         &self.storage
+    }
+
+    /// The pool exports and the public figures read through.
+    pub fn heavy_storage(&self) -> &Storage {
+        &self.heavy
     }
 
     /// Serves until `shutdown` completes, then finishes the requests in flight.
@@ -95,6 +108,7 @@ impl Application {
             task.abort();
         }
         upkeep.abort();
+        self.heavy.close().await;
         self.storage.close().await;
         Ok(())
     }

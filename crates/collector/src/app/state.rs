@@ -27,6 +27,9 @@ pub struct AppState {
     /// Slots for reads that scan many rows (exports), so that they cannot take every
     /// database connection or core from the review form.
     pub heavy_reads: Arc<tokio::sync::Semaphore>,
+    /// The database through a pool of its own, for exports and the public figures: they
+    /// never wait for, or take, the connections of `storage`.
+    pub heavy: Storage,
 }
 
 impl AppState {

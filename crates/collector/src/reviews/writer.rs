@@ -26,11 +26,11 @@ pub enum ReviewWriter {
 }
 
 impl ReviewWriter {
-    /// Starts the writer task on the current runtime, for SQLite. It ends when the last
-    /// handle is gone.
-    pub fn start(storage: Storage) -> Self {
-        let Storage::Sqlite(pool) = storage else {
-            return Self::Direct(storage);
+    /// Starts the writer task on the current runtime, for SQLite, on the writer's own pool
+    /// (see [`Storage::writer_pool`]). It ends when the last handle is gone.
+    pub async fn start(storage: Storage) -> Result<Self, StorageError> {
+        let Some(pool) = storage.writer_pool().await? else {
+            return Ok(Self::Direct(storage));
         };
         let (queue, mut jobs) = mpsc::channel::<(NewReview, Reply)>(QUEUE);
         tokio::spawn(async move {
@@ -53,7 +53,7 @@ impl ReviewWriter {
                 }
             }
         });
-        Self::Batched(queue)
+        Ok(Self::Batched(queue))
     }
 
     /// Stores a review (once per site and idempotency key) and returns when it is durable.

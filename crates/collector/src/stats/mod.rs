@@ -92,10 +92,10 @@ async fn get(
     };
     let as_of = today();
     let mut tally = Tally::default();
-    for g in state.storage.rating_groups(&filter).await? {
+    for g in state.heavy.rating_groups(&filter).await? {
         tally.add(g.rating, g.verified, g.system_default, g.excluded, count(g.count));
     }
-    let follow_up = follow_up_figures(state.storage.follow_up_counts(&filter, &as_of).await?);
+    let follow_up = follow_up_figures(state.heavy.follow_up_counts(&filter, &as_of).await?);
     let (all, real, verified, open, system_default_count) = tally.figures();
     let stats = Stats {
         site: site.id.to_string(),

@@ -93,6 +93,49 @@ impl Storage {
         Ok(storage)
     }
 
+    /// A pool of its own for the SQLite group-commit writer: one connection, on the same
+    /// file and settings, so that no number of readers can keep the writer waiting for a
+    /// connection. `None` on PostgreSQL, where each request writes for itself.
+    pub async fn writer_pool(&self) -> Result<Option<SqlitePool>, StorageError> {
+        let Storage::Sqlite(pool) = self else { return Ok(None) };
+        let options = (*pool.connect_options()).clone();
+        let writer = SqlitePoolOptions::new()
+            .max_connections(1)
+            .acquire_timeout(Duration::from_secs(5))
+            .connect_with(options)
+            .await?;
+        Ok(Some(writer))
+    }
+
+    /// A small pool of its own for reads that scan (exports) and for the public figures,
+    /// so that however many of them run they cannot take the connections the review form
+    /// and the desk need. On SQLite its connections are read-only.
+    pub async fn heavy_reads(&self, connections: u32) -> Result<Storage, StorageError> {
+        let connections = connections.max(1);
+        Ok(match self {
+            Storage::Sqlite(pool) => {
+                let options = (*pool.connect_options()).clone().read_only(true);
+                Storage::Sqlite(
+                    SqlitePoolOptions::new()
+                        .max_connections(connections)
+                        .acquire_timeout(Duration::from_secs(5))
+                        .connect_with(options)
+                        .await?,
+                )
+            }
+            Storage::Postgres(pool) => {
+                let options = (*pool.connect_options()).clone();
+                Storage::Postgres(
+                    PgPoolOptions::new()
+                        .max_connections(connections)
+                        .acquire_timeout(Duration::from_secs(3))
+                        .connect_with(options)
+                        .await?,
+                )
+            }
+        })
+    }
+
     /// Connects to PostgreSQL and applies migrations.
     pub async fn open_postgres(url: &str) -> Result<Self, StorageError> {
         let options = PgConnectOptions::from_str(url)?;

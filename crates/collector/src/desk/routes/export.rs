@@ -168,7 +168,7 @@ impl Export {
 
     /// The next batch written after `out`, the last id in it, and whether it was full.
     async fn batch(&self, out: Vec<u8>) -> Result<(Vec<u8>, Option<i64>, bool), ApiError> {
-        let rows = self.state.storage.export_batch(self.site.as_str(), &self.range, BATCH).await?;
+        let rows = self.state.heavy.export_batch(self.site.as_str(), &self.range, BATCH).await?;
         let lines = rows.iter().map(|r| Line::of(&self.state, r, self.personal)).collect::<Result<Vec<_>, _>>()?;
         let full = rows.len() == BATCH as usize;
         Ok((self.format.write(&lines, out)?, rows.last().map(|r| r.id), full))

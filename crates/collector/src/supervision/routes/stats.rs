@@ -47,6 +47,6 @@ pub async fn get(
     Query(q): Query<SupervisionQuery>,
 ) -> Result<Response, ApiError> {
     let site = state.site(&SiteId::parse(&q.site)?).await?;
-    let rows = state.storage.observations_of_site(site.id.as_str()).await?;
+    let rows = state.heavy.observations_of_site(site.id.as_str()).await?;
     cached_json(&headers, &public_stats(&rows, today_date()), state.limits.public_max_age_secs)
 }
