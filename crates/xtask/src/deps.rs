@@ -32,6 +32,8 @@ pub enum Need {
     Postgres,
     /// The HTTP load generator, for the benchmarks.
     Wrk,
+    /// An HTTP client that streams a large answer to nowhere, for the export benchmark.
+    Curl,
 }
 
 impl Need {
@@ -42,6 +44,7 @@ impl Need {
             Need::Chromium => &["chromium", "chromium-driver"],
             Need::Postgres => &["postgresql"],
             Need::Wrk => &["wrk"],
+            Need::Curl => &["curl"],
         }
     }
 
@@ -52,6 +55,7 @@ impl Need {
             Need::Chromium => "needed for browser tests",
             Need::Postgres => "the tests run against a throwaway PostgreSQL too",
             Need::Wrk => "the benchmarks load the collector with wrk",
+            Need::Curl => "the scale benchmark downloads a whole export with curl",
         }
     }
 
@@ -63,6 +67,7 @@ impl Need {
             Need::Chromium => format!("{} and {}", chromium().display(), chromedriver().display()),
             Need::Postgres => "initdb and pg_ctl (pg_config --bindir or /usr/lib/postgresql/*/bin)".to_owned(),
             Need::Wrk => "wrk on PATH".to_owned(),
+            Need::Curl => "curl on PATH".to_owned(),
         }
     }
 
@@ -73,6 +78,7 @@ impl Need {
             Need::Chromium => chromium().is_file() && chromedriver().is_file(),
             Need::Postgres => postgres_bindir().is_some(),
             Need::Wrk => util::which("wrk").is_some(),
+            Need::Curl => util::which("curl").is_some(),
         }
     }
 }

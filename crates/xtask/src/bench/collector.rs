@@ -68,6 +68,16 @@ impl Mingjing {
         Ok(())
     }
 
+    /// Adds a member of staff to [`SITE`] and returns their access code.
+    pub fn add_staff(&self, store: &Store) -> anyhow::Result<String> {
+        let added = util::capture(self.command(store).args(["staff", "add", "--site", SITE, "--name", "基准测试"]))?;
+        let out = String::from_utf8_lossy(&added.stdout);
+        out.lines()
+            .find_map(|l| l.strip_prefix("access_code="))
+            .map(str::to_owned)
+            .context("`mingjing staff add` printed no access code")
+    }
+
     pub fn import_catalog(&self, store: &Store, file: &Path) -> anyhow::Result<Duration> {
         let started = Instant::now();
         util::capture(self.command(store).args(["catalog", "import"]).arg(file))?;

@@ -67,7 +67,7 @@ pub fn measure(
 
     let reviews = server.url("/api/v1/reviews");
     let health = server.url("/api/v1/health");
-    let load = |url: &str, script, connections, seconds| Load { url: url.to_owned(), script, connections, seconds };
+    let load = |url: &str, script, connections, seconds| Load::plain(url.to_owned(), script, connections, seconds);
     // Warms the database's caches and the allocator; not recorded.
     wrk.run(&load(&reviews, Script::PostReview, 16, plan.warmup_seconds))?;
     wrk.run(&load(&health, Script::Get, 16, plan.warmup_seconds))?;

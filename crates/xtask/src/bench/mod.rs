@@ -17,6 +17,8 @@ mod machine;
 mod memory;
 mod metrics;
 mod report;
+mod scale;
+mod scale_report;
 mod search;
 mod stats;
 mod tti;
@@ -55,6 +57,8 @@ pub struct Plan {
     pub warmup_seconds: u32,
     pub page_loads: usize,
     pub catalog_items: u32,
+    /// Generated reviews for the scale figures, on SQLite and on PostgreSQL.
+    pub scale_reviews: (u64, u64),
     /// How long a fresh server is left alone before its idle memory is read.
     pub idle_settle: Duration,
 }
@@ -70,6 +74,7 @@ impl Plan {
             warmup_seconds: if quick { 1 } else { 2 },
             page_loads: if quick { 5 } else { 20 },
             catalog_items: 100_000,
+            scale_reviews: if quick { (200_000, 200_000) } else { (10_000_000, 1_000_000) },
             idle_settle: Duration::from_secs(if quick { 1 } else { 3 }),
         }
     }
@@ -84,7 +89,7 @@ pub fn run(options: BenchOptions) -> anyhow::Result<()> {
         if plan.quick { "--quick, rough figures" } else { "full run" },
         if plan.quick { "4 minutes" } else { "13 minutes" }
     ));
-    deps::ensure(&[Need::Wrk, Need::Chromium, Need::CjkFonts, Need::Postgres])?;
+    deps::ensure(&[Need::Wrk, Need::Chromium, Need::CjkFonts, Need::Postgres, Need::Curl])?;
     // An overweight review page is a finding to report, not a reason to stop.
     widgets::build_measured(Profile::Release)?;
     let pkg = widgets::pkg_dir();
@@ -118,6 +123,32 @@ pub fn run(options: BenchOptions) -> anyhow::Result<()> {
     let search_store = store("search", None)?;
     let search = search::measure(&mingjing, &search_store, &catalog_file, plan.catalog_items, &www, &pkg, &wrk, &plan)?;
 
+    let scale_sqlite = scale::measure(
+        &mingjing,
+        "SQLite",
+        &store("scale-sqlite", None)?,
+        &catalog_file,
+        plan.scale_reviews.0,
+        &www,
+        &pkg,
+        &wrk,
+        &plan,
+    )?;
+    let scale_server = ThrowawayPostgres::start_in(work.path(), Durability::Full)?;
+    let scale_store = store("scale-postgres", Some(scale_server.url()))?;
+    let scale_postgres = scale::measure(
+        &mingjing,
+        "PostgreSQL",
+        &scale_store,
+        &catalog_file,
+        plan.scale_reviews.1,
+        &www,
+        &pkg,
+        &wrk,
+        &plan,
+    )?;
+    drop(scale_server);
+
     let report = report::Report {
         plan: &plan,
         machine: machine::describe(work.path(), load_at_start),
@@ -127,6 +158,7 @@ pub fn run(options: BenchOptions) -> anyhow::Result<()> {
         tti,
         ingest: vec![sqlite, postgres],
         search,
+        scale: vec![scale_sqlite, scale_postgres],
         elapsed: started.elapsed(),
     };
     let path = util::workspace_root().join(REPORT);

@@ -11,6 +11,8 @@ use super::format::{at_most, ms, ms_quartiles, ms_spread, rate_spread, ratio, th
 use super::ingest::Ingest;
 use super::machine::Machine;
 use super::memory::format_mb;
+use super::scale::Scale;
+use super::scale_report;
 use super::search::Search;
 use super::stats;
 use super::tti::TimeToInteractive;
@@ -35,14 +37,16 @@ pub struct Report<'a> {
     /// SQLite first, then PostgreSQL.
     pub ingest: Vec<Ingest>,
     pub search: Search,
+    /// SQLite first, then PostgreSQL.
+    pub scale: Vec<Scale>,
     pub elapsed: Duration,
 }
 
 /// One target: what it asks, what was measured, whether it was met.
-struct Target {
-    what: String,
-    measured: String,
-    met: bool,
+pub struct Target {
+    pub what: String,
+    pub measured: String,
+    pub met: bool,
 }
 
 fn targets(r: &Report) -> Vec<Target> {
@@ -80,6 +84,7 @@ fn targets(r: &Report) -> Vec<Target> {
             met: sqlite.idle.now < IDLE_TARGET_BYTES,
         });
     }
+    targets.extend(scale_report::targets(&r.scale));
     targets
 }
 
@@ -157,6 +162,7 @@ fn write_all(out: &mut String, r: &Report) -> std::fmt::Result {
     write_ingest(out, &r.ingest, r.plan)?;
     write_search(out, &r.search, r.plan)?;
     write_memory(out, r)?;
+    scale_report::write(out, &r.scale, r.plan)?;
     write_method(out, r.plan)
 }
 

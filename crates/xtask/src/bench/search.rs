@@ -110,15 +110,14 @@ pub fn measure(
     let mut runs: Vec<Vec<Vec<Run>>> = vec![vec![Vec::new(); CONNECTIONS.len()]; targets.len()];
     let mut server_p99: Vec<Vec<Option<f64>>> = vec![vec![None; CONNECTIONS.len()]; targets.len()];
     for target in &targets {
-        wrk.run(&Load { url: server.url(target), script: Script::Get, connections: 4, seconds: plan.warmup_seconds })?;
+        wrk.run(&Load::plain(server.url(target), Script::Get, 4, plan.warmup_seconds))?;
     }
     for (level, &connections) in CONNECTIONS.iter().enumerate() {
         for _ in 0..plan.repeats {
             for (t, target) in targets.iter().enumerate() {
                 let route = if t == 0 { health_path } else { "/api/v1/services" };
                 let before = Buckets::read(server.port(), "GET", route)?;
-                let load =
-                    Load { url: server.url(target), script: Script::Get, connections, seconds: plan.search_seconds };
+                let load = Load::plain(server.url(target), Script::Get, connections, plan.search_seconds);
                 runs[t][level].push(wrk.run(&load)?);
                 let after = Buckets::read(server.port(), "GET", route)?.since(&before);
                 // The worst repeat's bucket: the coarse edges make a median meaningless.

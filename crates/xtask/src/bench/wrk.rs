@@ -34,6 +34,18 @@ pub struct Load {
     pub script: Script,
     pub connections: u32,
     pub seconds: u32,
+    /// Sent as `Authorization: Bearer …` (a staff session, for the desk).
+    pub bearer: Option<String>,
+    /// Each connection waits this long before each request, so that the load is paced at
+    /// about `connections × 1000 / delay_ms` requests a second instead of as fast as possible.
+    pub delay_ms: Option<u32>,
+}
+
+impl Load {
+    /// As fast as the server answers, with no session.
+    pub fn plain(url: String, script: Script, connections: u32, seconds: u32) -> Load {
+        Load { url, script, connections, seconds, bearer: None, delay_ms: None }
+    }
 }
 
 /// What one wrk run saw. Latencies are wrk's: from writing the request to reading the whole
@@ -81,9 +93,27 @@ impl Wrk {
         // Keys must never repeat within a database, or a review would be a retry (200), not new.
         static RUNS: AtomicU32 = AtomicU32::new(0);
         let run_id = format!("r{}", RUNS.fetch_add(1, Ordering::SeqCst));
-        let script = match load.script {
+        let base = match load.script {
             Script::Get => &self.get_script,
             Script::PostReview => &self.post_script,
+        };
+        let script = if load.bearer.is_none() && load.delay_ms.is_none() {
+            base.clone()
+        } else {
+            // The base script with a session header and a pacing delay before it.
+            let mut extra = String::new();
+            if load.bearer.is_some() {
+                extra
+                    .push_str("wrk.headers[\"Authorization\"] = \"Bearer \" .. os.getenv(\"MINGJING_BENCH_BEARER\")\n");
+            }
+            if let Some(ms) = load.delay_ms {
+                extra.push_str(&format!("function delay() return {ms} end\n"));
+            }
+            let text = std::fs::read_to_string(base).with_context(|| format!("cannot read {}", base.display()))?;
+            let path = base.with_file_name(format!("wrk-extra-{run_id}.lua"));
+            std::fs::write(&path, format!("{text}\n{extra}"))
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            path
         };
         let mut wrk = Command::new("wrk");
         wrk.arg(format!("--threads={}", threads(load.connections)))
@@ -92,13 +122,14 @@ impl Wrk {
             // Slow responses must count in the percentiles, not vanish as timeouts.
             .arg("--timeout=10s")
             .arg("--script")
-            .arg(script)
+            .arg(&script)
             .arg(&load.url)
             .arg("--")
             .arg(&run_id)
             .env("MINGJING_BENCH_SITE", SITE)
             .env("MINGJING_BENCH_SERVICE", REVIEW_SERVICE)
-            .env("MINGJING_BENCH_ORIGIN", REVIEW_ORIGIN);
+            .env("MINGJING_BENCH_ORIGIN", REVIEW_ORIGIN)
+            .env("MINGJING_BENCH_BEARER", load.bearer.as_deref().unwrap_or(""));
         let output = util::capture(&mut wrk)?;
         let stdout = String::from_utf8_lossy(&output.stdout);
         let line = stdout
