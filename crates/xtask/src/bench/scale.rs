@@ -111,22 +111,25 @@ pub fn measure(
     let desk = server.url("/api/v1/desk/reviews?limit=50");
     let reviews_url = server.url("/api/v1/reviews");
     let seconds = plan.ingest_seconds;
+    // A review names a service of the catalogue, whose index is built on first use: build it
+    // now, so that no measurement waits for it.
+    super::http::get(server.port(), "/api/v1/services?q=%E4%BC%81%E4%B8%9A", std::time::Duration::from_secs(60))?;
     wrk.run(&Load::plain(site.clone(), Script::Get, 4, plan.warmup_seconds))?;
     wrk.run(&Load::plain(reviews_url.clone(), Script::PostReview, 16, plan.warmup_seconds))?;
     let (mut stats_site, mut stats_dept, mut desk_page) = (Vec::new(), Vec::new(), Vec::new());
     let (mut ingest_alone, mut ingest_beside_stats, mut paced_stats) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..plan.repeats {
-        stats_site.push(wrk.run(&Load::plain(site.clone(), Script::Get, 16, seconds))?);
-        stats_dept.push(wrk.run(&Load::plain(dept.clone(), Script::Get, 16, seconds))?);
-        desk_page.push(wrk.run(&bearer(desk.clone(), 16, seconds))?);
-        ingest_alone.push(wrk.run(&Load::plain(reviews_url.clone(), Script::PostReview, 64, seconds))?);
+        stats_site.push(wrk.run_allowing_none(&Load::plain(site.clone(), Script::Get, 16, seconds))?);
+        stats_dept.push(wrk.run_allowing_none(&Load::plain(dept.clone(), Script::Get, 16, seconds))?);
+        desk_page.push(wrk.run_allowing_none(&bearer(desk.clone(), 16, seconds))?);
+        ingest_alone.push(wrk.run_allowing_none(&Load::plain(reviews_url.clone(), Script::PostReview, 64, seconds))?);
         let paced = Load {
             delay_ms: Some(PACED_DELAY_MS),
             ..Load::plain(site.clone(), Script::Get, PACED_CONNECTIONS, seconds + 1)
         };
         let (beside, readers) = std::thread::scope(|scope| {
-            let readers = scope.spawn(|| wrk.run(&paced));
-            let beside = wrk.run(&Load::plain(reviews_url.clone(), Script::PostReview, 64, seconds));
+            let readers = scope.spawn(|| wrk.run_allowing_none(&paced));
+            let beside = wrk.run_allowing_none(&Load::plain(reviews_url.clone(), Script::PostReview, 64, seconds));
             (beside, readers.join())
         });
         ingest_beside_stats.push(beside?);
