@@ -87,7 +87,7 @@ pub fn run(options: BenchOptions) -> anyhow::Result<()> {
     say(format!(
         "benchmarking ({}): this takes about {} on 2 cores",
         if plan.quick { "--quick, rough figures" } else { "full run" },
-        if plan.quick { "4 minutes" } else { "13 minutes" }
+        if plan.quick { "8 minutes" } else { "50 minutes, most of it loading ten million reviews" }
     ));
     deps::ensure(&[Need::Wrk, Need::Chromium, Need::CjkFonts, Need::Postgres, Need::Curl])?;
     // An overweight review page is a finding to report, not a reason to stop.

@@ -109,8 +109,8 @@ fn write_all(out: &mut String, r: &Report) -> std::fmt::Result {
     writeln!(
         out,
         "Measured by `cargo xtask bench{}` on {}, commit {}; the run took {}. This file is generated: \
-         to reproduce or refresh it, run\n\n```sh\ncargo xtask bench          # about 13 minutes on 2 cores\n\
-         cargo xtask bench --quick  # about 4 minutes: shorter runs, fewer page loads, rough figures\n```\n",
+         to reproduce or refresh it, run\n\n```sh\ncargo xtask bench          # about 50 minutes on 2 cores, most of it loading 10 million reviews\n\
+         cargo xtask bench --quick  # about 8 minutes: shorter runs, fewer page loads, 200,000 reviews, rough figures\n```\n",
         if r.plan.quick { " --quick" } else { "" },
         m.date,
         m.commit,
