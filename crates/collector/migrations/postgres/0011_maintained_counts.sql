@@ -1,6 +1,8 @@
 -- The published figures, kept up to date in the same transaction as every change that
--- moves them (see src/storage/counts.rs), so that a stats request reads counts bounded by
--- services × days, never the reviews. Filled from the reviews on the first start after
+-- moves them (see src/storage/counts.rs), so that a stats request reads counts, never the
+-- reviews. Every review counts twice: under its service, and under service_code '' for the
+-- whole site, so that a site's figures read days × a few dozen rows whatever the number of
+-- services, and one service's figures read only that service's rows. Filled from the reviews on the first start after
 -- this migration (counts_state), and again by `mingjing stats rebuild`.
 CREATE TABLE rating_counts (
     site_id        TEXT NOT NULL,
@@ -11,7 +13,7 @@ CREATE TABLE rating_counts (
     system_default BOOLEAN NOT NULL,
     excluded_as    TEXT NOT NULL,
     n              BIGINT NOT NULL,
-    PRIMARY KEY (site_id, day, service_code, rating, verified, system_default, excluded_as)
+    PRIMARY KEY (site_id, service_code, day, rating, verified, system_default, excluded_as)
 );
 -- Poor reviews by where their follow-up stands.
 CREATE TABLE follow_up_counts (
@@ -25,7 +27,7 @@ CREATE TABLE follow_up_counts (
     closed         BOOLEAN NOT NULL,
     closed_on_time BOOLEAN NOT NULL,
     n              BIGINT NOT NULL,
-    PRIMARY KEY (site_id, day, service_code, named, called_back, confirmed, rectified, closed, closed_on_time)
+    PRIMARY KEY (site_id, service_code, day, named, called_back, confirmed, rectified, closed, closed_on_time)
 );
 -- Poor reviews not yet closed, by due date: what is overdue depends on today.
 CREATE TABLE open_follow_up_counts (
@@ -34,7 +36,7 @@ CREATE TABLE open_follow_up_counts (
     service_code TEXT NOT NULL,
     due_date     TEXT NOT NULL,
     n            BIGINT NOT NULL,
-    PRIMARY KEY (site_id, day, service_code, due_date)
+    PRIMARY KEY (site_id, service_code, day, due_date)
 );
 -- One row once the counts have been built from the reviews.
 CREATE TABLE counts_state (

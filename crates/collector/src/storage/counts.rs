@@ -1,7 +1,9 @@
 //! The published figures as maintained counts. Every change that moves a figure (a review
 //! stored, a follow-up step, an exclusion approved) takes the review's old contribution
 //! away and adds its new one in the same transaction as the change, so a stats request
-//! reads counts bounded by services × days and never the reviews. [`contribution`] is the
+//! reads counts and never the reviews. Each contribution is counted twice: under the
+//! review's service, and under [`ALL_SERVICES`] for the whole site, which is what a site's
+//! own figures read. [`contribution`] is the
 //! one definition of what a review adds to which count; [`Storage::rebuild_counts`] runs
 //! it over every review, and must give the very counts the changes maintained.
 
@@ -17,6 +19,9 @@ use crate::china_time::{china_date, now_millis};
 
 /// The version of the counts' definition. Raising it rebuilds them on the next start.
 const COUNTS_VERSION: i64 = 1;
+
+/// The `service_code` of the rows that count a review for its whole site.
+pub const ALL_SERVICES: &str = "";
 
 /// What counting needs of one review, decoded.
 #[derive(Debug, Clone)]
@@ -156,7 +161,7 @@ pub struct OpenKey {
     pub due_date: String,
 }
 
-/// What one review adds to each count.
+/// What one review adds to each count, under its service.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Contribution {
     pub rating: RatingKey,
@@ -164,6 +169,21 @@ pub struct Contribution {
     pub follow_up: Option<FollowUpKey>,
     /// Poor reviews whose follow-up is not closed.
     pub open: Option<OpenKey>,
+}
+
+impl Contribution {
+    /// The same contribution to the whole site's counts.
+    fn for_site(&self) -> Contribution {
+        let mut site = self.clone();
+        site.rating.service_code = ALL_SERVICES.to_owned();
+        if let Some(f) = &mut site.follow_up {
+            f.service_code = ALL_SERVICES.to_owned();
+        }
+        if let Some(o) = &mut site.open {
+            o.service_code = ALL_SERVICES.to_owned();
+        }
+        site
+    }
 }
 
 /// The one definition of what a review counts for; `mingjing_domain::stats` defines the
@@ -242,12 +262,14 @@ where
     for<'q> <DB as sqlx::Database>::Arguments: sqlx::IntoArguments<DB>,
     for<'t> &'t mut <DB as sqlx::Database>::Connection: sqlx::Executor<'t, Database = DB>,
 {
-    add_rating(tx, &c.rating, n).await?;
-    if let Some(f) = &c.follow_up {
-        add_follow_up(tx, f, n).await?;
-    }
-    if let Some(o) = &c.open {
-        add_open(tx, o, n).await?;
+    for c in [c.clone(), c.for_site()] {
+        add_rating(tx, &c.rating, n).await?;
+        if let Some(f) = &c.follow_up {
+            add_follow_up(tx, f, n).await?;
+        }
+        if let Some(o) = &c.open {
+            add_open(tx, o, n).await?;
+        }
     }
     Ok(())
 }
@@ -270,12 +292,15 @@ struct Tallies {
 
 impl Tallies {
     fn add(&mut self, c: Contribution) {
-        *self.rating.entry(c.rating).or_default() += 1;
-        if let Some(f) = c.follow_up {
-            *self.follow_up.entry(f).or_default() += 1;
-        }
-        if let Some(o) = c.open {
-            *self.open.entry(o).or_default() += 1;
+        let site = c.for_site();
+        for c in [c, site] {
+            *self.rating.entry(c.rating).or_default() += 1;
+            if let Some(f) = c.follow_up {
+                *self.follow_up.entry(f).or_default() += 1;
+            }
+            if let Some(o) = c.open {
+                *self.open.entry(o).or_default() += 1;
+            }
         }
     }
 

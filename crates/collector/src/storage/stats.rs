@@ -6,6 +6,7 @@
 use mingjing_domain::exclusion::ExclusionCategory;
 use sqlx::Row;
 
+use super::counts::ALL_SERVICES;
 use super::{Storage, StorageError, with_pool};
 
 /// Which reviews a figure counts.
@@ -46,19 +47,20 @@ pub struct FollowUpCounts {
     pub overdue_open: i64,
 }
 
-/// The filter on a count table: the site, maybe one service, and the days. Every stored
-/// day sorts between "" and "~", so an open end of the period costs no special case.
-const SCOPE: &str = "site_id = $1 AND ($2 IS NULL OR service_code = $2) AND day >= $3 AND day <= $4";
+/// The filter on a count table: the site and the days. Every stored day sorts between ""
+/// and "~", so an open end of the period costs no special case.
+const SCOPE: &str = "site_id = $1 AND day >= $3 AND day <= $4";
 
-/// The filter's list of services as `AND service_code IN ($n, …)`, its placeholders
-/// numbered from `first`; an empty list matches nothing.
+/// Which services' rows the filter reads: the whole site's own rows, one service's ($2),
+/// or a department's list as `service_code IN ($n, …)`, its placeholders numbered from
+/// `first`; an empty list matches nothing.
 fn services_clause(filter: &StatsFilter<'_>, first: usize) -> String {
     match filter.services_in {
-        None => String::new(),
-        Some([]) => " AND 1 = 0".to_owned(),
+        None => format!(" AND service_code = COALESCE($2, '{ALL_SERVICES}')"),
+        Some([]) => " AND 1 = 0 AND COALESCE($2, '') = ''".to_owned(),
         Some(codes) => {
             let marks: Vec<String> = (first..first + codes.len()).map(|n| format!("${n}")).collect();
-            format!(" AND service_code IN ({})", marks.join(", "))
+            format!(" AND ($2 IS NULL OR service_code = $2) AND service_code IN ({})", marks.join(", "))
         }
     }
 }
