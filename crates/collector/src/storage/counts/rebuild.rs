@@ -1,0 +1,216 @@
+//! The counts recomputed from every review: to compare with what the changes kept
+//! (`mingjing stats check`), to replace it (`mingjing stats rebuild`), and to build it on
+//! the first start after its definition changes.
+
+use std::collections::HashMap;
+
+use mingjing_domain::exclusion::ExclusionCategory;
+use sqlx::Row;
+
+use super::write::{add_follow_up, add_open, add_rating};
+use super::{COUNTED_COLUMNS, Contribution, Counted, FollowUpKey, OpenKey, RatingKey, contribution, counted_row};
+use crate::china_time::now_millis;
+use crate::storage::{Storage, StorageError, with_pool};
+
+/// The version of the counts' definition. Raising it rebuilds them on the next start.
+const COUNTS_VERSION: i64 = 1;
+
+/// Every count, summed per key and without the keys that came to zero: what the tables
+/// hold, in a form two ways of counting can be compared in.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CountsSnapshot {
+    pub rating: Vec<(RatingKey, i64)>,
+    pub follow_up: Vec<(FollowUpKey, i64)>,
+    pub open: Vec<(OpenKey, i64)>,
+}
+
+#[derive(Default)]
+struct Tallies {
+    rating: HashMap<RatingKey, i64>,
+    follow_up: HashMap<FollowUpKey, i64>,
+    open: HashMap<OpenKey, i64>,
+}
+
+impl Tallies {
+    fn add(&mut self, c: Contribution) {
+        let site = c.for_site();
+        for c in [c, site] {
+            *self.rating.entry(c.rating).or_default() += 1;
+            if let Some(f) = c.follow_up {
+                *self.follow_up.entry(f).or_default() += 1;
+            }
+            if let Some(o) = c.open {
+                *self.open.entry(o).or_default() += 1;
+            }
+        }
+    }
+
+    fn snapshot(self) -> CountsSnapshot {
+        fn sorted<K: Ord>(m: HashMap<K, i64>) -> Vec<(K, i64)> {
+            let mut v: Vec<(K, i64)> = m.into_iter().filter(|(_, n)| *n != 0).collect();
+            v.sort();
+            v
+        }
+        CountsSnapshot { rating: sorted(self.rating), follow_up: sorted(self.follow_up), open: sorted(self.open) }
+    }
+}
+
+/// Reviews read at a time when counting from scratch.
+const REBUILD_BATCH: i64 = 5_000;
+
+impl Storage {
+    /// The counts recomputed from every review, without writing them.
+    pub async fn recount(&self) -> Result<CountsSnapshot, StorageError> {
+        let mut tallies = Tallies::default();
+        let mut after = 0;
+        loop {
+            let sql = format!("SELECT {COUNTED_COLUMNS} FROM reviews WHERE id > $1 ORDER BY id LIMIT $2");
+            let batch: Vec<(i64, Counted)> = with_pool!(self, |pool| {
+                let rows =
+                    sqlx::query(sqlx::AssertSqlSafe(sql)).bind(after).bind(REBUILD_BATCH).fetch_all(pool).await?;
+                rows.iter()
+                    .map(|r| Ok((r.try_get::<i64, _>("id")?, counted_row(r)?)))
+                    .collect::<Result<Vec<_>, StorageError>>()?
+            });
+            let full = batch.len() as i64 == REBUILD_BATCH;
+            after = batch.last().map_or(after, |(id, _)| *id);
+            for (_, counted) in &batch {
+                tallies.add(contribution(counted));
+            }
+            if !full {
+                return Ok(tallies.snapshot());
+            }
+        }
+    }
+
+    /// What the count tables hold now.
+    pub async fn counts(&self) -> Result<CountsSnapshot, StorageError> {
+        let mut tallies = Tallies::default();
+        with_pool!(self, |pool| {
+            let rows = sqlx::query(
+                "SELECT site_id, day, service_code, rating, verified, system_default, excluded_as, n FROM rating_counts",
+            )
+            .fetch_all(pool)
+            .await?;
+            for r in &rows {
+                let excluded: String = r.try_get("excluded_as")?;
+                let excluded_as = match excluded.as_str() {
+                    "" => "",
+                    other => ExclusionCategory::parse(other)
+                        .ok_or_else(|| StorageError::Corrupt(format!("a count excluded as {other:?}")))?
+                        .as_str(),
+                };
+                let key = RatingKey {
+                    site_id: r.try_get("site_id")?,
+                    day: r.try_get("day")?,
+                    service_code: r.try_get("service_code")?,
+                    rating: r.try_get("rating")?,
+                    verified: r.try_get("verified")?,
+                    system_default: r.try_get("system_default")?,
+                    excluded_as,
+                };
+                *tallies.rating.entry(key).or_default() += r.try_get::<i64, _>("n")?;
+            }
+            let rows = sqlx::query(
+                "SELECT site_id, day, service_code, named, called_back, confirmed, rectified, closed, closed_on_time, n
+                 FROM follow_up_counts",
+            )
+            .fetch_all(pool)
+            .await?;
+            for r in &rows {
+                let key = FollowUpKey {
+                    site_id: r.try_get("site_id")?,
+                    day: r.try_get("day")?,
+                    service_code: r.try_get("service_code")?,
+                    named: r.try_get("named")?,
+                    called_back: r.try_get("called_back")?,
+                    confirmed: r.try_get("confirmed")?,
+                    rectified: r.try_get("rectified")?,
+                    closed: r.try_get("closed")?,
+                    closed_on_time: r.try_get("closed_on_time")?,
+                };
+                *tallies.follow_up.entry(key).or_default() += r.try_get::<i64, _>("n")?;
+            }
+            let rows = sqlx::query("SELECT site_id, day, service_code, due_date, n FROM open_follow_up_counts")
+                .fetch_all(pool)
+                .await?;
+            for r in &rows {
+                let key = OpenKey {
+                    site_id: r.try_get("site_id")?,
+                    day: r.try_get("day")?,
+                    service_code: r.try_get("service_code")?,
+                    due_date: r.try_get("due_date")?,
+                };
+                *tallies.open.entry(key).or_default() += r.try_get::<i64, _>("n")?;
+            }
+        });
+        Ok(tallies.snapshot())
+    }
+
+    /// Replaces every count with one recomputed from the reviews, in one transaction that
+    /// holds off other writers meanwhile (`mingjing stats rebuild`, and the first start
+    /// after the counts' definition changes). Returns how many reviews were counted.
+    pub async fn rebuild_counts(&self) -> Result<u64, StorageError> {
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            if matches!(self, Storage::Postgres(_)) {
+                sqlx::query(
+                    "LOCK TABLE reviews, rating_counts, follow_up_counts, open_follow_up_counts IN EXCLUSIVE MODE",
+                )
+                .execute(&mut *tx)
+                .await?;
+            }
+            for table in ["rating_counts", "follow_up_counts", "open_follow_up_counts", "counts_state"] {
+                sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM {table}"))).execute(&mut *tx).await?;
+            }
+            let mut tallies = Tallies::default();
+            let (mut after, mut counted) = (0i64, 0u64);
+            loop {
+                let sql = format!("SELECT {COUNTED_COLUMNS} FROM reviews WHERE id > $1 ORDER BY id LIMIT $2");
+                let rows =
+                    sqlx::query(sqlx::AssertSqlSafe(sql)).bind(after).bind(REBUILD_BATCH).fetch_all(&mut *tx).await?;
+                for r in &rows {
+                    after = r.try_get("id")?;
+                    tallies.add(contribution(&counted_row(r)?));
+                    counted += 1;
+                }
+                if (rows.len() as i64) < REBUILD_BATCH {
+                    break;
+                }
+            }
+            let snapshot = tallies.snapshot();
+            for (key, n) in &snapshot.rating {
+                add_rating(&mut tx, key, *n).await?;
+            }
+            for (key, n) in &snapshot.follow_up {
+                add_follow_up(&mut tx, key, *n).await?;
+            }
+            for (key, n) in &snapshot.open {
+                add_open(&mut tx, key, *n).await?;
+            }
+            sqlx::query("INSERT INTO counts_state (version, built_at) VALUES ($1, $2)")
+                .bind(COUNTS_VERSION)
+                .bind(now_millis())
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(counted)
+        })
+    }
+
+    /// Builds the counts if this database has never had them at this version: the first
+    /// start after the migration that made them, or after their definition changed.
+    pub async fn ensure_counts(&self) -> Result<(), StorageError> {
+        let built: Option<i64> = with_pool!(self, |pool| {
+            sqlx::query_scalar("SELECT version FROM counts_state WHERE version = $1")
+                .bind(COUNTS_VERSION)
+                .fetch_optional(pool)
+                .await?
+        });
+        if built.is_none() {
+            let n = self.rebuild_counts().await?;
+            tracing::info!(reviews = n, "built the published figures' counts from the reviews");
+        }
+        Ok(())
+    }
+}
