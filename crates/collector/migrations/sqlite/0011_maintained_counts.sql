@@ -1,5 +1,5 @@
 -- The published figures, kept up to date in the same transaction as every change that
--- moves them (see src/storage/counts.rs), so that a stats request reads counts, never the
+-- moves them (see src/storage/counts/), so that a stats request reads counts, never the
 -- reviews. Every review counts twice: under its service, and under service_code '' for the
 -- whole site, so that a site's figures read days × a few dozen rows whatever the number of
 -- services, and one service's figures read only that service's rows. Filled from the reviews on the first start after

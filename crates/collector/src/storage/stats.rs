@@ -1,7 +1,7 @@
 //! The queries behind the published figures. They read the maintained counts (see
-//! `counts.rs`), never the reviews, so what a request reads is bounded by services × days
-//! in the period, whatever the number of reviews; and no row with a comment, a contact or
-//! a receipt ever leaves the database for them.
+//! `counts/`), never the reviews: a site's figures read its own rows (days × a few dozen),
+//! one service's only that service's, whatever the number of reviews; and no row with a
+//! comment, a contact or a receipt ever leaves the database for them.
 
 use mingjing_domain::exclusion::ExclusionCategory;
 use sqlx::Row;
