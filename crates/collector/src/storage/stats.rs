@@ -65,25 +65,66 @@ fn services_clause(filter: &StatsFilter<'_>, first: usize) -> String {
     }
 }
 
+/// Binds a filter's parameters to a count query in [`SCOPE`]'s order: the site, the
+/// service, the first and last day, `today` when the statement compares due dates, then a
+/// department's services.
+macro_rules! bind_scope {
+    ($query:expr, $filter:expr, $today:expr) => {{
+        let filter: &StatsFilter<'_> = $filter;
+        let mut query = $query
+            .bind(filter.site_id)
+            .bind(filter.service_code)
+            .bind(filter.from_day.as_deref().unwrap_or(""))
+            .bind(filter.to_day.as_deref().unwrap_or("~"));
+        if let Some(today) = $today {
+            query = query.bind(today);
+        }
+        for code in filter.services_in.unwrap_or_default() {
+            query = query.bind(code);
+        }
+        query
+    }};
+}
+
+/// The ratings, grouped as the published sets need them.
+fn rating_sql(filter: &StatsFilter<'_>) -> String {
+    format!(
+        "SELECT rating, verified, system_default, excluded_as, CAST(SUM(n) AS BIGINT) AS n
+         FROM rating_counts WHERE {SCOPE}{services}
+         GROUP BY rating, verified, system_default, excluded_as",
+        services = services_clause(filter, 5)
+    )
+}
+
+/// The poor reviews by where their follow-up stands.
+fn states_sql(filter: &StatsFilter<'_>) -> String {
+    format!(
+        "SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT),
+                CAST(COALESCE(SUM(CASE WHEN named THEN n ELSE 0 END), 0) AS BIGINT),
+                CAST(COALESCE(SUM(CASE WHEN called_back THEN n ELSE 0 END), 0) AS BIGINT),
+                CAST(COALESCE(SUM(CASE WHEN confirmed THEN n ELSE 0 END), 0) AS BIGINT),
+                CAST(COALESCE(SUM(CASE WHEN rectified THEN n ELSE 0 END), 0) AS BIGINT),
+                CAST(COALESCE(SUM(CASE WHEN closed THEN n ELSE 0 END), 0) AS BIGINT),
+                CAST(COALESCE(SUM(CASE WHEN closed_on_time THEN n ELSE 0 END), 0) AS BIGINT)
+         FROM follow_up_counts WHERE {SCOPE}{services}",
+        services = services_clause(filter, 5)
+    )
+}
+
+/// The open poor reviews due before today (`$5`).
+fn overdue_sql(filter: &StatsFilter<'_>) -> String {
+    format!(
+        "SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT) FROM open_follow_up_counts WHERE {SCOPE}{} AND due_date < $5",
+        services_clause(filter, 6)
+    )
+}
+
 impl Storage {
     /// The filter's ratings, grouped as the published sets need them.
     pub async fn rating_groups(&self, filter: &StatsFilter<'_>) -> Result<Vec<RatingGroup>, StorageError> {
-        let sql = format!(
-            "SELECT rating, verified, system_default, excluded_as, CAST(SUM(n) AS BIGINT) AS n
-             FROM rating_counts WHERE {SCOPE}{services}
-             GROUP BY rating, verified, system_default, excluded_as",
-            services = services_clause(filter, 5)
-        );
+        let sql = rating_sql(filter);
         let rows: Vec<(i64, bool, bool, String, i64)> = with_pool!(self, |pool| {
-            let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-                .bind(filter.site_id)
-                .bind(filter.service_code)
-                .bind(filter.from_day.as_deref().unwrap_or(""))
-                .bind(filter.to_day.as_deref().unwrap_or("~"));
-            for code in filter.services_in.unwrap_or_default() {
-                query = query.bind(code);
-            }
-            query.fetch_all(pool).await?
+            bind_scope!(sqlx::query_as(sqlx::AssertSqlSafe(sql)), filter, None::<&str>).fetch_all(pool).await?
         });
         rows.into_iter()
             .map(|(rating, verified, system_default, excluded, count)| {
@@ -106,79 +147,31 @@ impl Storage {
         filter: &StatsFilter<'_>,
         today: &str,
     ) -> Result<FollowUpCounts, StorageError> {
-        let services = services_clause(filter, 5);
-        let states = format!(
-            "SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT),
-                    CAST(COALESCE(SUM(CASE WHEN named THEN n ELSE 0 END), 0) AS BIGINT),
-                    CAST(COALESCE(SUM(CASE WHEN called_back THEN n ELSE 0 END), 0) AS BIGINT),
-                    CAST(COALESCE(SUM(CASE WHEN confirmed THEN n ELSE 0 END), 0) AS BIGINT),
-                    CAST(COALESCE(SUM(CASE WHEN rectified THEN n ELSE 0 END), 0) AS BIGINT),
-                    CAST(COALESCE(SUM(CASE WHEN closed THEN n ELSE 0 END), 0) AS BIGINT),
-                    CAST(COALESCE(SUM(CASE WHEN closed_on_time THEN n ELSE 0 END), 0) AS BIGINT)
-             FROM follow_up_counts WHERE {SCOPE}{services}"
-        );
-        let overdue = format!(
-            "SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT) FROM open_follow_up_counts WHERE {SCOPE}{} AND due_date < $5",
-            services_clause(filter, 6)
-        );
+        let (states, overdue) = (states_sql(filter), overdue_sql(filter));
         type Row = (i64, i64, i64, i64, i64, i64, i64);
         let (row, overdue_open): (Row, i64) = with_pool!(self, |pool| {
-            let mut query = sqlx::query_as(sqlx::AssertSqlSafe(states))
-                .bind(filter.site_id)
-                .bind(filter.service_code)
-                .bind(filter.from_day.as_deref().unwrap_or(""))
-                .bind(filter.to_day.as_deref().unwrap_or("~"));
-            for code in filter.services_in.unwrap_or_default() {
-                query = query.bind(code);
-            }
-            let row = query.fetch_one(pool).await?;
-            let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(overdue))
-                .bind(filter.site_id)
-                .bind(filter.service_code)
-                .bind(filter.from_day.as_deref().unwrap_or(""))
-                .bind(filter.to_day.as_deref().unwrap_or("~"))
-                .bind(today);
-            for code in filter.services_in.unwrap_or_default() {
-                query = query.bind(code);
-            }
-            (row, query.fetch_one(pool).await?)
+            let row =
+                bind_scope!(sqlx::query_as(sqlx::AssertSqlSafe(states)), filter, None::<&str>).fetch_one(pool).await?;
+            let overdue = bind_scope!(sqlx::query_scalar(sqlx::AssertSqlSafe(overdue)), filter, Some(today))
+                .fetch_one(pool)
+                .await?;
+            (row, overdue)
         });
         let (poor, named_poor, called_back, confirmed, rectified, closed, closed_on_time) = row;
         Ok(FollowUpCounts { poor, named_poor, called_back, confirmed, rectified, closed, closed_on_time, overdue_open })
     }
 
-    /// The query plans of the statements a stats request runs (`EXPLAIN QUERY PLAN` on
+    /// The query plans of the very statements a stats request runs (`EXPLAIN QUERY PLAN` on
     /// SQLite, `EXPLAIN` on PostgreSQL), one line per step: for an operator checking what
     /// the figures cost, and for the test that proves they never read the reviews.
     pub async fn stats_query_plans(&self, filter: &StatsFilter<'_>, today: &str) -> Result<Vec<String>, StorageError> {
         let explain = if matches!(self, Storage::Sqlite(_)) { "EXPLAIN QUERY PLAN" } else { "EXPLAIN" };
-        let statements = [
-            (format!("SELECT SUM(n) FROM rating_counts WHERE {SCOPE}{}", services_clause(filter, 5)), false),
-            (format!("SELECT SUM(n) FROM follow_up_counts WHERE {SCOPE}{}", services_clause(filter, 5)), false),
-            (
-                format!(
-                    "SELECT SUM(n) FROM open_follow_up_counts WHERE {SCOPE}{} AND due_date < $5",
-                    services_clause(filter, 6)
-                ),
-                true,
-            ),
-        ];
+        let statements = [(rating_sql(filter), None), (states_sql(filter), None), (overdue_sql(filter), Some(today))];
         let mut plans = Vec::new();
-        for (statement, with_today) in statements {
+        for (statement, today) in statements {
             let sql = format!("{explain} {statement}");
             let lines: Vec<String> = with_pool!(self, |pool| {
-                let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
-                    .bind(filter.site_id)
-                    .bind(filter.service_code)
-                    .bind(filter.from_day.as_deref().unwrap_or(""))
-                    .bind(filter.to_day.as_deref().unwrap_or("~"));
-                if with_today {
-                    query = query.bind(today);
-                }
-                for code in filter.services_in.unwrap_or_default() {
-                    query = query.bind(code);
-                }
-                let rows = query.fetch_all(pool).await?;
+                let rows = bind_scope!(sqlx::query(sqlx::AssertSqlSafe(sql)), filter, today).fetch_all(pool).await?;
                 rows.iter()
                     .map(|r| {
                         (0..r.columns().len())

@@ -72,7 +72,11 @@ pub async fn staff_step(
     let from = row.stage;
     let now = now_millis();
     let today = china_time::china_date(now);
-    let catalogue = state.catalog.index(&state.storage).await?;
+    // Only an assignment names a department to look up in the catalogue.
+    let catalogue = match action {
+        StaffStep::Assign { .. } => state.catalog.index(&state.storage).await?,
+        _ => std::sync::Arc::default(),
+    };
     let StaffMove { to, due_date, department } = staff_move(action, from, today, &catalogue, settings)?;
     let step = ObservationStep {
         from,
