@@ -48,7 +48,7 @@ pub fn receipt_code() -> String {
     format!("MJ{code}")
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 

@@ -37,8 +37,7 @@ pub fn cached_json<T: Serialize>(request: &HeaderMap, value: &T, max_age_secs: u
 /// A strong tag: the first 128 bits of the body's SHA-256, in hex and quotes.
 fn etag(body: &[u8]) -> String {
     let digest = Sha256::digest(body);
-    let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
-    format!("\"{hex}\"")
+    format!("\"{}\"", crate::crypto::secret::hex(&digest[..16]))
 }
 
 /// Whether an `If-None-Match` list names `tag` (compared weakly, as RFC 9110 says for
