@@ -1,11 +1,16 @@
 //! The published figures are maintained counts: after any mix of reviews (some received on
 //! past days), system defaults, follow-up steps and exclusions, the counts the changes kept
 //! up to date equal a recount from the reviews, and the figures do not move when the
-//! counts are rebuilt. The stats route's queries read only the count tables.
+//! counts are rebuilt; over any range of days (whole months read from the monthly rows,
+//! the edges from the daily ones) the figures equal those summed from the recount's days.
+//! The stats route's queries read only the count tables.
 
 use mingjing_collector::cli::stats::{self as stats_admin, StatsCommand};
 use mingjing_collector::reviews::system_default;
-use mingjing_collector::storage::StatsFilter;
+use std::collections::BTreeMap;
+
+use mingjing_collector::china_time::{iso, today_date};
+use mingjing_collector::storage::{ALL_SERVICES, CountsSnapshot, FollowUpCounts, Grain, StatsFilter};
 use mingjing_domain::follow_up::{Stage, StepKind};
 use mingjing_tests::app::TEST_SITE;
 use mingjing_tests::builders::{SERVICE, review, stored_review, transaction};
@@ -13,6 +18,7 @@ use mingjing_tests::{Backend, TestApp, both_backends};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use serde_json::{Value, json};
+use time::{Date, Duration};
 
 /// Two services of the demo catalogue, so that the service filter has something to split.
 const SERVICES: [&str; 2] = [SERVICE, "11530100MJ0001001W3001030002000"];
@@ -112,6 +118,76 @@ async fn stats(app: &TestApp, query: &str) -> Value {
     app.get(&format!("/api/v1/stats?site={TEST_SITE}{query}")).await.json().await.unwrap()
 }
 
+/// Ranges that start and end inside months and at their edges, open or closed, over the
+/// sixty days the changes spread over.
+fn ranges() -> Vec<(Option<Date>, Option<Date>)> {
+    let today = today_date();
+    let first_of_month = today.replace_day(1).unwrap();
+    let last_of_previous = first_of_month.previous_day().unwrap();
+    vec![
+        (Some(today - Duration::days(45)), Some(today - Duration::days(3))),
+        (Some(last_of_previous.replace_day(1).unwrap()), Some(today)),
+        (Some(today - Duration::days(59)), Some(last_of_previous)),
+        (Some(today - Duration::days(20)), None),
+        (None, Some(today - Duration::days(30))),
+        (Some(today - Duration::days(2)), Some(today - Duration::days(1))),
+        (None, None),
+    ]
+}
+
+/// The site's figures over a range, summed from a recount's daily rows.
+fn from_days(
+    snapshot: &CountsSnapshot,
+    from: Option<Date>,
+    to: Option<Date>,
+) -> (BTreeMap<String, i64>, FollowUpCounts) {
+    let (from, to) = (from.map_or_else(String::new, iso), to.map_or_else(|| "~".to_owned(), iso));
+    let within = |site: &str, service: &str, day: &str| {
+        site == TEST_SITE && service == ALL_SERVICES && from.as_str() <= day && day <= to.as_str()
+    };
+    let mut ratings = BTreeMap::new();
+    for (k, n) in &snapshot.rating {
+        if k.grain == Grain::Day && within(&k.site_id, &k.service_code, &k.period) {
+            let group = format!("{} {} {} {}", k.rating, k.verified, k.system_default, k.excluded_as);
+            *ratings.entry(group).or_default() += n;
+        }
+    }
+    let mut f = FollowUpCounts::default();
+    for (k, n) in &snapshot.follow_up {
+        if k.grain == Grain::Day && within(&k.site_id, &k.service_code, &k.period) {
+            let count = |yes: bool| if yes { *n } else { 0 };
+            f.poor += n;
+            f.named_poor += count(k.named);
+            f.called_back += count(k.called_back);
+            f.confirmed += count(k.confirmed);
+            f.rectified += count(k.rectified);
+            f.closed += count(k.closed);
+            f.closed_on_time += count(k.closed_on_time);
+        }
+    }
+    let today = iso(today_date());
+    for (k, n) in &snapshot.open {
+        if within(&k.site_id, &k.service_code, &k.day) && k.due_date < today {
+            f.overdue_open += n;
+        }
+    }
+    (ratings, f)
+}
+
+/// The site's figures over a range, as the stats route reads them.
+async fn from_counts(app: &TestApp, from: Option<Date>, to: Option<Date>) -> (BTreeMap<String, i64>, FollowUpCounts) {
+    let filter = StatsFilter { site_id: TEST_SITE, service_code: None, services_in: None, from, to };
+    let mut ratings = BTreeMap::new();
+    for g in app.storage.rating_groups(&filter).await.unwrap() {
+        let excluded = g.excluded.map_or("", |e| e.as_str());
+        let group = format!("{} {} {} {excluded}", g.rating, g.verified, g.system_default);
+        if g.count != 0 {
+            *ratings.entry(group).or_default() += g.count;
+        }
+    }
+    (ratings, app.storage.follow_up_counts(&filter, &iso(today_date())).await.unwrap())
+}
+
 async fn maintained_counts_equal_a_recount_after_any_mix_of_changes(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let site = mingjing_domain::site::SiteId::parse(TEST_SITE).unwrap();
@@ -132,6 +208,10 @@ async fn maintained_counts_equal_a_recount_after_any_mix_of_changes(backend: Bac
         }
         let (kept, recounted) = (app.storage.counts().await.unwrap(), app.storage.recount().await.unwrap());
         assert_eq!(kept, recounted, "after seed {seed}");
+        for (from, to) in ranges() {
+            let expected = from_days(&recounted, from, to);
+            assert_eq!(from_counts(&app, from, to).await, expected, "{from:?}..={to:?} after seed {seed}");
+        }
     }
     assert!(!app.storage.counts().await.unwrap().rating.is_empty());
     let queries = ["", &format!("&service={SERVICE}"), "&from=2020-01-01&to=2099-12-31"];
@@ -161,15 +241,15 @@ async fn the_stats_queries_read_only_the_count_tables(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let codes = SERVICES.map(str::to_owned);
     let filters = [
-        StatsFilter { site_id: TEST_SITE, service_code: None, services_in: None, from_day: None, to_day: None },
+        StatsFilter { site_id: TEST_SITE, service_code: None, services_in: None, from: None, to: None },
         StatsFilter {
             site_id: TEST_SITE,
             service_code: Some(SERVICE),
             services_in: None,
-            from_day: Some("2026-01-01".into()),
-            to_day: Some("2026-12-31".into()),
+            from: Some(time::macros::date!(2026 - 01 - 15)),
+            to: Some(time::macros::date!(2026 - 12 - 20)),
         },
-        StatsFilter { site_id: TEST_SITE, service_code: None, services_in: Some(&codes), from_day: None, to_day: None },
+        StatsFilter { site_id: TEST_SITE, service_code: None, services_in: Some(&codes), from: None, to: None },
     ];
     for filter in &filters {
         let plans = app.storage.stats_query_plans(filter, "2026-12-03").await.unwrap().join("\n");

@@ -87,8 +87,8 @@ async fn get(
         site_id: site.id.as_str(),
         service_code: scope.service.as_deref(),
         services_in: department.as_ref().map(|(_, codes)| codes.as_slice()),
-        from_day: scope.from.map(china_time::iso),
-        to_day: scope.to.map(china_time::iso),
+        from: scope.from,
+        to: scope.to,
     };
     let as_of = today();
     let mut tally = Tally::default();

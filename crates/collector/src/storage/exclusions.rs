@@ -4,7 +4,7 @@
 
 use mingjing_domain::exclusion::ExclusionCategory;
 
-use super::counts::{add_counts, contribution, counted_in};
+use super::counts::{Tallies, contribution, counted_in};
 use super::follow_up::insert_event;
 use super::{Conflict, EventRow, Storage, StorageError, with_pool};
 use crate::china_time::now_millis;
@@ -113,8 +113,7 @@ impl Storage {
                     .execute(&mut *tx)
                     .await?;
                 let after = contribution(&counted_in(&mut tx, review_id).await?);
-                add_counts(&mut tx, &before, -1).await?;
-                add_counts(&mut tx, &after, 1).await?;
+                Tallies::moved(&before, &after).write(&mut tx).await?;
             }
             insert_event(&mut tx, review_id, event).await?;
             tx.commit().await?;

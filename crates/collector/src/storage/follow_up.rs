@@ -6,7 +6,7 @@ use mingjing_domain::review::Channel;
 use sqlx::Row;
 use time::Date;
 
-use super::counts::{add_counts, contribution, counted_in};
+use super::counts::{ALL_SERVICES, Tallies, contribution, counted_in};
 use super::{Conflict, Storage, StorageError, with_pool};
 use crate::china_time::now_millis;
 
@@ -155,8 +155,10 @@ impl Storage {
              WHERE site_id = $1 AND stage IS NOT NULL AND ($2 OR stage <> 'closed') AND (due_date, id) > ($3, $4)
              ORDER BY due_date, id LIMIT $5"
         );
-        const COUNT: &str =
-            "SELECT COUNT(*) FROM reviews WHERE site_id = $1 AND stage IS NOT NULL AND ($2 OR stage <> 'closed')";
+        // The total from the site's monthly counts, a few rows a month, rather than a count
+        // of every open review; only poor reviews have a stage.
+        const COUNT: &str = "SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT) FROM follow_up_counts
+             WHERE site_id = $1 AND service_code = $2 AND grain = 'month' AND (still_open OR ($3 AND closed))";
         let (rows, total) = with_pool!(self, |pool| {
             let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
                 .bind(site_id)
@@ -166,7 +168,8 @@ impl Storage {
                 .bind(i64::from(limit))
                 .fetch_all(pool)
                 .await?;
-            let total: i64 = sqlx::query_scalar(COUNT).bind(site_id).bind(include_closed).fetch_one(pool).await?;
+            let total: i64 =
+                sqlx::query_scalar(COUNT).bind(site_id).bind(ALL_SERVICES).bind(include_closed).fetch_one(pool).await?;
             (rows.iter().map(follow_up_row).collect::<Result<Vec<_>, _>>()?, total)
         });
         Ok((rows, u64::try_from(total).unwrap_or(0)))
@@ -238,8 +241,7 @@ impl Storage {
                 return Err(StorageError::Conflict(Conflict::FollowUpChanged));
             }
             let after = contribution(&counted_in(&mut tx, review_id).await?);
-            add_counts(&mut tx, &before, -1).await?;
-            add_counts(&mut tx, &after, 1).await?;
+            Tallies::moved(&before, &after).write(&mut tx).await?;
             insert_event(&mut tx, review_id, event).await?;
             tx.commit().await?;
             Ok(())

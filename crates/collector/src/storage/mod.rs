@@ -31,7 +31,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 
 pub use audit::{AuditEntry, AuditRow};
 pub use catalog::{CatalogChange, ImportOutcome};
-pub use counts::CountsSnapshot;
+pub use counts::{ALL_SERVICES, CountsSnapshot, Grain};
 pub use error::{Conflict, StorageError};
 pub use exclusions::ExclusionRow;
 pub use export::{ExportRange, ExportRow};

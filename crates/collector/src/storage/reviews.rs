@@ -2,7 +2,7 @@ use mingjing_domain::follow_up::Stage;
 use sqlx::SqlitePool;
 use time::Date;
 
-use super::counts::{Counted, add_counts, contribution};
+use super::counts::{Counted, Tallies, contribution};
 use super::{Conflict, Storage, StorageError, with_pool};
 
 /// A validated review ready to be written.
@@ -82,7 +82,9 @@ impl Storage {
                 .await
                 .map_err(already_reviewed)?;
             if let Some(receipt) = created {
-                add_counts(&mut tx, &contribution(&Counted::of_new(r)), 1).await?;
+                let mut counts = Tallies::default();
+                counts.add(&contribution(&Counted::of_new(r)), 1);
+                counts.write(&mut tx).await?;
                 tx.commit().await?;
                 return Ok(StoredReceipt { receipt, created: true });
             }
@@ -97,18 +99,20 @@ impl Storage {
     /// them durable (group commit; see `review_writer.rs`). Each review gets its own
     /// outcome, as [`Self::insert_review`] would give it; the outer error means the commit
     /// failed and none of them is stored. In SQLite a failed statement does not abort the
-    /// transaction, so one duplicate does not cost the others.
+    /// transaction, so one duplicate does not cost the others. The counts of the whole batch
+    /// are summed and written once, so the rows its reviews share are written once.
     pub async fn insert_reviews_together(
         pool: &SqlitePool,
         reviews: &[NewReview],
     ) -> Result<Vec<Result<StoredReceipt, StorageError>>, StorageError> {
         let mut tx = pool.begin().await?;
         let mut outcomes = Vec::with_capacity(reviews.len());
+        let mut counts = Tallies::default();
         for r in reviews {
             let created = bind_review!(sqlx::query_scalar(INSERT_REVIEW), r).fetch_optional(&mut *tx).await;
             let outcome = match created {
                 Ok(Some(receipt)) => {
-                    add_counts(&mut tx, &contribution(&Counted::of_new(r)), 1).await?;
+                    counts.add(&contribution(&Counted::of_new(r)), 1);
                     Ok(StoredReceipt { receipt, created: true })
                 }
                 Ok(None) => sqlx::query_scalar(EXISTING_RECEIPT)
@@ -122,6 +126,7 @@ impl Storage {
             };
             outcomes.push(outcome);
         }
+        counts.write(&mut tx).await?;
         tx.commit().await?;
         Ok(outcomes)
     }

@@ -1,12 +1,16 @@
 //! The queries behind the published figures. They read the maintained counts (see
-//! `counts/`), never the reviews: a site's figures read its own rows (days × a few dozen),
-//! one service's only that service's, whatever the number of reviews; and no row with a
-//! comment, a contact or a receipt ever leaves the database for them.
+//! `counts/`), never the reviews: a range's whole months from the monthly rows and its edge
+//! days from the daily ones, a site's own rows for a site, one service's for a service, and
+//! a department's services' rows summed; so what a request reads is bounded by services ×
+//! months, whatever the number of reviews. No row with a comment, a contact or a receipt
+//! ever leaves the database for them.
 
 use mingjing_domain::exclusion::ExclusionCategory;
 use sqlx::Row;
+use time::Date;
 
 use super::counts::ALL_SERVICES;
+use super::counts::cover::{Span, cover};
 use super::{Storage, StorageError, with_pool};
 
 /// Which reviews a figure counts.
@@ -16,10 +20,10 @@ pub struct StatsFilter<'a> {
     pub service_code: Option<&'a str>,
     /// Only these services: a department's items in the catalogue.
     pub services_in: Option<&'a [String]>,
-    /// The first China day counted, `YYYY-MM-DD` (inclusive); `None` from the first review.
-    pub from_day: Option<String>,
+    /// The first China day counted (inclusive); `None` from the first review.
+    pub from: Option<Date>,
     /// The last China day counted (inclusive); `None` up to today.
-    pub to_day: Option<String>,
+    pub to: Option<Date>,
 }
 
 /// How many reviews share a rating, a verified flag and whether the system recorded them.
@@ -47,84 +51,128 @@ pub struct FollowUpCounts {
     pub overdue_open: i64,
 }
 
-/// The filter on a count table: the site and the days. Every stored day sorts between ""
-/// and "~", so an open end of the period costs no special case.
-const SCOPE: &str = "site_id = $1 AND day >= $3 AND day <= $4";
+/// A statement over the count tables and its parameters, all text, numbered as they are
+/// added.
+struct CountQuery {
+    sql: String,
+    params: Vec<Option<String>>,
+}
 
-/// Which services' rows the filter reads: the whole site's own rows, one service's ($2),
-/// or a department's list as `service_code IN ($n, …)`, its placeholders numbered from
-/// `first`; an empty list matches nothing.
-fn services_clause(filter: &StatsFilter<'_>, first: usize) -> String {
-    match filter.services_in {
-        None => format!(" AND service_code = COALESCE($2, '{ALL_SERVICES}')"),
-        Some([]) => " AND 1 = 0 AND COALESCE($2, '') = ''".to_owned(),
-        Some(codes) => {
-            let marks: Vec<String> = (first..first + codes.len()).map(|n| format!("${n}")).collect();
-            format!(" AND ($2 IS NULL OR service_code = $2) AND service_code IN ({})", marks.join(", "))
+impl CountQuery {
+    /// `$n` for a new parameter.
+    fn param(&mut self, value: Option<&str>) -> String {
+        self.params.push(value.map(str::to_owned));
+        format!("${}", self.params.len())
+    }
+
+    /// The site and services part of a `WHERE`: the whole site's own rows, one service's,
+    /// or a department's services' (an empty department matches nothing).
+    fn scope(&mut self, filter: &StatsFilter<'_>) -> String {
+        let site = self.param(Some(filter.site_id));
+        match filter.services_in {
+            None => format!(
+                "site_id = {site} AND service_code = {}",
+                self.param(Some(filter.service_code.unwrap_or(ALL_SERVICES)))
+            ),
+            Some([]) => format!("site_id = {site} AND 1 = 0"),
+            Some(codes) => {
+                let marks: Vec<String> = codes.iter().map(|c| self.param(Some(c))).collect();
+                let one = match filter.service_code {
+                    Some(code) => format!(" AND service_code = {}", self.param(Some(code))),
+                    None => String::new(),
+                };
+                format!("site_id = {site} AND service_code IN ({}){one}", marks.join(", "))
+            }
         }
+    }
+
+    fn span(&mut self, column: &str, span: &Span) -> String {
+        let first = self.param(Some(&span.first));
+        let last = self.param(Some(&span.last));
+        format!("{column} >= {first} AND {column} <= {last}")
+    }
+
+    /// `columns, n` of a count table's rows that cover the filter's range: its edge days
+    /// and its whole months.
+    fn covering(&mut self, table: &str, columns: &str, filter: &StatsFilter<'_>) -> String {
+        let scope = self.scope(filter);
+        let c = cover(filter.from, filter.to);
+        let arms = [("day", &c.head_days), ("month", &c.months), ("day", &c.tail_days)].map(|(grain, span)| {
+            let span = self.span("period", span);
+            format!("SELECT {columns}, n FROM {table} WHERE {scope} AND grain = '{grain}' AND {span}")
+        });
+        arms.join(" UNION ALL ")
+    }
+
+    /// The ratings, grouped as the published sets need them.
+    fn ratings(filter: &StatsFilter<'_>) -> CountQuery {
+        let mut q = CountQuery { sql: String::new(), params: Vec::new() };
+        let rows = q.covering("rating_counts", "rating, verified, system_default, excluded_as", filter);
+        q.sql = format!(
+            "SELECT rating, verified, system_default, excluded_as, CAST(SUM(n) AS BIGINT) AS n
+             FROM ({rows}) AS c GROUP BY rating, verified, system_default, excluded_as"
+        );
+        q
+    }
+
+    /// The poor reviews by where their follow-up stands.
+    fn states(filter: &StatsFilter<'_>) -> CountQuery {
+        let mut q = CountQuery { sql: String::new(), params: Vec::new() };
+        let rows = q.covering(
+            "follow_up_counts",
+            "named, called_back, confirmed, rectified, closed, closed_on_time, still_open",
+            filter,
+        );
+        let sum = |column: &str| format!("CAST(COALESCE(SUM(CASE WHEN {column} THEN n ELSE 0 END), 0) AS BIGINT)");
+        q.sql = format!(
+            "SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT), {}, {}, {}, {}, {}, {}, {} FROM ({rows}) AS c",
+            sum("named"),
+            sum("called_back"),
+            sum("confirmed"),
+            sum("rectified"),
+            sum("closed"),
+            sum("closed_on_time"),
+            sum("still_open"),
+        );
+        q
+    }
+
+    /// The open poor reviews received in the range that are not yet due on `today`: the
+    /// rest of the open ones are overdue. Only the due dates from today on are read.
+    fn not_yet_due(filter: &StatsFilter<'_>, today: &str) -> CountQuery {
+        let mut q = CountQuery { sql: String::new(), params: Vec::new() };
+        let scope = q.scope(filter);
+        let today = q.param(Some(today));
+        let days = Span {
+            first: filter.from.map_or_else(String::new, crate::china_time::iso),
+            last: filter.to.map_or_else(|| "~".to_owned(), crate::china_time::iso),
+        };
+        let days = q.span("day", &days);
+        q.sql = format!(
+            "SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT) FROM open_follow_up_counts
+             WHERE {scope} AND due_date >= {today} AND {days}"
+        );
+        q
     }
 }
 
-/// Binds a filter's parameters to a count query in [`SCOPE`]'s order: the site, the
-/// service, the first and last day, `today` when the statement compares due dates, then a
-/// department's services.
-macro_rules! bind_scope {
-    ($query:expr, $filter:expr, $today:expr) => {{
-        let filter: &StatsFilter<'_> = $filter;
-        let mut query = $query
-            .bind(filter.site_id)
-            .bind(filter.service_code)
-            .bind(filter.from_day.as_deref().unwrap_or(""))
-            .bind(filter.to_day.as_deref().unwrap_or("~"));
-        if let Some(today) = $today {
-            query = query.bind(today);
-        }
-        for code in filter.services_in.unwrap_or_default() {
-            query = query.bind(code);
+/// Binds a [`CountQuery`]'s parameters in order.
+macro_rules! bound {
+    ($query:expr, $q:expr) => {{
+        let mut query = $query;
+        for p in &$q.params {
+            query = query.bind(p.as_deref());
         }
         query
     }};
 }
 
-/// The ratings, grouped as the published sets need them.
-fn rating_sql(filter: &StatsFilter<'_>) -> String {
-    format!(
-        "SELECT rating, verified, system_default, excluded_as, CAST(SUM(n) AS BIGINT) AS n
-         FROM rating_counts WHERE {SCOPE}{services}
-         GROUP BY rating, verified, system_default, excluded_as",
-        services = services_clause(filter, 5)
-    )
-}
-
-/// The poor reviews by where their follow-up stands.
-fn states_sql(filter: &StatsFilter<'_>) -> String {
-    format!(
-        "SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT),
-                CAST(COALESCE(SUM(CASE WHEN named THEN n ELSE 0 END), 0) AS BIGINT),
-                CAST(COALESCE(SUM(CASE WHEN called_back THEN n ELSE 0 END), 0) AS BIGINT),
-                CAST(COALESCE(SUM(CASE WHEN confirmed THEN n ELSE 0 END), 0) AS BIGINT),
-                CAST(COALESCE(SUM(CASE WHEN rectified THEN n ELSE 0 END), 0) AS BIGINT),
-                CAST(COALESCE(SUM(CASE WHEN closed THEN n ELSE 0 END), 0) AS BIGINT),
-                CAST(COALESCE(SUM(CASE WHEN closed_on_time THEN n ELSE 0 END), 0) AS BIGINT)
-         FROM follow_up_counts WHERE {SCOPE}{services}",
-        services = services_clause(filter, 5)
-    )
-}
-
-/// The open poor reviews due before today (`$5`).
-fn overdue_sql(filter: &StatsFilter<'_>) -> String {
-    format!(
-        "SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT) FROM open_follow_up_counts WHERE {SCOPE}{} AND due_date < $5",
-        services_clause(filter, 6)
-    )
-}
-
 impl Storage {
     /// The filter's ratings, grouped as the published sets need them.
     pub async fn rating_groups(&self, filter: &StatsFilter<'_>) -> Result<Vec<RatingGroup>, StorageError> {
-        let sql = rating_sql(filter);
+        let q = CountQuery::ratings(filter);
         let rows: Vec<(i64, bool, bool, String, i64)> = with_pool!(self, |pool| {
-            bind_scope!(sqlx::query_as(sqlx::AssertSqlSafe(sql)), filter, None::<&str>).fetch_all(pool).await?
+            bound!(sqlx::query_as(sqlx::AssertSqlSafe(q.sql.as_str())), q).fetch_all(pool).await?
         });
         rows.into_iter()
             .map(|(rating, verified, system_default, excluded, count)| {
@@ -147,18 +195,25 @@ impl Storage {
         filter: &StatsFilter<'_>,
         today: &str,
     ) -> Result<FollowUpCounts, StorageError> {
-        let (states, overdue) = (states_sql(filter), overdue_sql(filter));
-        type Row = (i64, i64, i64, i64, i64, i64, i64);
-        let (row, overdue_open): (Row, i64) = with_pool!(self, |pool| {
-            let row =
-                bind_scope!(sqlx::query_as(sqlx::AssertSqlSafe(states)), filter, None::<&str>).fetch_one(pool).await?;
-            let overdue = bind_scope!(sqlx::query_scalar(sqlx::AssertSqlSafe(overdue)), filter, Some(today))
-                .fetch_one(pool)
-                .await?;
-            (row, overdue)
+        let (states, later) = (CountQuery::states(filter), CountQuery::not_yet_due(filter, today));
+        type Row = (i64, i64, i64, i64, i64, i64, i64, i64);
+        let (row, not_yet_due): (Row, i64) = with_pool!(self, |pool| {
+            let row = bound!(sqlx::query_as(sqlx::AssertSqlSafe(states.sql.as_str())), states).fetch_one(pool).await?;
+            let later =
+                bound!(sqlx::query_scalar(sqlx::AssertSqlSafe(later.sql.as_str())), later).fetch_one(pool).await?;
+            (row, later)
         });
-        let (poor, named_poor, called_back, confirmed, rectified, closed, closed_on_time) = row;
-        Ok(FollowUpCounts { poor, named_poor, called_back, confirmed, rectified, closed, closed_on_time, overdue_open })
+        let (poor, named_poor, called_back, confirmed, rectified, closed, closed_on_time, open) = row;
+        Ok(FollowUpCounts {
+            poor,
+            named_poor,
+            called_back,
+            confirmed,
+            rectified,
+            closed,
+            closed_on_time,
+            overdue_open: open - not_yet_due,
+        })
     }
 
     /// The query plans of the very statements a stats request runs (`EXPLAIN QUERY PLAN` on
@@ -166,12 +221,13 @@ impl Storage {
     /// the figures cost, and for the test that proves they never read the reviews.
     pub async fn stats_query_plans(&self, filter: &StatsFilter<'_>, today: &str) -> Result<Vec<String>, StorageError> {
         let explain = if matches!(self, Storage::Sqlite(_)) { "EXPLAIN QUERY PLAN" } else { "EXPLAIN" };
-        let statements = [(rating_sql(filter), None), (states_sql(filter), None), (overdue_sql(filter), Some(today))];
+        let statements =
+            [CountQuery::ratings(filter), CountQuery::states(filter), CountQuery::not_yet_due(filter, today)];
         let mut plans = Vec::new();
-        for (statement, today) in statements {
-            let sql = format!("{explain} {statement}");
+        for q in statements {
+            let sql = format!("{explain} {}", q.sql);
             let lines: Vec<String> = with_pool!(self, |pool| {
-                let rows = bind_scope!(sqlx::query(sqlx::AssertSqlSafe(sql)), filter, today).fetch_all(pool).await?;
+                let rows = bound!(sqlx::query(sqlx::AssertSqlSafe(sql.as_str())), q).fetch_all(pool).await?;
                 rows.iter()
                     .map(|r| {
                         (0..r.columns().len())

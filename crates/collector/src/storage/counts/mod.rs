@@ -1,28 +1,59 @@
 //! The published figures as maintained counts. Every change that moves a figure (a review
 //! stored, a follow-up step, an exclusion approved) takes the review's old contribution
 //! away and adds its new one in the same transaction as the change, so a stats request
-//! reads counts and never the reviews. Each contribution is counted twice: under the
-//! review's service, and under [`ALL_SERVICES`] for the whole site, which is what a site's
-//! own figures read. [`contribution`] is the one definition of what a review adds to which
-//! count; `rebuild.rs` runs it over every review, and must give the very counts the changes
-//! maintained; `write.rs` adds a contribution to the tables.
+//! reads counts and never the reviews.
+//!
+//! A contribution is counted four times: by the day and by the month it was received, each
+//! under the review's service and under [`ALL_SERVICES`] for the whole site, which is what a
+//! site's own figures read. A range then reads its whole months from the monthly rows and
+//! only the days at its edges from the daily ones (`cover.rs`). The open items are counted
+//! by day and due date only, since a stats request reads just those not yet due.
+//!
+//! [`contribution`] is the one definition of what a review adds to which count;
+//! `rebuild.rs` runs it over every review, and must give the very counts the changes
+//! maintained; `tally.rs` sums contributions and writes them to the tables.
 
 use mingjing_domain::exclusion::ExclusionCategory;
 use mingjing_domain::follow_up::{Outcome, Stage, Verification};
 use mingjing_domain::iso_date;
 use sqlx::Row;
 
+pub mod cover;
 mod rebuild;
-mod write;
+mod tally;
 
 pub use rebuild::CountsSnapshot;
-pub(super) use write::add_counts;
+pub(super) use tally::Tallies;
 
 use super::{NewReview, StorageError};
 use crate::china_time::china_date;
 
 /// The `service_code` of the rows that count a review for its whole site.
 pub const ALL_SERVICES: &str = "";
+
+/// Whether a count row is one day's or one month's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Grain {
+    Day,
+    Month,
+}
+
+impl Grain {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Grain::Day => "day",
+            Grain::Month => "month",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Grain> {
+        match text {
+            "day" => Some(Grain::Day),
+            "month" => Some(Grain::Month),
+            _ => None,
+        }
+    }
+}
 
 /// What counting needs of one review, decoded.
 #[derive(Debug, Clone)]
@@ -132,8 +163,10 @@ impl Counted {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct RatingKey {
     pub site_id: String,
-    pub day: String,
     pub service_code: String,
+    pub grain: Grain,
+    /// `YYYY-MM-DD` for a day, `YYYY-MM` for a month.
+    pub period: String,
     pub rating: i64,
     pub verified: bool,
     pub system_default: bool,
@@ -144,22 +177,26 @@ pub struct RatingKey {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FollowUpKey {
     pub site_id: String,
-    pub day: String,
     pub service_code: String,
+    pub grain: Grain,
+    pub period: String,
     pub named: bool,
     pub called_back: bool,
     pub confirmed: bool,
     pub rectified: bool,
     pub closed: bool,
     pub closed_on_time: bool,
+    /// Not closed, with a due date: an open item of the desk, overdue once the due date
+    /// has passed.
+    pub still_open: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct OpenKey {
     pub site_id: String,
-    pub day: String,
     pub service_code: String,
     pub due_date: String,
+    pub day: String,
 }
 
 /// What one review adds to each count, under its service.
@@ -185,6 +222,26 @@ impl Contribution {
         }
         site
     }
+
+    /// The same contribution to its month's counts; the open items are not rolled up.
+    fn for_month(&self) -> Contribution {
+        let mut month = self.clone();
+        month.rating.grain = Grain::Month;
+        month.rating.period = cover::month_of(&self.rating.period).to_owned();
+        if let Some(f) = &mut month.follow_up {
+            f.grain = Grain::Month;
+            f.period = cover::month_of(&f.period).to_owned();
+        }
+        month.open = None;
+        month
+    }
+
+    /// Every row the contribution adds to: its day's and its month's, under its service
+    /// and for the whole site.
+    fn rows(&self) -> [Contribution; 4] {
+        let month = self.for_month();
+        [self.for_site(), month.for_site(), self.clone(), month]
+    }
 }
 
 /// The one definition of what a review counts for; `mingjing_domain::stats` defines the
@@ -193,8 +250,9 @@ pub fn contribution(c: &Counted) -> Contribution {
     let day = iso_date::format(china_date(c.created_at));
     let rating = RatingKey {
         site_id: c.site_id.clone(),
-        day: day.clone(),
         service_code: c.service_code.clone(),
+        grain: Grain::Day,
+        period: day.clone(),
         rating: c.rating,
         verified: c.verified,
         system_default: c.channel == 7,
@@ -212,23 +270,26 @@ pub fn contribution(c: &Counted) -> Contribution {
     };
     let due = c.due_date.as_deref().and_then(iso_date::parse);
     let closed_on_time = closed && matches!((c.closed_at, due), (Some(at), Some(due)) if china_date(at) <= due);
+    let still_open = !closed && c.stage.is_some() && c.due_date.is_some();
     let follow_up = FollowUpKey {
         site_id: c.site_id.clone(),
-        day: day.clone(),
         service_code: c.service_code.clone(),
+        grain: Grain::Day,
+        period: day.clone(),
         named: c.named,
         called_back: c.named && c.called_back,
         confirmed,
         rectified: confirmed && closed && fixed,
         closed,
         closed_on_time,
+        still_open,
     };
     let open = match (&c.stage, &c.due_date) {
         (Some(stage), Some(due)) if *stage != Stage::Closed => Some(OpenKey {
             site_id: c.site_id.clone(),
-            day,
             service_code: c.service_code.clone(),
             due_date: due.clone(),
+            day,
         }),
         _ => None,
     };

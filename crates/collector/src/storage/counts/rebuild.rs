@@ -2,18 +2,17 @@
 //! (`mingjing stats check`), to replace it (`mingjing stats rebuild`), and to build it on
 //! the first start after its definition changes.
 
-use std::collections::HashMap;
-
 use mingjing_domain::exclusion::ExclusionCategory;
 use sqlx::Row;
 
-use super::write::{add_follow_up, add_open, add_rating};
-use super::{COUNTED_COLUMNS, Contribution, Counted, FollowUpKey, OpenKey, RatingKey, contribution, counted_row};
+use super::tally::Tallies;
+use super::{COUNTED_COLUMNS, Counted, FollowUpKey, Grain, OpenKey, RatingKey, contribution, counted_row};
 use crate::china_time::now_millis;
 use crate::storage::{Storage, StorageError, with_pool};
 
 /// The version of the counts' definition. Raising it rebuilds them on the next start.
-const COUNTS_VERSION: i64 = 1;
+/// 2: rolled up by month, with the open items by due date.
+const COUNTS_VERSION: i64 = 2;
 
 /// Every count, summed per key and without the keys that came to zero: what the tables
 /// hold, in a form two ways of counting can be compared in.
@@ -24,35 +23,19 @@ pub struct CountsSnapshot {
     pub open: Vec<(OpenKey, i64)>,
 }
 
-#[derive(Default)]
-struct Tallies {
-    rating: HashMap<RatingKey, i64>,
-    follow_up: HashMap<FollowUpKey, i64>,
-    open: HashMap<OpenKey, i64>,
+impl Tallies {
+    fn snapshot(self) -> CountsSnapshot {
+        let t = self.without_zeros();
+        CountsSnapshot {
+            rating: t.rating.into_iter().collect(),
+            follow_up: t.follow_up.into_iter().collect(),
+            open: t.open.into_iter().collect(),
+        }
+    }
 }
 
-impl Tallies {
-    fn add(&mut self, c: Contribution) {
-        let site = c.for_site();
-        for c in [c, site] {
-            *self.rating.entry(c.rating).or_default() += 1;
-            if let Some(f) = c.follow_up {
-                *self.follow_up.entry(f).or_default() += 1;
-            }
-            if let Some(o) = c.open {
-                *self.open.entry(o).or_default() += 1;
-            }
-        }
-    }
-
-    fn snapshot(self) -> CountsSnapshot {
-        fn sorted<K: Ord>(m: HashMap<K, i64>) -> Vec<(K, i64)> {
-            let mut v: Vec<(K, i64)> = m.into_iter().filter(|(_, n)| *n != 0).collect();
-            v.sort();
-            v
-        }
-        CountsSnapshot { rating: sorted(self.rating), follow_up: sorted(self.follow_up), open: sorted(self.open) }
-    }
+fn grain_of(text: &str) -> Result<Grain, StorageError> {
+    Grain::parse(text).ok_or_else(|| StorageError::Corrupt(format!("a count of grain {text:?}")))
 }
 
 /// Reviews read at a time when counting from scratch.
@@ -75,7 +58,7 @@ impl Storage {
             let full = batch.len() as i64 == REBUILD_BATCH;
             after = batch.last().map_or(after, |(id, _)| *id);
             for (_, counted) in &batch {
-                tallies.add(contribution(counted));
+                tallies.add(&contribution(counted), 1);
             }
             if !full {
                 return Ok(tallies.snapshot());
@@ -88,7 +71,8 @@ impl Storage {
         let mut tallies = Tallies::default();
         with_pool!(self, |pool| {
             let rows = sqlx::query(
-                "SELECT site_id, day, service_code, rating, verified, system_default, excluded_as, n FROM rating_counts",
+                "SELECT site_id, service_code, grain, period, rating, verified, system_default, excluded_as, n
+                 FROM rating_counts",
             )
             .fetch_all(pool)
             .await?;
@@ -102,8 +86,9 @@ impl Storage {
                 };
                 let key = RatingKey {
                     site_id: r.try_get("site_id")?,
-                    day: r.try_get("day")?,
                     service_code: r.try_get("service_code")?,
+                    grain: grain_of(&r.try_get::<String, _>("grain")?)?,
+                    period: r.try_get("period")?,
                     rating: r.try_get("rating")?,
                     verified: r.try_get("verified")?,
                     system_default: r.try_get("system_default")?,
@@ -112,7 +97,8 @@ impl Storage {
                 *tallies.rating.entry(key).or_default() += r.try_get::<i64, _>("n")?;
             }
             let rows = sqlx::query(
-                "SELECT site_id, day, service_code, named, called_back, confirmed, rectified, closed, closed_on_time, n
+                "SELECT site_id, service_code, grain, period, named, called_back, confirmed, rectified, closed,
+                        closed_on_time, still_open, n
                  FROM follow_up_counts",
             )
             .fetch_all(pool)
@@ -120,26 +106,28 @@ impl Storage {
             for r in &rows {
                 let key = FollowUpKey {
                     site_id: r.try_get("site_id")?,
-                    day: r.try_get("day")?,
                     service_code: r.try_get("service_code")?,
+                    grain: grain_of(&r.try_get::<String, _>("grain")?)?,
+                    period: r.try_get("period")?,
                     named: r.try_get("named")?,
                     called_back: r.try_get("called_back")?,
                     confirmed: r.try_get("confirmed")?,
                     rectified: r.try_get("rectified")?,
                     closed: r.try_get("closed")?,
                     closed_on_time: r.try_get("closed_on_time")?,
+                    still_open: r.try_get("still_open")?,
                 };
                 *tallies.follow_up.entry(key).or_default() += r.try_get::<i64, _>("n")?;
             }
-            let rows = sqlx::query("SELECT site_id, day, service_code, due_date, n FROM open_follow_up_counts")
+            let rows = sqlx::query("SELECT site_id, service_code, due_date, day, n FROM open_follow_up_counts")
                 .fetch_all(pool)
                 .await?;
             for r in &rows {
                 let key = OpenKey {
                     site_id: r.try_get("site_id")?,
-                    day: r.try_get("day")?,
                     service_code: r.try_get("service_code")?,
                     due_date: r.try_get("due_date")?,
+                    day: r.try_get("day")?,
                 };
                 *tallies.open.entry(key).or_default() += r.try_get::<i64, _>("n")?;
             }
@@ -171,23 +159,14 @@ impl Storage {
                     sqlx::query(sqlx::AssertSqlSafe(sql)).bind(after).bind(REBUILD_BATCH).fetch_all(&mut *tx).await?;
                 for r in &rows {
                     after = r.try_get("id")?;
-                    tallies.add(contribution(&counted_row(r)?));
+                    tallies.add(&contribution(&counted_row(r)?), 1);
                     counted += 1;
                 }
                 if (rows.len() as i64) < REBUILD_BATCH {
                     break;
                 }
             }
-            let snapshot = tallies.snapshot();
-            for (key, n) in &snapshot.rating {
-                add_rating(&mut tx, key, *n).await?;
-            }
-            for (key, n) in &snapshot.follow_up {
-                add_follow_up(&mut tx, key, *n).await?;
-            }
-            for (key, n) in &snapshot.open {
-                add_open(&mut tx, key, *n).await?;
-            }
+            tallies.write(&mut tx).await?;
             sqlx::query("INSERT INTO counts_state (version, built_at) VALUES ($1, $2)")
                 .bind(COUNTS_VERSION)
                 .bind(now_millis())
