@@ -5,12 +5,10 @@
 //! the edges from the daily ones) the figures equal those summed from the recount's days.
 //! The stats route's queries read only the count tables.
 
+use mingjing_collector::china_time::{iso, today_date};
 use mingjing_collector::cli::stats::{self as stats_admin, StatsCommand};
 use mingjing_collector::reviews::system_default;
-use std::collections::BTreeMap;
-
-use mingjing_collector::china_time::{iso, today_date};
-use mingjing_collector::storage::{ALL_SERVICES, CountsSnapshot, FollowUpCounts, Grain, StatsFilter};
+use mingjing_collector::storage::{ALL_SERVICES, CountsSnapshot, Grain, StatsFilter, SummedCounts};
 use mingjing_domain::follow_up::{Stage, StepKind};
 use mingjing_tests::app::TEST_SITE;
 use mingjing_tests::builders::{SERVICE, review, stored_review, transaction};
@@ -135,57 +133,31 @@ fn ranges() -> Vec<(Option<Date>, Option<Date>)> {
     ]
 }
 
-/// The site's figures over a range, summed from a recount's daily rows.
-fn from_days(
-    snapshot: &CountsSnapshot,
-    from: Option<Date>,
-    to: Option<Date>,
-) -> (BTreeMap<String, i64>, FollowUpCounts) {
+/// The site's counts over a range, summed from a recount's daily rows.
+fn from_days(snapshot: &CountsSnapshot, from: Option<Date>, to: Option<Date>) -> SummedCounts {
     let (from, to) = (from.map_or_else(String::new, iso), to.map_or_else(|| "~".to_owned(), iso));
     let within = |site: &str, service: &str, day: &str| {
         site == TEST_SITE && service == ALL_SERVICES && from.as_str() <= day && day <= to.as_str()
     };
-    let mut ratings = BTreeMap::new();
-    for (k, n) in &snapshot.rating {
+    let mut summed = SummedCounts::default();
+    for (k, counters) in &snapshot.counts {
         if k.grain == Grain::Day && within(&k.site_id, &k.service_code, &k.period) {
-            let group = format!("{} {} {} {}", k.rating, k.verified, k.system_default, k.excluded_as);
-            *ratings.entry(group).or_default() += n;
-        }
-    }
-    let mut f = FollowUpCounts::default();
-    for (k, n) in &snapshot.follow_up {
-        if k.grain == Grain::Day && within(&k.site_id, &k.service_code, &k.period) {
-            let count = |yes: bool| if yes { *n } else { 0 };
-            f.poor += n;
-            f.named_poor += count(k.named);
-            f.called_back += count(k.called_back);
-            f.confirmed += count(k.confirmed);
-            f.rectified += count(k.rectified);
-            f.closed += count(k.closed);
-            f.closed_on_time += count(k.closed_on_time);
+            summed.counters.add(counters, 1);
         }
     }
     let today = iso(today_date());
     for (k, n) in &snapshot.open {
         if within(&k.site_id, &k.service_code, &k.day) && k.due_date < today {
-            f.overdue_open += n;
+            summed.overdue_open += n;
         }
     }
-    (ratings, f)
+    summed
 }
 
-/// The site's figures over a range, as the stats route reads them.
-async fn from_counts(app: &TestApp, from: Option<Date>, to: Option<Date>) -> (BTreeMap<String, i64>, FollowUpCounts) {
+/// The site's counts over a range, as the stats route reads them.
+async fn from_counts(app: &TestApp, from: Option<Date>, to: Option<Date>) -> SummedCounts {
     let filter = StatsFilter { site_id: TEST_SITE, service_code: None, services_in: None, from, to };
-    let mut ratings = BTreeMap::new();
-    for g in app.storage.rating_groups(&filter).await.unwrap() {
-        let excluded = g.excluded.map_or("", |e| e.as_str());
-        let group = format!("{} {} {} {excluded}", g.rating, g.verified, g.system_default);
-        if g.count != 0 {
-            *ratings.entry(group).or_default() += g.count;
-        }
-    }
-    (ratings, app.storage.follow_up_counts(&filter, &iso(today_date())).await.unwrap())
+    app.storage.summed_counts(&filter, &iso(today_date())).await.unwrap()
 }
 
 async fn maintained_counts_equal_a_recount_after_any_mix_of_changes(backend: Backend) {
@@ -213,7 +185,7 @@ async fn maintained_counts_equal_a_recount_after_any_mix_of_changes(backend: Bac
             assert_eq!(from_counts(&app, from, to).await, expected, "{from:?}..={to:?} after seed {seed}");
         }
     }
-    assert!(!app.storage.counts().await.unwrap().rating.is_empty());
+    assert!(!app.storage.counts().await.unwrap().counts.is_empty());
     let queries = ["", &format!("&service={SERVICE}"), "&from=2020-01-01&to=2099-12-31"];
     let mut before = Vec::new();
     for q in queries {
@@ -229,7 +201,7 @@ async fn the_stats_commands_check_and_rebuild_the_counts(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     assert_eq!(app.post_json("/api/v1/reviews", &review("S1", 4, "counts-command-0001")).await.status(), 201);
     stats_admin::run(&app.storage, StatsCommand::Check).await.unwrap();
-    app.execute_sql("UPDATE rating_counts SET n = n + 1").await;
+    app.execute_sql("UPDATE review_counts SET open_4 = open_4 + 1").await;
     assert!(stats_admin::run(&app.storage, StatsCommand::Check).await.is_err(), "a drift is reported");
     assert_eq!(stats(&app, "").await["all"]["count"], 2, "the figures read the counts");
     stats_admin::run(&app.storage, StatsCommand::Rebuild).await.unwrap();
@@ -253,7 +225,7 @@ async fn the_stats_queries_read_only_the_count_tables(backend: Backend) {
     ];
     for filter in &filters {
         let plans = app.storage.stats_query_plans(filter, "2026-12-03").await.unwrap().join("\n");
-        for table in ["rating_counts", "follow_up_counts", "open_follow_up_counts"] {
+        for table in ["review_counts", "open_follow_up_counts"] {
             assert!(plans.contains(table), "{table} is not in the plans:\n{plans}");
         }
         assert!(!plans.contains("reviews"), "a stats query reads the reviews:\n{plans}");

@@ -6,6 +6,7 @@ use axum::http::HeaderMap;
 use axum::http::request::Parts;
 use axum::response::Response;
 use mingjing_domain::api_error::{ErrorEnvelope, FieldError};
+use mingjing_domain::exclusion::ExclusionCategory;
 use mingjing_domain::stats::{FollowUpFigures, Stats, StatsScope, Tally, rate};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -17,7 +18,7 @@ use crate::china_time;
 use crate::china_time::today;
 use crate::http::error::ApiError;
 use crate::http::public_cache::cached_json;
-use crate::storage::{FollowUpCounts, StatsFilter};
+use crate::storage::{FollowUpCounts, RatingSet, StatsFilter};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(get))
@@ -91,11 +92,21 @@ async fn get(
         to: scope.to,
     };
     let as_of = today();
+    let counts = state.heavy.summed_counts(&filter, &as_of).await?;
     let mut tally = Tally::default();
-    for g in state.heavy.rating_groups(&filter).await? {
-        tally.add(g.rating, g.verified, g.system_default, g.excluded, count(g.count));
+    for set in RatingSet::ALL {
+        let (verified, system_default, excluded) = match set {
+            RatingSet::Verified => (true, false, None),
+            RatingSet::Open => (false, false, None),
+            RatingSet::SystemDefault => (false, true, None),
+            RatingSet::Mistaken => (false, false, Some(ExclusionCategory::Mistaken)),
+            RatingSet::Malicious => (false, false, Some(ExclusionCategory::Malicious)),
+        };
+        for level in 1..=5 {
+            tally.add(level, verified, system_default, excluded, count(counts.counters.rating(set, level)));
+        }
     }
-    let follow_up = follow_up_figures(state.heavy.follow_up_counts(&filter, &as_of).await?);
+    let follow_up = follow_up_figures(counts.follow_up());
     let (all, real, verified, open, system_default_count) = tally.figures();
     let stats = Stats {
         site: site.id.to_string(),

@@ -31,7 +31,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 
 pub use audit::{AuditEntry, AuditRow};
 pub use catalog::{CatalogChange, ImportOutcome};
-pub use counts::{ALL_SERVICES, CountsSnapshot, Grain};
+pub use counts::{ALL_SERVICES, CountKey, Counters, CountsSnapshot, FollowUpFlag, Grain, RatingSet};
 pub use error::{Conflict, StorageError};
 pub use exclusions::ExclusionRow;
 pub use export::{ExportRange, ExportRow};
@@ -42,7 +42,7 @@ pub use reviews::{NewReview, StoredReceipt};
 pub use sessions::{Role, SessionRecord};
 pub use sites::{NewSite, Site, sites_generation};
 pub use staff::StaffRecord;
-pub use stats::{FollowUpCounts, RatingGroup, StatsFilter};
+pub use stats::{FollowUpCounts, StatsFilter, SummedCounts};
 pub use supervisors::SupervisorRow;
 pub use system_default::UnratedTransaction;
 pub use transactions::{CompletedCase, NewTransaction};

@@ -5,12 +5,11 @@
 //! months, whatever the number of reviews. No row with a comment, a contact or a receipt
 //! ever leaves the database for them.
 
-use mingjing_domain::exclusion::ExclusionCategory;
 use sqlx::Row;
 use time::Date;
 
-use super::counts::ALL_SERVICES;
 use super::counts::cover::{Span, cover};
+use super::counts::{ALL_SERVICES, COLUMNS, Counters, FollowUpFlag};
 use super::{Storage, StorageError, with_pool};
 
 /// Which reviews a figure counts.
@@ -26,17 +25,6 @@ pub struct StatsFilter<'a> {
     pub to: Option<Date>,
 }
 
-/// How many reviews share a rating, a verified flag and whether the system recorded them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RatingGroup {
-    pub rating: i64,
-    pub verified: bool,
-    pub system_default: bool,
-    /// Set for reviews excluded after a confirmed appeal.
-    pub excluded: Option<ExclusionCategory>,
-    pub count: i64,
-}
-
 /// The follow-up counts over the filter's poor reviews; `FollowUpFigures` in the domain
 /// crate defines each one.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -49,6 +37,29 @@ pub struct FollowUpCounts {
     pub closed: i64,
     pub closed_on_time: i64,
     pub overdue_open: i64,
+}
+
+/// A filter's counts summed, and how many of its open items are overdue today.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SummedCounts {
+    pub counters: Counters,
+    pub overdue_open: i64,
+}
+
+impl SummedCounts {
+    pub fn follow_up(&self) -> FollowUpCounts {
+        let c = |flag| self.counters.follow_up(flag);
+        FollowUpCounts {
+            poor: c(FollowUpFlag::Poor),
+            named_poor: c(FollowUpFlag::Named),
+            called_back: c(FollowUpFlag::CalledBack),
+            confirmed: c(FollowUpFlag::Confirmed),
+            rectified: c(FollowUpFlag::Rectified),
+            closed: c(FollowUpFlag::Closed),
+            closed_on_time: c(FollowUpFlag::ClosedOnTime),
+            overdue_open: self.overdue_open,
+        }
+    }
 }
 
 /// A statement over the count tables and its parameters, all text, numbered as they are
@@ -92,48 +103,26 @@ impl CountQuery {
         format!("{column} >= {first} AND {column} <= {last}")
     }
 
-    /// `columns, n` of a count table's rows that cover the filter's range: its edge days
-    /// and its whole months.
-    fn covering(&mut self, table: &str, columns: &str, filter: &StatsFilter<'_>) -> String {
+    /// The filter's count rows that cover its range: its edge days and its whole months.
+    fn covering(&mut self, filter: &StatsFilter<'_>) -> String {
         let scope = self.scope(filter);
         let c = cover(filter.from, filter.to);
         let arms = [("day", &c.head_days), ("month", &c.months), ("day", &c.tail_days)].map(|(grain, span)| {
             let span = self.span("period", span);
-            format!("SELECT {columns}, n FROM {table} WHERE {scope} AND grain = '{grain}' AND {span}")
+            format!(
+                "SELECT {columns} FROM review_counts WHERE {scope} AND grain = '{grain}' AND {span}",
+                columns = COLUMNS.join(", ")
+            )
         });
         arms.join(" UNION ALL ")
     }
 
-    /// The ratings, grouped as the published sets need them.
-    fn ratings(filter: &StatsFilter<'_>) -> CountQuery {
+    /// Every column summed over the filter's rows.
+    fn sums(filter: &StatsFilter<'_>) -> CountQuery {
         let mut q = CountQuery { sql: String::new(), params: Vec::new() };
-        let rows = q.covering("rating_counts", "rating, verified, system_default, excluded_as", filter);
-        q.sql = format!(
-            "SELECT rating, verified, system_default, excluded_as, CAST(SUM(n) AS BIGINT) AS n
-             FROM ({rows}) AS c GROUP BY rating, verified, system_default, excluded_as"
-        );
-        q
-    }
-
-    /// The poor reviews by where their follow-up stands.
-    fn states(filter: &StatsFilter<'_>) -> CountQuery {
-        let mut q = CountQuery { sql: String::new(), params: Vec::new() };
-        let rows = q.covering(
-            "follow_up_counts",
-            "named, called_back, confirmed, rectified, closed, closed_on_time, still_open",
-            filter,
-        );
-        let sum = |column: &str| format!("CAST(COALESCE(SUM(CASE WHEN {column} THEN n ELSE 0 END), 0) AS BIGINT)");
-        q.sql = format!(
-            "SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT), {}, {}, {}, {}, {}, {}, {} FROM ({rows}) AS c",
-            sum("named"),
-            sum("called_back"),
-            sum("confirmed"),
-            sum("rectified"),
-            sum("closed"),
-            sum("closed_on_time"),
-            sum("still_open"),
-        );
+        let rows = q.covering(filter);
+        let sums: Vec<String> = COLUMNS.iter().map(|c| format!("CAST(COALESCE(SUM({c}), 0) AS BIGINT)")).collect();
+        q.sql = format!("SELECT {} FROM ({rows}) AS c", sums.join(", "));
         q
     }
 
@@ -168,52 +157,21 @@ macro_rules! bound {
 }
 
 impl Storage {
-    /// The filter's ratings, grouped as the published sets need them.
-    pub async fn rating_groups(&self, filter: &StatsFilter<'_>) -> Result<Vec<RatingGroup>, StorageError> {
-        let q = CountQuery::ratings(filter);
-        let rows: Vec<(i64, bool, bool, String, i64)> = with_pool!(self, |pool| {
-            bound!(sqlx::query_as(sqlx::AssertSqlSafe(q.sql.as_str())), q).fetch_all(pool).await?
-        });
-        rows.into_iter()
-            .map(|(rating, verified, system_default, excluded, count)| {
-                let excluded = match excluded.as_str() {
-                    "" => None,
-                    other => Some(
-                        ExclusionCategory::parse(other)
-                            .ok_or_else(|| StorageError::Corrupt(format!("a count excluded as {other:?}")))?,
-                    ),
-                };
-                Ok(RatingGroup { rating, verified, system_default, excluded, count })
-            })
-            .collect()
-    }
-
-    /// The follow-up counts of the filter's poor reviews (levels 1 and 2). `today` is the
-    /// China date, `YYYY-MM-DD`, that decides what is overdue.
-    pub async fn follow_up_counts(
-        &self,
-        filter: &StatsFilter<'_>,
-        today: &str,
-    ) -> Result<FollowUpCounts, StorageError> {
-        let (states, later) = (CountQuery::states(filter), CountQuery::not_yet_due(filter, today));
-        type Row = (i64, i64, i64, i64, i64, i64, i64, i64);
-        let (row, not_yet_due): (Row, i64) = with_pool!(self, |pool| {
-            let row = bound!(sqlx::query_as(sqlx::AssertSqlSafe(states.sql.as_str())), states).fetch_one(pool).await?;
-            let later =
+    /// The filter's counts summed. `today` is the China date, `YYYY-MM-DD`, that decides
+    /// what is overdue.
+    pub async fn summed_counts(&self, filter: &StatsFilter<'_>, today: &str) -> Result<SummedCounts, StorageError> {
+        let (sums, later) = (CountQuery::sums(filter), CountQuery::not_yet_due(filter, today));
+        let (counters, not_yet_due) = with_pool!(self, |pool| {
+            let row = bound!(sqlx::query(sqlx::AssertSqlSafe(sums.sql.as_str())), sums).fetch_one(pool).await?;
+            let mut counters = Counters::default();
+            for (i, n) in counters.0.iter_mut().enumerate() {
+                *n = row.try_get(i)?;
+            }
+            let later: i64 =
                 bound!(sqlx::query_scalar(sqlx::AssertSqlSafe(later.sql.as_str())), later).fetch_one(pool).await?;
-            (row, later)
+            (counters, later)
         });
-        let (poor, named_poor, called_back, confirmed, rectified, closed, closed_on_time, open) = row;
-        Ok(FollowUpCounts {
-            poor,
-            named_poor,
-            called_back,
-            confirmed,
-            rectified,
-            closed,
-            closed_on_time,
-            overdue_open: open - not_yet_due,
-        })
+        Ok(SummedCounts { counters, overdue_open: counters.follow_up(FollowUpFlag::StillOpen) - not_yet_due })
     }
 
     /// The query plans of the very statements a stats request runs (`EXPLAIN QUERY PLAN` on
@@ -221,10 +179,8 @@ impl Storage {
     /// the figures cost, and for the test that proves they never read the reviews.
     pub async fn stats_query_plans(&self, filter: &StatsFilter<'_>, today: &str) -> Result<Vec<String>, StorageError> {
         let explain = if matches!(self, Storage::Sqlite(_)) { "EXPLAIN QUERY PLAN" } else { "EXPLAIN" };
-        let statements =
-            [CountQuery::ratings(filter), CountQuery::states(filter), CountQuery::not_yet_due(filter, today)];
         let mut plans = Vec::new();
-        for q in statements {
+        for q in [CountQuery::sums(filter), CountQuery::not_yet_due(filter, today)] {
             let sql = format!("{explain} {}", q.sql);
             let lines: Vec<String> = with_pool!(self, |pool| {
                 let rows = bound!(sqlx::query(sqlx::AssertSqlSafe(sql.as_str())), q).fetch_all(pool).await?;

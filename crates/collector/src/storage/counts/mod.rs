@@ -3,11 +3,14 @@
 //! away and adds its new one in the same transaction as the change, so a stats request
 //! reads counts and never the reviews.
 //!
-//! A contribution is counted four times: by the day and by the month it was received, each
-//! under the review's service and under [`ALL_SERVICES`] for the whole site, which is what a
-//! site's own figures read. A range then reads its whole months from the monthly rows and
+//! A count row holds, for a day or a month, one column per published set and level and
+//! one per point of the follow-up (`counters.rs`), so a range reads one row per service and
+//! period, however many kinds of review the period holds. A contribution is counted four
+//! times: by the day and by the month it was received, each under the review's service and
+//! under [`ALL_SERVICES`] for the whole site, which is what a site's own figures read. A range then reads its whole months from the monthly rows and
 //! only the days at its edges from the daily ones (`cover.rs`). The open items are counted
-//! by day and due date only, since a stats request reads just those not yet due.
+//! by day and due date in a table of their own, since a stats request reads just those not
+//! yet due.
 //!
 //! [`contribution`] is the one definition of what a review adds to which count;
 //! `rebuild.rs` runs it over every review, and must give the very counts the changes
@@ -18,9 +21,12 @@ use mingjing_domain::follow_up::{Outcome, Stage, Verification};
 use mingjing_domain::iso_date;
 use sqlx::Row;
 
+mod counters;
 pub mod cover;
 mod rebuild;
 mod tally;
+
+pub use counters::{COLUMNS, Counters, FollowUpFlag, RatingSet};
 
 pub use rebuild::CountsSnapshot;
 pub(super) use tally::Tallies;
@@ -160,37 +166,18 @@ impl Counted {
     }
 }
 
+/// One count row: a site's (or one of its services') day or month.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct RatingKey {
+pub struct CountKey {
     pub site_id: String,
+    /// [`ALL_SERVICES`] for the whole site.
     pub service_code: String,
     pub grain: Grain,
     /// `YYYY-MM-DD` for a day, `YYYY-MM` for a month.
     pub period: String,
-    pub rating: i64,
-    pub verified: bool,
-    pub system_default: bool,
-    /// `""` for a review that counts.
-    pub excluded_as: &'static str,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct FollowUpKey {
-    pub site_id: String,
-    pub service_code: String,
-    pub grain: Grain,
-    pub period: String,
-    pub named: bool,
-    pub called_back: bool,
-    pub confirmed: bool,
-    pub rectified: bool,
-    pub closed: bool,
-    pub closed_on_time: bool,
-    /// Not closed, with a due date: an open item of the desk, overdue once the due date
-    /// has passed.
-    pub still_open: bool,
-}
-
+/// The open items received on a day and due on a date, under a service or the whole site.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct OpenKey {
     pub site_id: String,
@@ -199,48 +186,24 @@ pub struct OpenKey {
     pub day: String,
 }
 
-/// What one review adds to each count, under its service.
+/// What one review adds to the counts of its service and its day.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Contribution {
-    pub rating: RatingKey,
-    /// Poor reviews (levels 1 and 2) only.
-    pub follow_up: Option<FollowUpKey>,
+    pub key: CountKey,
+    pub counters: Counters,
     /// Poor reviews whose follow-up is not closed.
     pub open: Option<OpenKey>,
 }
 
 impl Contribution {
-    /// The same contribution to the whole site's counts.
-    fn for_site(&self) -> Contribution {
-        let mut site = self.clone();
-        site.rating.service_code = ALL_SERVICES.to_owned();
-        if let Some(f) = &mut site.follow_up {
-            f.service_code = ALL_SERVICES.to_owned();
-        }
-        if let Some(o) = &mut site.open {
-            o.service_code = ALL_SERVICES.to_owned();
-        }
-        site
-    }
-
-    /// The same contribution to its month's counts; the open items are not rolled up.
-    fn for_month(&self) -> Contribution {
-        let mut month = self.clone();
-        month.rating.grain = Grain::Month;
-        month.rating.period = cover::month_of(&self.rating.period).to_owned();
-        if let Some(f) = &mut month.follow_up {
-            f.grain = Grain::Month;
-            f.period = cover::month_of(&f.period).to_owned();
-        }
-        month.open = None;
-        month
-    }
-
     /// Every row the contribution adds to: its day's and its month's, under its service
-    /// and for the whole site.
-    fn rows(&self) -> [Contribution; 4] {
-        let month = self.for_month();
-        [self.for_site(), month.for_site(), self.clone(), month]
+    /// and for the whole site; the open items by day only.
+    fn rows(&self) -> [(CountKey, Option<OpenKey>); 4] {
+        let month =
+            CountKey { grain: Grain::Month, period: cover::month_of(&self.key.period).to_owned(), ..self.key.clone() };
+        let site = |k: &CountKey| CountKey { service_code: ALL_SERVICES.to_owned(), ..k.clone() };
+        let site_open = self.open.as_ref().map(|o| OpenKey { service_code: ALL_SERVICES.to_owned(), ..o.clone() });
+        [(site(&self.key), site_open), (site(&month), None), (self.key.clone(), self.open.clone()), (month, None)]
     }
 }
 
@@ -248,18 +211,23 @@ impl Contribution {
 /// figures in words. A review counts on the China day it was received.
 pub fn contribution(c: &Counted) -> Contribution {
     let day = iso_date::format(china_date(c.created_at));
-    let rating = RatingKey {
+    let key = CountKey {
         site_id: c.site_id.clone(),
         service_code: c.service_code.clone(),
         grain: Grain::Day,
         period: day.clone(),
-        rating: c.rating,
-        verified: c.verified,
-        system_default: c.channel == 7,
-        excluded_as: c.excluded_as.map_or("", ExclusionCategory::as_str),
     };
+    let mut counters = Counters::default();
+    let set = match c.excluded_as {
+        Some(ExclusionCategory::Mistaken) => RatingSet::Mistaken,
+        Some(ExclusionCategory::Malicious) => RatingSet::Malicious,
+        None if c.channel == 7 => RatingSet::SystemDefault,
+        None if c.verified => RatingSet::Verified,
+        None => RatingSet::Open,
+    };
+    counters.count_rating(set, c.rating);
     if c.rating > 2 {
-        return Contribution { rating, follow_up: None, open: None };
+        return Contribution { key, counters, open: None };
     }
     let closed = c.stage == Some(Stage::Closed);
     let confirmed = c.verification == Some(Verification::Confirmed);
@@ -271,21 +239,20 @@ pub fn contribution(c: &Counted) -> Contribution {
     let due = c.due_date.as_deref().and_then(iso_date::parse);
     let closed_on_time = closed && matches!((c.closed_at, due), (Some(at), Some(due)) if china_date(at) <= due);
     let still_open = !closed && c.stage.is_some() && c.due_date.is_some();
-    let follow_up = FollowUpKey {
-        site_id: c.site_id.clone(),
-        service_code: c.service_code.clone(),
-        grain: Grain::Day,
-        period: day.clone(),
-        named: c.named,
-        called_back: c.named && c.called_back,
-        confirmed,
-        rectified: confirmed && closed && fixed,
-        closed,
-        closed_on_time,
-        still_open,
-    };
-    let open = match (&c.stage, &c.due_date) {
-        (Some(stage), Some(due)) if *stage != Stage::Closed => Some(OpenKey {
+    for (flag, yes) in [
+        (FollowUpFlag::Poor, true),
+        (FollowUpFlag::Named, c.named),
+        (FollowUpFlag::CalledBack, c.named && c.called_back),
+        (FollowUpFlag::Confirmed, confirmed),
+        (FollowUpFlag::Rectified, confirmed && closed && fixed),
+        (FollowUpFlag::Closed, closed),
+        (FollowUpFlag::ClosedOnTime, closed_on_time),
+        (FollowUpFlag::StillOpen, still_open),
+    ] {
+        counters.count_flag(flag, yes);
+    }
+    let open = match (&c.due_date, still_open) {
+        (Some(due), true) => Some(OpenKey {
             site_id: c.site_id.clone(),
             service_code: c.service_code.clone(),
             due_date: due.clone(),
@@ -293,5 +260,5 @@ pub fn contribution(c: &Counted) -> Contribution {
         }),
         _ => None,
     };
-    Contribution { rating, follow_up: Some(follow_up), open }
+    Contribution { key, counters, open }
 }

@@ -2,40 +2,30 @@
 //! (`mingjing stats check`), to replace it (`mingjing stats rebuild`), and to build it on
 //! the first start after its definition changes.
 
-use mingjing_domain::exclusion::ExclusionCategory;
 use sqlx::Row;
 
 use super::tally::Tallies;
-use super::{COUNTED_COLUMNS, Counted, FollowUpKey, Grain, OpenKey, RatingKey, contribution, counted_row};
+use super::{COLUMNS, COUNTED_COLUMNS, CountKey, Counted, Counters, Grain, OpenKey, contribution, counted_row};
 use crate::china_time::now_millis;
 use crate::storage::{Storage, StorageError, with_pool};
 
 /// The version of the counts' definition. Raising it rebuilds them on the next start.
-/// 2: rolled up by month, with the open items by due date.
+/// 2: one row per service and day or month, with the open items by due date.
 const COUNTS_VERSION: i64 = 2;
 
 /// Every count, summed per key and without the keys that came to zero: what the tables
 /// hold, in a form two ways of counting can be compared in.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CountsSnapshot {
-    pub rating: Vec<(RatingKey, i64)>,
-    pub follow_up: Vec<(FollowUpKey, i64)>,
+    pub counts: Vec<(CountKey, Counters)>,
     pub open: Vec<(OpenKey, i64)>,
 }
 
 impl Tallies {
     fn snapshot(self) -> CountsSnapshot {
         let t = self.without_zeros();
-        CountsSnapshot {
-            rating: t.rating.into_iter().collect(),
-            follow_up: t.follow_up.into_iter().collect(),
-            open: t.open.into_iter().collect(),
-        }
+        CountsSnapshot { counts: t.counts.into_iter().collect(), open: t.open.into_iter().collect() }
     }
-}
-
-fn grain_of(text: &str) -> Result<Grain, StorageError> {
-    Grain::parse(text).ok_or_else(|| StorageError::Corrupt(format!("a count of grain {text:?}")))
 }
 
 /// Reviews read at a time when counting from scratch.
@@ -69,55 +59,22 @@ impl Storage {
     /// What the count tables hold now.
     pub async fn counts(&self) -> Result<CountsSnapshot, StorageError> {
         let mut tallies = Tallies::default();
+        let sql = format!("SELECT site_id, service_code, grain, period, {} FROM review_counts", COLUMNS.join(", "));
         with_pool!(self, |pool| {
-            let rows = sqlx::query(
-                "SELECT site_id, service_code, grain, period, rating, verified, system_default, excluded_as, n
-                 FROM rating_counts",
-            )
-            .fetch_all(pool)
-            .await?;
-            for r in &rows {
-                let excluded: String = r.try_get("excluded_as")?;
-                let excluded_as = match excluded.as_str() {
-                    "" => "",
-                    other => ExclusionCategory::parse(other)
-                        .ok_or_else(|| StorageError::Corrupt(format!("a count excluded as {other:?}")))?
-                        .as_str(),
-                };
-                let key = RatingKey {
+            for r in &sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_all(pool).await? {
+                let grain: String = r.try_get("grain")?;
+                let key = CountKey {
                     site_id: r.try_get("site_id")?,
                     service_code: r.try_get("service_code")?,
-                    grain: grain_of(&r.try_get::<String, _>("grain")?)?,
+                    grain: Grain::parse(&grain)
+                        .ok_or_else(|| StorageError::Corrupt(format!("a count of grain {grain:?}")))?,
                     period: r.try_get("period")?,
-                    rating: r.try_get("rating")?,
-                    verified: r.try_get("verified")?,
-                    system_default: r.try_get("system_default")?,
-                    excluded_as,
                 };
-                *tallies.rating.entry(key).or_default() += r.try_get::<i64, _>("n")?;
-            }
-            let rows = sqlx::query(
-                "SELECT site_id, service_code, grain, period, named, called_back, confirmed, rectified, closed,
-                        closed_on_time, still_open, n
-                 FROM follow_up_counts",
-            )
-            .fetch_all(pool)
-            .await?;
-            for r in &rows {
-                let key = FollowUpKey {
-                    site_id: r.try_get("site_id")?,
-                    service_code: r.try_get("service_code")?,
-                    grain: grain_of(&r.try_get::<String, _>("grain")?)?,
-                    period: r.try_get("period")?,
-                    named: r.try_get("named")?,
-                    called_back: r.try_get("called_back")?,
-                    confirmed: r.try_get("confirmed")?,
-                    rectified: r.try_get("rectified")?,
-                    closed: r.try_get("closed")?,
-                    closed_on_time: r.try_get("closed_on_time")?,
-                    still_open: r.try_get("still_open")?,
-                };
-                *tallies.follow_up.entry(key).or_default() += r.try_get::<i64, _>("n")?;
+                let mut counters = Counters::default();
+                for (i, n) in counters.0.iter_mut().enumerate() {
+                    *n = r.try_get(4 + i)?;
+                }
+                tallies.counts.entry(key).or_default().add(&counters, 1);
             }
             let rows = sqlx::query("SELECT site_id, service_code, due_date, day, n FROM open_follow_up_counts")
                 .fetch_all(pool)
@@ -142,13 +99,11 @@ impl Storage {
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
             if matches!(self, Storage::Postgres(_)) {
-                sqlx::query(
-                    "LOCK TABLE reviews, rating_counts, follow_up_counts, open_follow_up_counts IN EXCLUSIVE MODE",
-                )
-                .execute(&mut *tx)
-                .await?;
+                sqlx::query("LOCK TABLE reviews, review_counts, open_follow_up_counts IN EXCLUSIVE MODE")
+                    .execute(&mut *tx)
+                    .await?;
             }
-            for table in ["rating_counts", "follow_up_counts", "open_follow_up_counts", "counts_state"] {
+            for table in ["review_counts", "open_follow_up_counts", "counts_state"] {
                 sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM {table}"))).execute(&mut *tx).await?;
             }
             let mut tallies = Tallies::default();

@@ -4,21 +4,23 @@
 //! row the batch shares (the site's day and month) is written once.
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
-use super::{Contribution, FollowUpKey, OpenKey, RatingKey};
+use super::{COLUMNS, Contribution, CountKey, Counters, OpenKey};
 
-const ADD_RATING: &str = "INSERT INTO rating_counts
-     (site_id, service_code, grain, period, rating, verified, system_default, excluded_as, n)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-     ON CONFLICT (site_id, service_code, grain, period, rating, verified, system_default, excluded_as)
-     DO UPDATE SET n = rating_counts.n + excluded.n";
-const ADD_FOLLOW_UP: &str = "INSERT INTO follow_up_counts
-     (site_id, service_code, grain, period, named, called_back, confirmed, rectified, closed, closed_on_time,
-      still_open, n)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-     ON CONFLICT (site_id, service_code, grain, period, named, called_back, confirmed, rectified, closed,
-                  closed_on_time, still_open)
-     DO UPDATE SET n = follow_up_counts.n + excluded.n";
+/// `INSERT … ON CONFLICT DO UPDATE` adding to every column of a count row.
+static ADD_COUNTS: LazyLock<String> = LazyLock::new(|| {
+    let marks: Vec<String> = (5..5 + COLUMNS.len()).map(|n| format!("${n}")).collect();
+    let sums: Vec<String> = COLUMNS.iter().map(|c| format!("{c} = review_counts.{c} + excluded.{c}")).collect();
+    format!(
+        "INSERT INTO review_counts (site_id, service_code, grain, period, {columns})
+         VALUES ($1, $2, $3, $4, {marks})
+         ON CONFLICT (site_id, service_code, grain, period) DO UPDATE SET {sums}",
+        columns = COLUMNS.join(", "),
+        marks = marks.join(", "),
+        sums = sums.join(", "),
+    )
+});
 const ADD_OPEN: &str = "INSERT INTO open_follow_up_counts (site_id, service_code, due_date, day, n)
      VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (site_id, service_code, due_date, day) DO UPDATE SET n = open_follow_up_counts.n + excluded.n";
@@ -27,20 +29,16 @@ const ADD_OPEN: &str = "INSERT INTO open_follow_up_counts (site_id, service_code
 /// the same order.
 #[derive(Debug, Default)]
 pub struct Tallies {
-    pub(super) rating: BTreeMap<RatingKey, i64>,
-    pub(super) follow_up: BTreeMap<FollowUpKey, i64>,
+    pub(super) counts: BTreeMap<CountKey, Counters>,
     pub(super) open: BTreeMap<OpenKey, i64>,
 }
 
 impl Tallies {
     /// Adds `n` times a contribution to every row it counts in (`n = -1` takes it away).
     pub fn add(&mut self, c: &Contribution, n: i64) {
-        for row in c.rows() {
-            *self.rating.entry(row.rating).or_default() += n;
-            if let Some(f) = row.follow_up {
-                *self.follow_up.entry(f).or_default() += n;
-            }
-            if let Some(o) = row.open {
+        for (key, open) in c.rows() {
+            self.counts.entry(key).or_default().add(&c.counters, n);
+            if let Some(o) = open {
                 *self.open.entry(o).or_default() += n;
             }
         }
@@ -56,54 +54,32 @@ impl Tallies {
 
     /// Drops the rows that came to zero.
     pub(super) fn without_zeros(mut self) -> Tallies {
-        self.rating.retain(|_, n| *n != 0);
-        self.follow_up.retain(|_, n| *n != 0);
+        self.counts.retain(|_, c| !c.is_zero());
         self.open.retain(|_, n| *n != 0);
         self
     }
 
-    /// Adds every row's sum to its count, inside the caller's transaction.
+    /// Adds every row's sums to its counts, inside the caller's transaction.
     pub async fn write<'c, DB>(self, tx: &mut sqlx::Transaction<'c, DB>) -> Result<(), sqlx::Error>
     where
         DB: sqlx::Database,
         for<'q> i64: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
         for<'q> String: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
         for<'q> &'q str: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
-        for<'q> bool: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
         for<'q> <DB as sqlx::Database>::Arguments: sqlx::IntoArguments<DB>,
         for<'t> &'t mut <DB as sqlx::Database>::Connection: sqlx::Executor<'t, Database = DB>,
     {
         let this = self.without_zeros();
-        for (r, n) in this.rating {
-            sqlx::query::<DB>(ADD_RATING)
-                .bind(r.site_id)
-                .bind(r.service_code)
-                .bind(r.grain.as_str())
-                .bind(r.period)
-                .bind(r.rating)
-                .bind(r.verified)
-                .bind(r.system_default)
-                .bind(r.excluded_as)
-                .bind(n)
-                .execute(&mut **tx)
-                .await?;
-        }
-        for (f, n) in this.follow_up {
-            sqlx::query::<DB>(ADD_FOLLOW_UP)
-                .bind(f.site_id)
-                .bind(f.service_code)
-                .bind(f.grain.as_str())
-                .bind(f.period)
-                .bind(f.named)
-                .bind(f.called_back)
-                .bind(f.confirmed)
-                .bind(f.rectified)
-                .bind(f.closed)
-                .bind(f.closed_on_time)
-                .bind(f.still_open)
-                .bind(n)
-                .execute(&mut **tx)
-                .await?;
+        for (key, counters) in this.counts {
+            let mut query = sqlx::query::<DB>(sqlx::AssertSqlSafe(ADD_COUNTS.as_str()))
+                .bind(key.site_id)
+                .bind(key.service_code)
+                .bind(key.grain.as_str())
+                .bind(key.period);
+            for n in counters.0 {
+                query = query.bind(n);
+            }
+            query.execute(&mut **tx).await?;
         }
         for (o, n) in this.open {
             sqlx::query::<DB>(ADD_OPEN)
