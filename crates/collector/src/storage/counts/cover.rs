@@ -23,6 +23,11 @@ impl Span {
         Span { first, last }
     }
 
+    /// Whether no period can be in the span.
+    pub fn is_empty(&self) -> bool {
+        self.first > self.last
+    }
+
     #[cfg(test)]
     fn holds(&self, period: &str) -> bool {
         self.first.as_str() <= period && period <= self.last.as_str()
