@@ -17,6 +17,10 @@ CREATE TABLE review_counts (
     service_code TEXT NOT NULL,
     grain        TEXT NOT NULL CHECK (grain IN ('day', 'month')),
     period       TEXT NOT NULL,
+    -- Concurrent writers on PostgreSQL spread over shards, so that reviews of one site and
+    -- day do not all wait on one row's lock; a figure sums every shard. SQLite has one
+    -- writer and writes shard 0.
+    shard        INTEGER NOT NULL,
     verified_1 INTEGER NOT NULL,
     verified_2 INTEGER NOT NULL,
     verified_3 INTEGER NOT NULL,
@@ -50,7 +54,7 @@ CREATE TABLE review_counts (
     poor_closed INTEGER NOT NULL,
     poor_closed_on_time INTEGER NOT NULL,
     poor_still_open INTEGER NOT NULL,
-    PRIMARY KEY (site_id, service_code, grain, period)
+    PRIMARY KEY (site_id, service_code, grain, period, shard)
 ) WITHOUT ROWID;
 -- Poor reviews not yet closed, by due date and the day they were received.
 CREATE TABLE open_follow_up_counts (
@@ -58,6 +62,7 @@ CREATE TABLE open_follow_up_counts (
     service_code TEXT NOT NULL,
     due_date     TEXT NOT NULL,
     day          TEXT NOT NULL,
+    shard        INTEGER NOT NULL,
     n            INTEGER NOT NULL,
-    PRIMARY KEY (site_id, service_code, due_date, day)
+    PRIMARY KEY (site_id, service_code, due_date, day, shard)
 ) WITHOUT ROWID;

@@ -113,7 +113,7 @@ impl Storage {
                     .execute(&mut *tx)
                     .await?;
                 let after = contribution(&counted_in(&mut tx, review_id).await?);
-                Tallies::moved(&before, &after).write(&mut tx).await?;
+                Tallies::moved(&before, &after).write(&mut tx, self.count_shard()).await?;
             }
             insert_event(&mut tx, review_id, event).await?;
             tx.commit().await?;

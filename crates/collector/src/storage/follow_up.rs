@@ -242,7 +242,7 @@ impl Storage {
                 return Err(StorageError::Conflict(Conflict::FollowUpChanged));
             }
             let after = contribution(&counted_in(&mut tx, review_id).await?);
-            Tallies::moved(&before, &after).write(&mut tx).await?;
+            Tallies::moved(&before, &after).write(&mut tx, self.count_shard()).await?;
             insert_event(&mut tx, review_id, event).await?;
             tx.commit().await?;
             Ok(())

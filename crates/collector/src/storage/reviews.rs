@@ -1,3 +1,6 @@
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use mingjing_domain::follow_up::Stage;
 use sqlx::SqlitePool;
 use time::Date;
@@ -37,12 +40,33 @@ pub struct StoredReceipt {
     pub created: bool,
 }
 
-const INSERT_REVIEW: &str = "INSERT INTO reviews (receipt, site_id, service_code, rating, dimensions, reasons, comment,
-         channel, verified, idempotency_key, created_at, transaction_no, evaluation_no, contact_sealed,
-         contact_phone_masked, stage, due_date)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
-     ON CONFLICT (site_id, idempotency_key) DO NOTHING
-     RETURNING receipt";
+const REVIEW_COLUMNS: &str = "receipt, site_id, service_code, rating, dimensions, reasons, comment, channel, verified,
+     idempotency_key, created_at, transaction_no, evaluation_no, contact_sealed, contact_phone_masked, stage, due_date";
+/// The parameters [`bind_review!`] binds for one review.
+const PARAMS_PER_REVIEW: usize = 17;
+
+/// Reviews per `INSERT` in a group commit: one statement, and one trip to SQLite's worker
+/// thread, stores this many, where a trip per review cost more than the insert itself.
+const REVIEWS_PER_INSERT: usize = 64;
+
+/// `INSERT` of `rows` reviews, each left out if its (site, idempotency key) is stored
+/// already, returning the receipts it stored.
+fn insert_sql(rows: usize) -> String {
+    let values: Vec<String> = (0..rows)
+        .map(|row| {
+            let marks: Vec<String> =
+                (1..=PARAMS_PER_REVIEW).map(|i| format!("${}", row * PARAMS_PER_REVIEW + i)).collect();
+            format!("({})", marks.join(", "))
+        })
+        .collect();
+    format!(
+        "INSERT INTO reviews ({REVIEW_COLUMNS}) VALUES {}
+         ON CONFLICT (site_id, idempotency_key) DO NOTHING RETURNING receipt",
+        values.join(", ")
+    )
+}
+
+static INSERT_REVIEW: LazyLock<String> = LazyLock::new(|| insert_sql(1));
 
 const EXISTING_RECEIPT: &str = "SELECT receipt FROM reviews WHERE site_id = $1 AND idempotency_key = $2";
 
@@ -77,14 +101,15 @@ impl Storage {
     pub async fn insert_review(&self, r: &NewReview) -> Result<StoredReceipt, StorageError> {
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
-            let created: Option<String> = bind_review!(sqlx::query_scalar(INSERT_REVIEW), r)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(already_reviewed)?;
+            let created: Option<String> =
+                bind_review!(sqlx::query_scalar(sqlx::AssertSqlSafe(INSERT_REVIEW.as_str())), r)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(already_reviewed)?;
             if let Some(receipt) = created {
                 let mut counts = Tallies::default();
                 counts.add(&contribution(&Counted::of_new(r)), 1);
-                counts.write(&mut tx).await?;
+                counts.write(&mut tx, self.count_shard()).await?;
                 tx.commit().await?;
                 return Ok(StoredReceipt { receipt, created: true });
             }
@@ -98,9 +123,12 @@ impl Storage {
     /// Stores several reviews in one SQLite transaction, so that one `fsync` makes all of
     /// them durable (group commit; see `review_writer.rs`). Each review gets its own
     /// outcome, as [`Self::insert_review`] would give it; the outer error means the commit
-    /// failed and none of them is stored. In SQLite a failed statement does not abort the
-    /// transaction, so one duplicate does not cost the others. The counts of the whole batch
-    /// are summed and written once, so the rows its reviews share are written once.
+    /// failed and none of them is stored. Reviews are inserted [`REVIEWS_PER_INSERT`] to a
+    /// statement; a statement that fails (a second review of one evaluation, say) stores
+    /// none of its rows, and those are then inserted one by one: in SQLite a failed
+    /// statement does not abort the transaction, so one bad review does not cost the
+    /// others. The counts of the whole batch are summed and written once, so the rows its
+    /// reviews share are written once.
     pub async fn insert_reviews_together(
         pool: &SqlitePool,
         reviews: &[NewReview],
@@ -108,25 +136,29 @@ impl Storage {
         let mut tx = pool.begin().await?;
         let mut outcomes = Vec::with_capacity(reviews.len());
         let mut counts = Tallies::default();
-        for r in reviews {
-            let created = bind_review!(sqlx::query_scalar(INSERT_REVIEW), r).fetch_optional(&mut *tx).await;
-            let outcome = match created {
-                Ok(Some(receipt)) => {
-                    counts.add(&contribution(&Counted::of_new(r)), 1);
-                    Ok(StoredReceipt { receipt, created: true })
-                }
-                Ok(None) => sqlx::query_scalar(EXISTING_RECEIPT)
-                    .bind(&r.site_id)
-                    .bind(&r.idempotency_key)
-                    .fetch_one(&mut *tx)
-                    .await
-                    .map(|receipt| StoredReceipt { receipt, created: false })
-                    .map_err(StorageError::from),
-                Err(e) => Err(already_reviewed(e)),
-            };
-            outcomes.push(outcome);
+        for chunk in reviews.chunks(REVIEWS_PER_INSERT) {
+            let sql = insert_sql(chunk.len());
+            let mut insert = sqlx::query_scalar::<_, String>(sqlx::AssertSqlSafe(sql.as_str()));
+            for r in chunk {
+                insert = bind_review!(insert, r);
+            }
+            let stored: Option<HashSet<String>> =
+                insert.fetch_all(&mut *tx).await.ok().map(|receipts| receipts.into_iter().collect());
+            for r in chunk {
+                let outcome = match &stored {
+                    Some(stored) if stored.contains(&r.receipt) => {
+                        counts.add(&contribution(&Counted::of_new(r)), 1);
+                        Ok(StoredReceipt { receipt: r.receipt.clone(), created: true })
+                    }
+                    // Stored before, or earlier in this batch: the first receipt.
+                    Some(_) => existing_receipt(&mut tx, r).await,
+                    None => insert_one(&mut tx, r, &mut counts).await,
+                };
+                outcomes.push(outcome);
+            }
         }
-        counts.write(&mut tx).await?;
+        // SQLite's one writer needs no shards.
+        counts.write(&mut tx, 0).await?;
         tx.commit().await?;
         Ok(outcomes)
     }
@@ -139,6 +171,35 @@ impl Storage {
         });
         Ok(n)
     }
+}
+
+/// One review of a group commit on its own, as [`Storage::insert_review`] would store it.
+async fn insert_one(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    r: &NewReview,
+    counts: &mut Tallies,
+) -> Result<StoredReceipt, StorageError> {
+    let created = bind_review!(sqlx::query_scalar(sqlx::AssertSqlSafe(INSERT_REVIEW.as_str())), r)
+        .fetch_optional(&mut **tx)
+        .await
+        .map_err(already_reviewed)?;
+    match created {
+        Some(receipt) => {
+            counts.add(&contribution(&Counted::of_new(r)), 1);
+            Ok(StoredReceipt { receipt, created: true })
+        }
+        None => existing_receipt(tx, r).await,
+    }
+}
+
+/// The receipt of the review first stored under `r`'s idempotency key.
+async fn existing_receipt(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    r: &NewReview,
+) -> Result<StoredReceipt, StorageError> {
+    let receipt: String =
+        sqlx::query_scalar(EXISTING_RECEIPT).bind(&r.site_id).bind(&r.idempotency_key).fetch_one(&mut **tx).await?;
+    Ok(StoredReceipt { receipt, created: false })
 }
 
 /// A second review of the same (transaction, evaluation number) breaks the unique index.

@@ -262,3 +262,14 @@ pub fn contribution(c: &Counted) -> Contribution {
     };
     Contribution { key, counters, open }
 }
+
+impl super::Storage {
+    /// The shard a transaction's counts go to: 0 on SQLite, the next in turn on PostgreSQL
+    /// (see [`tally::next_shard`]).
+    pub(super) fn count_shard(&self) -> i64 {
+        match self {
+            super::Storage::Sqlite(_) => 0,
+            super::Storage::Postgres(_) => tally::next_shard(),
+        }
+    }
+}

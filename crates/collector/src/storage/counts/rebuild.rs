@@ -121,7 +121,7 @@ impl Storage {
                     break;
                 }
             }
-            tallies.write(&mut tx).await?;
+            tallies.write(&mut tx, 0).await?;
             sqlx::query("INSERT INTO counts_state (version, built_at) VALUES ($1, $2)")
                 .bind(COUNTS_VERSION)
                 .bind(now_millis())

@@ -5,25 +5,38 @@
 
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::{COLUMNS, Contribution, CountKey, Counters, OpenKey};
 
 /// `INSERT … ON CONFLICT DO UPDATE` adding to every column of a count row.
 static ADD_COUNTS: LazyLock<String> = LazyLock::new(|| {
-    let marks: Vec<String> = (5..5 + COLUMNS.len()).map(|n| format!("${n}")).collect();
+    let marks: Vec<String> = (6..6 + COLUMNS.len()).map(|n| format!("${n}")).collect();
     let sums: Vec<String> = COLUMNS.iter().map(|c| format!("{c} = review_counts.{c} + excluded.{c}")).collect();
     format!(
-        "INSERT INTO review_counts (site_id, service_code, grain, period, {columns})
-         VALUES ($1, $2, $3, $4, {marks})
-         ON CONFLICT (site_id, service_code, grain, period) DO UPDATE SET {sums}",
+        "INSERT INTO review_counts (site_id, service_code, grain, period, shard, {columns})
+         VALUES ($1, $2, $3, $4, $5, {marks})
+         ON CONFLICT (site_id, service_code, grain, period, shard) DO UPDATE SET {sums}",
         columns = COLUMNS.join(", "),
         marks = marks.join(", "),
         sums = sums.join(", "),
     )
 });
-const ADD_OPEN: &str = "INSERT INTO open_follow_up_counts (site_id, service_code, due_date, day, n)
-     VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (site_id, service_code, due_date, day) DO UPDATE SET n = open_follow_up_counts.n + excluded.n";
+const ADD_OPEN: &str = "INSERT INTO open_follow_up_counts (site_id, service_code, due_date, day, shard, n)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (site_id, service_code, due_date, day, shard) DO UPDATE SET n = open_follow_up_counts.n + excluded.n";
+
+/// How many rows PostgreSQL's concurrent writers spread each count over.
+pub const SHARDS: u64 = 16;
+
+/// The shard a PostgreSQL transaction writes its counts to: each in turn, so that
+/// concurrent reviews of one site and day wait on different rows' locks rather than
+/// queueing on one. Which shard holds a count does not matter, since every figure sums
+/// them all; SQLite, with one writer, always writes shard 0.
+pub fn next_shard() -> i64 {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    i64::try_from(NEXT.fetch_add(1, Ordering::Relaxed) % SHARDS).unwrap_or(0)
+}
 
 /// How much each count row moves. Sorted, so that every writer takes the rows' locks in
 /// the same order.
@@ -59,8 +72,8 @@ impl Tallies {
         self
     }
 
-    /// Adds every row's sums to its counts, inside the caller's transaction.
-    pub async fn write<'c, DB>(self, tx: &mut sqlx::Transaction<'c, DB>) -> Result<(), sqlx::Error>
+    /// Adds every row's sums to its counts in `shard`, inside the caller's transaction.
+    pub async fn write<'c, DB>(self, tx: &mut sqlx::Transaction<'c, DB>, shard: i64) -> Result<(), sqlx::Error>
     where
         DB: sqlx::Database,
         for<'q> i64: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
@@ -75,7 +88,8 @@ impl Tallies {
                 .bind(key.site_id)
                 .bind(key.service_code)
                 .bind(key.grain.as_str())
-                .bind(key.period);
+                .bind(key.period)
+                .bind(shard);
             for n in counters.0 {
                 query = query.bind(n);
             }
@@ -87,6 +101,7 @@ impl Tallies {
                 .bind(o.service_code)
                 .bind(o.due_date)
                 .bind(o.day)
+                .bind(shard)
                 .bind(n)
                 .execute(&mut **tx)
                 .await?;
