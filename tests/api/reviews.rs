@@ -1,7 +1,8 @@
 //! The review submission rules that need no token (the token rules come with transactions).
 
+use mingjing_collector::storage::{Conflict, NewReview, Storage, StorageError, StoredReceipt};
 use mingjing_tests::app::{TEST_SITE, assert_error};
-use mingjing_tests::builders::review;
+use mingjing_tests::builders::{review, stored_review};
 use mingjing_tests::{Backend, TestApp, both_backends};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -102,6 +103,51 @@ async fn concurrent_reviews_are_each_stored_once(backend: Backend) {
         assert_eq!(pair[0].1, pair[1].1, "key {key}: the same receipt");
     }
     assert_eq!(app.reviews_stored(TEST_SITE).await, 100);
+}
+
+/// One group commit holding every kind of review at once: new ones (more than one insert
+/// statement's worth), a key sent twice in the batch, a key stored before, and a second
+/// review of one evaluation. Each gets the answer it would get alone, the refused one
+/// costs the others nothing, and the counts equal a recount.
+#[tokio::test]
+async fn a_group_commit_answers_each_review_as_if_it_came_alone() {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let Storage::Sqlite(pool) = &app.storage else { unreachable!("a SQLite app") };
+    let now = mingjing_collector::china_time::now_millis();
+    let earlier = stored_review(4, now, None);
+    app.storage.insert_review(&earlier).await.unwrap();
+    let mut batch: Vec<NewReview> =
+        (0..150).map(|i| stored_review(1 + i % 5, now, (i % 5 < 2).then_some("2031-01-01"))).collect();
+    // The second statement (reviews 64 to 127) holds the refused review, and is stored one
+    // by one; the third holds a key twice and a retry, and is stored as one statement.
+    let mut first = stored_review(5, now, None);
+    first.transaction = Some(("BJ-GROUP-0001".into(), 1));
+    let second =
+        NewReview { idempotency_key: "group-second-review".into(), receipt: "G-SECOND".into(), ..first.clone() };
+    batch.splice(100..100, [first, second]);
+    let again = NewReview { receipt: "G-AGAIN-IN-BATCH".into(), ..batch[130].clone() };
+    let retry = NewReview { receipt: "G-RETRY-OF-EARLIER".into(), ..earlier.clone() };
+    batch.splice(140..140, [again, retry]);
+    let outcomes = Storage::insert_reviews_together(pool, &batch).await.unwrap();
+    assert_eq!(outcomes.len(), batch.len());
+    for (i, (r, outcome)) in batch.iter().zip(&outcomes).enumerate() {
+        let found = |receipt: &str| StoredReceipt { receipt: receipt.to_owned(), created: false };
+        match i {
+            101 => assert!(
+                matches!(outcome, Err(StorageError::Conflict(Conflict::AlreadyReviewed))),
+                "a second review of one evaluation is refused: {outcome:?}"
+            ),
+            140 => assert_eq!(outcome.as_ref().unwrap(), &found(&batch[130].receipt), "a key twice in the batch"),
+            141 => assert_eq!(outcome.as_ref().unwrap(), &found(&earlier.receipt), "a retry of an earlier review"),
+            _ => assert_eq!(
+                outcome.as_ref().unwrap(),
+                &StoredReceipt { receipt: r.receipt.clone(), created: true },
+                "review {i}"
+            ),
+        }
+    }
+    assert_eq!(app.reviews_stored(TEST_SITE).await, 1 + 150 + 1);
+    assert_eq!(app.storage.counts().await.unwrap(), app.storage.recount().await.unwrap());
 }
 
 both_backends!(
