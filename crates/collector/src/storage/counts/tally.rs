@@ -4,27 +4,43 @@
 //! row the batch shares (the site's day and month) is written once.
 
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::{COLUMNS, Contribution, CountKey, Counters, OpenKey};
 
-/// `INSERT … ON CONFLICT DO UPDATE` adding to every column of a count row.
-static ADD_COUNTS: LazyLock<String> = LazyLock::new(|| {
-    let marks: Vec<String> = (6..6 + COLUMNS.len()).map(|n| format!("${n}")).collect();
+/// Count rows per statement: one trip to the database adds to this many, which matters
+/// on PostgreSQL (one round trip per review instead of four) and in a group commit.
+const ROWS_PER_STATEMENT: usize = 32;
+
+/// `($n, …)` for each of `rows` rows of `width` parameters.
+fn values(rows: usize, width: usize) -> String {
+    let row = |r: usize| {
+        let marks: Vec<String> = (1..=width).map(|i| format!("${}", r * width + i)).collect();
+        format!("({})", marks.join(", "))
+    };
+    (0..rows).map(row).collect::<Vec<_>>().join(", ")
+}
+
+/// `INSERT … ON CONFLICT DO UPDATE` adding to every column of `rows` count rows, which
+/// must all have different keys.
+fn add_counts_sql(rows: usize) -> String {
     let sums: Vec<String> = COLUMNS.iter().map(|c| format!("{c} = review_counts.{c} + excluded.{c}")).collect();
     format!(
-        "INSERT INTO review_counts (site_id, service_code, grain, period, shard, {columns})
-         VALUES ($1, $2, $3, $4, $5, {marks})
+        "INSERT INTO review_counts (site_id, service_code, grain, period, shard, {columns}) VALUES {values}
          ON CONFLICT (site_id, service_code, grain, period, shard) DO UPDATE SET {sums}",
         columns = COLUMNS.join(", "),
-        marks = marks.join(", "),
+        values = values(rows, 5 + COLUMNS.len()),
         sums = sums.join(", "),
     )
-});
-const ADD_OPEN: &str = "INSERT INTO open_follow_up_counts (site_id, service_code, due_date, day, shard, n)
-     VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (site_id, service_code, due_date, day, shard) DO UPDATE SET n = open_follow_up_counts.n + excluded.n";
+}
+
+fn add_open_sql(rows: usize) -> String {
+    format!(
+        "INSERT INTO open_follow_up_counts (site_id, service_code, due_date, day, shard, n) VALUES {}
+         ON CONFLICT (site_id, service_code, due_date, day, shard) DO UPDATE SET n = open_follow_up_counts.n + excluded.n",
+        values(rows, 6)
+    )
+}
 
 /// How many rows PostgreSQL's concurrent writers spread each count over.
 pub const SHARDS: u64 = 16;
@@ -83,28 +99,37 @@ impl Tallies {
         for<'t> &'t mut <DB as sqlx::Database>::Connection: sqlx::Executor<'t, Database = DB>,
     {
         let this = self.without_zeros();
-        for (key, counters) in this.counts {
-            let mut query = sqlx::query::<DB>(sqlx::AssertSqlSafe(ADD_COUNTS.as_str()))
-                .bind(key.site_id)
-                .bind(key.service_code)
-                .bind(key.grain.as_str())
-                .bind(key.period)
-                .bind(shard);
-            for n in counters.0 {
-                query = query.bind(n);
+        let counts: Vec<(CountKey, Counters)> = this.counts.into_iter().collect();
+        for chunk in counts.chunks(ROWS_PER_STATEMENT) {
+            let sql = add_counts_sql(chunk.len());
+            let mut query = sqlx::query::<DB>(sqlx::AssertSqlSafe(sql.as_str()));
+            for (key, counters) in chunk {
+                query = query
+                    .bind(key.site_id.clone())
+                    .bind(key.service_code.clone())
+                    .bind(key.grain.as_str())
+                    .bind(key.period.clone())
+                    .bind(shard);
+                for n in counters.0 {
+                    query = query.bind(n);
+                }
             }
             query.execute(&mut **tx).await?;
         }
-        for (o, n) in this.open {
-            sqlx::query::<DB>(ADD_OPEN)
-                .bind(o.site_id)
-                .bind(o.service_code)
-                .bind(o.due_date)
-                .bind(o.day)
-                .bind(shard)
-                .bind(n)
-                .execute(&mut **tx)
-                .await?;
+        let open: Vec<(OpenKey, i64)> = this.open.into_iter().collect();
+        for chunk in open.chunks(ROWS_PER_STATEMENT) {
+            let sql = add_open_sql(chunk.len());
+            let mut query = sqlx::query::<DB>(sqlx::AssertSqlSafe(sql.as_str()));
+            for (o, n) in chunk {
+                query = query
+                    .bind(o.site_id.clone())
+                    .bind(o.service_code.clone())
+                    .bind(o.due_date.clone())
+                    .bind(o.day.clone())
+                    .bind(shard)
+                    .bind(*n);
+            }
+            query.execute(&mut **tx).await?;
         }
         Ok(())
     }
