@@ -3,7 +3,8 @@
 //! up to date equal a recount from the reviews, and the figures do not move when the
 //! counts are rebuilt; over any range of days (whole months read from the monthly rows,
 //! the edges from the daily ones) the figures equal those summed from the recount's days.
-//! The stats route's queries read only the count tables.
+//! Folding PostgreSQL's count shards of closed periods changes no figure. The stats route's
+//! queries read only the count tables.
 
 use mingjing_collector::china_time::{iso, today_date};
 use mingjing_collector::cli::stats::{self as stats_admin, StatsCommand};
@@ -160,6 +161,28 @@ async fn from_counts(app: &TestApp, from: Option<Date>, to: Option<Date>) -> Sum
     app.storage.summed_counts(&filter, &iso(today_date())).await.unwrap()
 }
 
+/// Folds the count shards of closed periods; on PostgreSQL, where writers spread over
+/// shards, checks that some were folded and that none of a closed period is left.
+async fn fold_shards(app: &TestApp, backend: Backend) {
+    let today = iso(today_date());
+    let folded = app.storage.fold_count_shards(&today).await.unwrap();
+    let left = app
+        .count_sql(&format!(
+            "SELECT COUNT(*) FROM review_counts WHERE shard > 0
+             AND ((grain = 'day' AND period < '{today}') OR (grain = 'month' AND period < '{}'))",
+            &today[..7]
+        ))
+        .await
+        + app
+            .count_sql(&format!("SELECT COUNT(*) FROM open_follow_up_counts WHERE shard > 0 AND day < '{today}'"))
+            .await;
+    assert_eq!(left, 0, "shards of closed periods are left");
+    match backend {
+        Backend::Postgres => assert!(folded.count_rows > 0, "the reviews of past days were spread over shards"),
+        Backend::Sqlite => assert_eq!(folded, Default::default(), "SQLite writes shard 0 only"),
+    }
+}
+
 async fn maintained_counts_equal_a_recount_after_any_mix_of_changes(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let site = mingjing_domain::site::SiteId::parse(TEST_SITE).unwrap();
@@ -177,6 +200,9 @@ async fn maintained_counts_equal_a_recount_after_any_mix_of_changes(backend: Bac
         for _ in 0..40 {
             random_change(&app, &mut rng, &staff, &mut poor, n).await;
             n += 1;
+        }
+        if seed == 1_234 {
+            fold_shards(&app, backend).await;
         }
         let (kept, recounted) = (app.storage.counts().await.unwrap(), app.storage.recount().await.unwrap());
         assert_eq!(kept, recounted, "after seed {seed}");

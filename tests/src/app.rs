@@ -229,6 +229,16 @@ impl TestApp {
         .expect("SQL runs");
     }
 
+    /// One number read with SQL, behind the collector's back: to check what a table holds.
+    pub async fn count_sql(&self, sql: &str) -> i64 {
+        let query = sqlx::AssertSqlSafe(sql.to_owned());
+        match &self.storage {
+            Storage::Sqlite(pool) => sqlx::query_scalar(query).fetch_one(pool).await,
+            Storage::Postgres(pool) => sqlx::query_scalar(query).fetch_one(pool).await,
+        }
+        .expect("SQL runs")
+    }
+
     pub async fn reviews_stored(&self, site: &str) -> i64 {
         self.storage.review_count(site).await.expect("count reviews")
     }

@@ -81,7 +81,7 @@ async fn get(
                         )
                     },
                 )?;
-            Some((name.clone(), state.storage.catalog_codes_of_department(name).await?))
+            Some((name.clone(), index.codes_of_department(name)))
         }
     };
     let filter = StatsFilter {
@@ -141,7 +141,7 @@ impl<S: Send + Sync> FromRequestParts<S> for ScopeQuery {
     }
 }
 
-/// The instant a day begins in China, in ms since the epoch.
+/// A count as the figures give it; a negative count (which no change makes) reads as 0.
 fn count(n: i64) -> u64 {
     u64::try_from(n).unwrap_or(0)
 }

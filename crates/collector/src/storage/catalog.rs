@@ -115,17 +115,6 @@ impl Storage {
         data.map(|d| serde_json::from_str(&d).map_err(|e| StorageError::Corrupt(e.to_string()))).transpose()
     }
 
-    /// The codes of a department's items in the catalogue in force.
-    pub async fn catalog_codes_of_department(&self, department: &str) -> Result<Vec<String>, StorageError> {
-        let codes = with_pool!(self, |pool| {
-            sqlx::query_scalar("SELECT code FROM catalog_items WHERE department = $1 ORDER BY code")
-                .bind(department)
-                .fetch_all(pool)
-                .await?
-        });
-        Ok(codes)
-    }
-
     /// The newest catalogue version, 0 when nothing was ever imported.
     pub async fn catalog_version(&self) -> Result<i64, StorageError> {
         let v: Option<i64> = with_pool!(self, |pool| {

@@ -31,7 +31,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 
 pub use audit::{AuditEntry, AuditRow};
 pub use catalog::{CatalogChange, ImportOutcome};
-pub use counts::{ALL_SERVICES, CountKey, Counters, CountsSnapshot, FollowUpFlag, Grain, RatingSet};
+pub use counts::{ALL_SERVICES, CountKey, Counters, CountsSnapshot, Folded, FollowUpFlag, Grain, RatingSet};
 pub use error::{Conflict, StorageError};
 pub use exclusions::ExclusionRow;
 pub use export::{ExportRange, ExportRow};
@@ -171,6 +171,16 @@ impl Storage {
     /// Whether the database answers right now; the health route reports it.
     pub async fn ping(&self) -> Result<(), StorageError> {
         with_pool!(self, |pool| sqlx::query("SELECT 1").execute(pool).await.map(|_| ()))?;
+        Ok(())
+    }
+
+    /// Moves SQLite's write-ahead log into the database file and empties the log, so that
+    /// the file alone holds everything (before a copy, or to state its size); nothing to do
+    /// on PostgreSQL.
+    pub async fn checkpoint(&self) -> Result<(), StorageError> {
+        if let Storage::Sqlite(pool) = self {
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(pool).await?;
+        }
         Ok(())
     }
 

@@ -103,10 +103,13 @@ impl CountQuery {
         format!("{column} >= {first} AND {column} <= {last}")
     }
 
-    /// Every column summed over the filter's rows: the rows of its edge days and of its
-    /// whole months, each part summed where it is read (which halves the work of summing
-    /// the rows they give), then the parts added.
-    fn sums(filter: &StatsFilter<'_>) -> CountQuery {
+    /// The one statement behind a figure: every column summed over the filter's rows,
+    /// then the open items not yet due on `today` (see [`CountQuery::not_yet_due`]).
+    ///
+    /// The rows are those of the range's edge days and of its whole months, each part
+    /// summed where it is read (which halves the work of summing the rows they give), then
+    /// the parts added.
+    fn figures(filter: &StatsFilter<'_>, today: &str) -> CountQuery {
         let mut q = CountQuery { sql: String::new(), params: Vec::new() };
         let scope = q.scope(filter);
         let c = cover(filter.from, filter.to);
@@ -128,26 +131,25 @@ impl CountQuery {
             })
             .collect();
         let outer: Vec<String> = COLUMNS.iter().map(|c| format!("CAST(COALESCE(SUM({c}), 0) AS BIGINT)")).collect();
-        q.sql = format!("SELECT {} FROM ({}) AS c", outer.join(", "), arms.join(" UNION ALL "));
+        let later = q.not_yet_due(filter, today);
+        q.sql = format!("SELECT {}, ({later}) FROM ({}) AS c", outer.join(", "), arms.join(" UNION ALL "));
         q
     }
 
-    /// The open poor reviews received in the range that are not yet due on `today`: the
+    /// How many open poor reviews received in the range are not yet due on `today`: the
     /// rest of the open ones are overdue. Only the due dates from today on are read.
-    fn not_yet_due(filter: &StatsFilter<'_>, today: &str) -> CountQuery {
-        let mut q = CountQuery { sql: String::new(), params: Vec::new() };
-        let scope = q.scope(filter);
-        let today = q.param(Some(today));
+    fn not_yet_due(&mut self, filter: &StatsFilter<'_>, today: &str) -> String {
+        let scope = self.scope(filter);
+        let today = self.param(Some(today));
         let days = Span {
             first: filter.from.map_or_else(String::new, crate::china_time::iso),
             last: filter.to.map_or_else(|| "~".to_owned(), crate::china_time::iso),
         };
-        let days = q.span("day", &days);
-        q.sql = format!(
+        let days = self.span("day", &days);
+        format!(
             "SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT) FROM open_follow_up_counts
              WHERE {scope} AND due_date >= {today} AND {days}"
-        );
-        q
+        )
     }
 }
 
@@ -163,44 +165,37 @@ macro_rules! bound {
 }
 
 impl Storage {
-    /// The filter's counts summed. `today` is the China date, `YYYY-MM-DD`, that decides
-    /// what is overdue.
+    /// The filter's counts summed, in one statement. `today` is the China date,
+    /// `YYYY-MM-DD`, that decides what is overdue.
     pub async fn summed_counts(&self, filter: &StatsFilter<'_>, today: &str) -> Result<SummedCounts, StorageError> {
-        let (sums, later) = (CountQuery::sums(filter), CountQuery::not_yet_due(filter, today));
+        let q = CountQuery::figures(filter, today);
         let (counters, not_yet_due) = with_pool!(self, |pool| {
-            let row = bound!(sqlx::query(sqlx::AssertSqlSafe(sums.sql.as_str())), sums).fetch_one(pool).await?;
+            let row = bound!(sqlx::query(sqlx::AssertSqlSafe(q.sql.as_str())), q).fetch_one(pool).await?;
             let mut counters = Counters::default();
             for (i, n) in counters.0.iter_mut().enumerate() {
                 *n = row.try_get(i)?;
             }
-            let later: i64 =
-                bound!(sqlx::query_scalar(sqlx::AssertSqlSafe(later.sql.as_str())), later).fetch_one(pool).await?;
-            (counters, later)
+            let not_yet_due: i64 = row.try_get(COLUMNS.len())?;
+            (counters, not_yet_due)
         });
         Ok(SummedCounts { counters, overdue_open: counters.follow_up(FollowUpFlag::StillOpen) - not_yet_due })
     }
 
-    /// The query plans of the very statements a stats request runs (`EXPLAIN QUERY PLAN` on
+    /// The query plan of the very statement a stats request runs (`EXPLAIN QUERY PLAN` on
     /// SQLite, `EXPLAIN` on PostgreSQL), one line per step: for an operator checking what
     /// the figures cost, and for the test that proves they never read the reviews.
     pub async fn stats_query_plans(&self, filter: &StatsFilter<'_>, today: &str) -> Result<Vec<String>, StorageError> {
         let explain = if matches!(self, Storage::Sqlite(_)) { "EXPLAIN QUERY PLAN" } else { "EXPLAIN" };
-        let mut plans = Vec::new();
-        for q in [CountQuery::sums(filter), CountQuery::not_yet_due(filter, today)] {
-            let sql = format!("{explain} {}", q.sql);
-            let lines: Vec<String> = with_pool!(self, |pool| {
-                let rows = bound!(sqlx::query(sqlx::AssertSqlSafe(sql.as_str())), q).fetch_all(pool).await?;
-                rows.iter()
-                    .map(|r| {
-                        (0..r.columns().len())
-                            .filter_map(|i| r.try_get::<String, _>(i).ok())
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    })
-                    .collect()
-            });
-            plans.extend(lines);
-        }
+        let q = CountQuery::figures(filter, today);
+        let sql = format!("{explain} {}", q.sql);
+        let plans = with_pool!(self, |pool| {
+            let rows = bound!(sqlx::query(sqlx::AssertSqlSafe(sql.as_str())), q).fetch_all(pool).await?;
+            rows.iter()
+                .map(|r| {
+                    (0..r.columns().len()).filter_map(|i| r.try_get::<String, _>(i).ok()).collect::<Vec<_>>().join(" ")
+                })
+                .collect()
+        });
         Ok(plans)
     }
 }

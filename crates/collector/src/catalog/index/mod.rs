@@ -61,6 +61,9 @@ pub struct CatalogIndex {
     by_basic_code: Vec<u32>,
     /// Distinct (name, credit code) pairs, sorted.
     departments: Vec<(String, String)>,
+    /// For each department, in the order of `departments`, its item positions in code
+    /// order: a department's published figures sum its services' counts.
+    department_items: Vec<Vec<u32>>,
     /// The intermediary services and certificates the items require (Arts. 35 and 36).
     registers: Registers,
     /// Who published the catalogue, and whether it is demonstration data.
@@ -109,6 +112,11 @@ impl CatalogIndex {
         }
         index.by_code = index.positions_by(Self::code);
         index.by_basic_code = index.positions_by(Self::basic_code);
+        index.department_items = vec![Vec::new(); index.departments.len()];
+        for &position in &index.by_code {
+            let department = index.facets[position as usize].department as usize;
+            index.department_items[department].push(position);
+        }
         index
     }
 
@@ -124,6 +132,20 @@ impl CatalogIndex {
     /// and without repeats, for the lookup's department filter.
     pub fn departments(&self) -> &[(String, String)] {
         &self.departments
+    }
+
+    /// The implementation codes of every item of the departments of this name (whatever
+    /// their credit codes), sorted.
+    pub fn codes_of_department(&self, name: &str) -> Vec<String> {
+        let first = self.departments.partition_point(|(n, _)| n.as_str() < name);
+        let mut codes: Vec<String> = self.departments[first..]
+            .iter()
+            .zip(&self.department_items[first..])
+            .take_while(|((n, _), _)| n == name)
+            .flat_map(|(_, items)| items.iter().map(|&position| self.code(position).to_owned()))
+            .collect();
+        codes.sort_unstable();
+        codes
     }
 
     /// The same index, labelled with the catalogue's publisher.

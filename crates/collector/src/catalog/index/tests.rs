@@ -184,6 +184,23 @@ fn departments_are_distinct_and_sorted_and_codes_look_up_items() {
 }
 
 #[test]
+fn a_departments_codes_are_every_item_it_implements_in_code_order() {
+    let items = synthetic_catalog(2000);
+    let index = CatalogIndex::build(&items);
+    for (name, _) in index.departments() {
+        let mut expected: Vec<String> = items
+            .iter()
+            .filter(|item| item.department().name().as_str() == name)
+            .map(|item| item.implementation_code().as_str().to_owned())
+            .collect();
+        expected.sort();
+        assert!(!expected.is_empty());
+        assert_eq!(index.codes_of_department(name), expected, "{name}");
+    }
+    assert!(index.codes_of_department("没有这个部门").is_empty());
+}
+
+#[test]
 fn an_index_over_a_synthetic_catalogue_answers_searches() {
     let index = CatalogIndex::build(&synthetic_catalog(2000));
     assert_eq!(index.len(), 2000);

@@ -23,11 +23,13 @@ use sqlx::Row;
 
 mod counters;
 pub mod cover;
+mod fold;
 mod rebuild;
 mod tally;
 
 pub use counters::{COLUMNS, Counters, FollowUpFlag, RatingSet};
 
+pub use fold::Folded;
 pub use rebuild::CountsSnapshot;
 pub(super) use tally::Tallies;
 
