@@ -42,6 +42,8 @@ pub const REPORT: &str = "BENCHMARKS.md";
 pub struct BenchOptions {
     /// Shorter wrk runs and fewer page loads: a rough check, not figures to publish.
     pub quick: bool,
+    /// Only the figures at scale, printed against their targets, not written to the report.
+    pub scale_only: bool,
 }
 
 /// How long and how often to measure.
@@ -104,6 +106,15 @@ pub fn run(options: BenchOptions) -> anyhow::Result<()> {
     std::fs::create_dir_all(&www).with_context(|| format!("cannot create {}", www.display()))?;
     tti::write_pages(&www, collector::SITE)?;
     let store = |name: &str, database: Option<String>| Store::new(work.path().join(name), database);
+    if options.scale_only {
+        let scale = scale_figures(&mingjing, &work, &catalog_file, &www, &pkg, &wrk, &plan)?;
+        println!();
+        for target in scale_report::targets(&scale) {
+            println!("  {}", target.line());
+        }
+        say(format!("{REPORT} left as it is (--scale-only); took {}", util::format_duration(started.elapsed())));
+        return Ok(());
+    }
 
     util::check_interrupted()?;
     say(format!("time to interactive: {} loads of each page in headless Chromium", plan.page_loads));
@@ -123,31 +134,7 @@ pub fn run(options: BenchOptions) -> anyhow::Result<()> {
     let search_store = store("search", None)?;
     let search = search::measure(&mingjing, &search_store, &catalog_file, plan.catalog_items, &www, &pkg, &wrk, &plan)?;
 
-    let scale_sqlite = scale::measure(
-        &mingjing,
-        "SQLite",
-        &store("scale-sqlite", None)?,
-        &catalog_file,
-        plan.scale_reviews.0,
-        &www,
-        &pkg,
-        &wrk,
-        &plan,
-    )?;
-    let scale_server = ThrowawayPostgres::start_in(work.path(), Durability::Full)?;
-    let scale_store = store("scale-postgres", Some(scale_server.url()))?;
-    let scale_postgres = scale::measure(
-        &mingjing,
-        "PostgreSQL",
-        &scale_store,
-        &catalog_file,
-        plan.scale_reviews.1,
-        &www,
-        &pkg,
-        &wrk,
-        &plan,
-    )?;
-    drop(scale_server);
+    let scale = scale_figures(&mingjing, &work, &catalog_file, &www, &pkg, &wrk, &plan)?;
 
     let report = report::Report {
         plan: &plan,
@@ -158,7 +145,7 @@ pub fn run(options: BenchOptions) -> anyhow::Result<()> {
         tti,
         ingest: vec![sqlite, postgres],
         search,
-        scale: vec![scale_sqlite, scale_postgres],
+        scale,
         elapsed: started.elapsed(),
     };
     let path = util::workspace_root().join(REPORT);
@@ -169,6 +156,44 @@ pub fn run(options: BenchOptions) -> anyhow::Result<()> {
     }
     say(format!("wrote {} in {}", path.display(), util::format_duration(started.elapsed())));
     Ok(())
+}
+
+/// Section 6: a generated year loaded into a fresh SQLite store and a fresh PostgreSQL
+/// cluster, each measured.
+fn scale_figures(
+    mingjing: &Mingjing,
+    work: &TempDir,
+    catalog_file: &std::path::Path,
+    www: &std::path::Path,
+    pkg: &std::path::Path,
+    wrk: &wrk::Wrk,
+    plan: &Plan,
+) -> anyhow::Result<Vec<scale::Scale>> {
+    let store = |name: &str, database: Option<String>| Store::new(work.path().join(name), database);
+    let sqlite = scale::measure(
+        mingjing,
+        "SQLite",
+        &store("scale-sqlite", None)?,
+        catalog_file,
+        plan.scale_reviews.0,
+        www,
+        pkg,
+        wrk,
+        plan,
+    )?;
+    let server = ThrowawayPostgres::start_in(work.path(), Durability::Full)?;
+    let postgres = scale::measure(
+        mingjing,
+        "PostgreSQL",
+        &store("scale-postgres", Some(server.url()))?,
+        catalog_file,
+        plan.scale_reviews.1,
+        www,
+        pkg,
+        wrk,
+        plan,
+    )?;
+    Ok(vec![sqlite, postgres])
 }
 
 /// A folder on disk for the databases: `/var/tmp` (the system's temporary folder can be a

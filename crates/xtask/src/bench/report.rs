@@ -49,6 +49,13 @@ pub struct Target {
     pub met: bool,
 }
 
+impl Target {
+    /// `met     what: measured`, as the end of a run prints it.
+    pub fn line(&self) -> String {
+        format!("{:<7} {}: {}", if self.met { "met" } else { "MISSED" }, self.what, self.measured)
+    }
+}
+
 fn targets(r: &Report) -> Vec<Target> {
     let mut targets = vec![Target {
         what: format!("review form page ≤ {} bytes brotli", thousands(r.bundle.budget_brotli)),
@@ -90,10 +97,7 @@ fn targets(r: &Report) -> Vec<Target> {
 
 /// One line per target, for the terminal.
 pub fn target_lines(r: &Report) -> Vec<String> {
-    targets(r)
-        .iter()
-        .map(|t| format!("{:<7} {}: {}", if t.met { "met" } else { "MISSED" }, t.what, t.measured))
-        .collect()
+    targets(r).iter().map(Target::line).collect()
 }
 
 pub fn render(r: &Report) -> String {
