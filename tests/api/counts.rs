@@ -1,10 +1,11 @@
 //! The published figures are maintained counts: after any mix of reviews (some received on
 //! past days), system defaults, follow-up steps and exclusions, the counts the changes kept
 //! up to date equal a recount from the reviews, and the figures do not move when the
-//! counts are rebuilt; over any range of days (whole months read from the monthly rows,
-//! the edges from the daily ones) the figures equal those summed from the recount's days.
-//! Folding PostgreSQL's count shards of closed periods changes no figure. The stats route's
-//! queries read only the count tables.
+//! counts are rebuilt; over any range of days (whole years read from the yearly rows, the
+//! months at their edges from the monthly rows, the edge days from the daily ones) the
+//! figures equal those summed from the recount's days. Folding PostgreSQL's count shards
+//! changes no figure, and folding while reviews arrive refuses none of them. The stats
+//! route's queries read only the count tables.
 
 use mingjing_collector::china_time::{iso, today_date};
 use mingjing_collector::cli::stats::{self as stats_admin, StatsCommand};
@@ -131,6 +132,10 @@ fn ranges() -> Vec<(Option<Date>, Option<Date>)> {
         (None, Some(today - Duration::days(30))),
         (Some(today - Duration::days(2)), Some(today - Duration::days(1))),
         (None, None),
+        // Whole years, with and without the current one's months and days.
+        (Some(Date::from_calendar_date(today.year() - 1, time::Month::January, 1).unwrap()), Some(today)),
+        (Some(Date::from_calendar_date(today.year(), time::Month::January, 1).unwrap()), None),
+        (Some(time::macros::date!(2020 - 01 - 01)), Some(time::macros::date!(2099 - 12 - 31))),
     ]
 }
 
@@ -161,24 +166,15 @@ async fn from_counts(app: &TestApp, from: Option<Date>, to: Option<Date>) -> Sum
     app.storage.summed_counts(&filter, &iso(today_date())).await.unwrap()
 }
 
-/// Folds the count shards of closed periods; on PostgreSQL, where writers spread over
-/// shards, checks that some were folded and that none of a closed period is left.
+/// Folds the count shards; on PostgreSQL, where writers spread over shards, checks that
+/// some were folded and that none is left.
 async fn fold_shards(app: &TestApp, backend: Backend) {
-    let today = iso(today_date());
-    let folded = app.storage.fold_count_shards(&today).await.unwrap();
-    let left = app
-        .count_sql(&format!(
-            "SELECT COUNT(*) FROM review_counts WHERE shard > 0
-             AND ((grain = 'day' AND period < '{today}') OR (grain = 'month' AND period < '{}'))",
-            &today[..7]
-        ))
-        .await
-        + app
-            .count_sql(&format!("SELECT COUNT(*) FROM open_follow_up_counts WHERE shard > 0 AND day < '{today}'"))
-            .await;
-    assert_eq!(left, 0, "shards of closed periods are left");
+    let folded = app.storage.fold_count_shards().await.unwrap();
+    let left = app.count_sql("SELECT COUNT(*) FROM review_counts WHERE shard > 0").await
+        + app.count_sql("SELECT COUNT(*) FROM open_follow_up_counts WHERE shard > 0").await;
+    assert_eq!((left, folded.deferred), (0, 0), "shards are left: {folded:?}");
     match backend {
-        Backend::Postgres => assert!(folded.count_rows > 0, "the reviews of past days were spread over shards"),
+        Backend::Postgres => assert!(folded.count_rows > 0, "the reviews were spread over shards"),
         Backend::Sqlite => assert_eq!(folded, Default::default(), "SQLite writes shard 0 only"),
     }
 }
@@ -258,7 +254,51 @@ async fn the_stats_queries_read_only_the_count_tables(backend: Backend) {
     }
 }
 
+/// Reviews arrive from many connections while the shards are folded over and over: every
+/// review is stored (a fold gives way to a writer rather than the other way round), and the
+/// counts still equal a recount.
+async fn folding_while_reviews_arrive_refuses_none_and_loses_no_count(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let site = mingjing_domain::site::SiteId::parse(TEST_SITE).unwrap();
+    let settings = json!({ "review": { "open_reviews_per_client_per_hour": 1000 } });
+    assert!(app.storage.set_site_config(&site, &settings).await.unwrap());
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let folding = async {
+        let mut folds = 0u32;
+        while !done.load(std::sync::atomic::Ordering::Relaxed) {
+            app.storage.fold_count_shards().await.expect("a fold fails only by giving way");
+            folds += 1;
+            // SQLite has nothing to fold and answers at once: let the writers run.
+            tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+        }
+        folds
+    };
+    let writing = async {
+        for wave in 0..4 {
+            let posts = (0..16).map(|i| {
+                let rating = 1 + i64::try_from(i % 5).unwrap();
+                let body = review(SERVICES[i % 2], rating, &format!("fold-race-review-{wave}-{i:04}"));
+                let body = if i % 5 < 2 { body.long_wait() } else { body };
+                let app = &app;
+                async move { app.post_json("/api/v1/reviews", &body).await.status().as_u16() }
+            });
+            let statuses = futures_util::future::join_all(posts).await;
+            assert!(statuses.iter().all(|s| *s == 201), "wave {wave}: {statuses:?}");
+        }
+        done.store(true, std::sync::atomic::Ordering::Relaxed);
+    };
+    let (folds, ()) = tokio::join!(folding, writing);
+    assert!(folds > 0);
+    let folded = app.storage.fold_count_shards().await.unwrap();
+    let left = app.count_sql("SELECT COUNT(*) FROM review_counts WHERE shard > 0").await;
+    assert_eq!((left, folded.deferred), (0, 0), "{folded:?}");
+    let (kept, recounted) = (app.storage.counts().await.unwrap(), app.storage.recount().await.unwrap());
+    assert_eq!(kept, recounted);
+    assert_eq!(stats(&app, "").await["all"]["count"], 64);
+}
+
 both_backends!(
+    folding_while_reviews_arrive_refuses_none_and_loses_no_count,
     maintained_counts_equal_a_recount_after_any_mix_of_changes,
     the_stats_commands_check_and_rebuild_the_counts,
     the_stats_queries_read_only_the_count_tables,

@@ -155,11 +155,11 @@ impl Storage {
              WHERE site_id = $1 AND stage IS NOT NULL AND ($2 OR stage <> 'closed') AND (due_date, id) > ($3, $4)
              ORDER BY due_date, id LIMIT $5"
         );
-        // The total from the site's monthly counts, a row a month, rather than a count of
+        // The total from the site's yearly counts, a row a year, rather than a count of
         // every open review; only poor reviews have a stage.
         const COUNT: &str =
             "SELECT CAST(COALESCE(SUM(poor_still_open + CASE WHEN $3 THEN poor_closed ELSE 0 END), 0) AS BIGINT)
-             FROM review_counts WHERE site_id = $1 AND service_code = $2 AND grain = 'month'";
+             FROM review_counts WHERE site_id = $1 AND service_code = $2 AND grain = 'year'";
         let (rows, total) = with_pool!(self, |pool| {
             let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
                 .bind(site_id)

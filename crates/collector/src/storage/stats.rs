@@ -1,15 +1,16 @@
 //! The queries behind the published figures. They read the maintained counts (see
-//! `counts/`), never the reviews: a range's whole months from the monthly rows and its edge
-//! days from the daily ones, a site's own rows for a site, one service's for a service, and
-//! a department's services' rows summed; so what a request reads is bounded by services ×
-//! months, whatever the number of reviews. No row with a comment, a contact or a receipt
+//! `counts/`), never the reviews: a range's whole years from the yearly rows, the months
+//! at their edges from the monthly rows and the edge days from the daily ones; a site's own
+//! rows for a site, one service's for a service, and a department's services' rows summed;
+//! so what a request reads is bounded by services × periods, whatever the number of
+//! reviews. No row with a comment, a contact or a receipt
 //! ever leaves the database for them.
 
 use sqlx::Row;
 use time::Date;
 
 use super::counts::cover::{Span, cover};
-use super::counts::{ALL_SERVICES, COLUMNS, Counters, FollowUpFlag};
+use super::counts::{ALL_SERVICES, COLUMNS, Counters, FollowUpFlag, Grain};
 use super::{Storage, StorageError, with_pool};
 
 /// Which reviews a figure counts.
@@ -106,9 +107,9 @@ impl CountQuery {
     /// The one statement behind a figure: every column summed over the filter's rows,
     /// then the open items not yet due on `today` (see [`CountQuery::not_yet_due`]).
     ///
-    /// The rows are those of the range's edge days and of its whole months, each part
-    /// summed where it is read (which halves the work of summing the rows they give), then
-    /// the parts added.
+    /// The rows are those of the range's whole years, the whole months at their edges and
+    /// the days at the edges of those (see [`cover`]), each part summed where it is read
+    /// (which halves the work of summing the rows they give), then the parts added.
     fn figures(filter: &StatsFilter<'_>, today: &str) -> CountQuery {
         let mut q = CountQuery { sql: String::new(), params: Vec::new() };
         let scope = q.scope(filter);
@@ -116,30 +117,28 @@ impl CountQuery {
         let inner: Vec<String> = COLUMNS.iter().map(|c| format!("SUM({c}) AS {c}")).collect();
         // A part that matches no period is left out, since each costs a seek per service;
         // one is kept if all do, so that the statement still reads the count table.
-        let mut parts: Vec<(&str, &Span)> = [("day", &c.head_days), ("month", &c.months), ("day", &c.tail_days)]
-            .into_iter()
-            .filter(|(_, span)| !span.is_empty())
-            .collect();
+        let mut parts: Vec<(Grain, &Span)> = c.parts().into_iter().filter(|(_, span)| !span.is_empty()).collect();
         if parts.is_empty() {
-            parts.push(("month", &c.months));
+            parts.push((Grain::Year, &c.years));
         }
         let arms: Vec<String> = parts
             .into_iter()
             .map(|(grain, span)| {
                 let span = q.span("period", span);
+                let grain = grain.as_str();
                 format!("SELECT {} FROM review_counts WHERE {scope} AND grain = '{grain}' AND {span}", inner.join(", "))
             })
             .collect();
         let outer: Vec<String> = COLUMNS.iter().map(|c| format!("CAST(COALESCE(SUM({c}), 0) AS BIGINT)")).collect();
-        let later = q.not_yet_due(filter, today);
+        let later = q.not_yet_due(&scope, filter, today);
         q.sql = format!("SELECT {}, ({later}) FROM ({}) AS c", outer.join(", "), arms.join(" UNION ALL "));
         q
     }
 
     /// How many open poor reviews received in the range are not yet due on `today`: the
     /// rest of the open ones are overdue. Only the due dates from today on are read.
-    fn not_yet_due(&mut self, filter: &StatsFilter<'_>, today: &str) -> String {
-        let scope = self.scope(filter);
+    /// `scope` is the figure's own, whose parameters are bound already.
+    fn not_yet_due(&mut self, scope: &str, filter: &StatsFilter<'_>, today: &str) -> String {
         let today = self.param(Some(today));
         let days = Span {
             first: filter.from.map_or_else(String::new, crate::china_time::iso),

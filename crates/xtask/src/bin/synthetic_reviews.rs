@@ -13,7 +13,7 @@ use std::time::Instant;
 use anyhow::Context;
 use clap::Parser;
 use mingjing_collector::catalog::index::synthetic_catalog;
-use mingjing_collector::china_time::{china_date, iso, now_millis};
+use mingjing_collector::china_time::{china_date, now_millis};
 use mingjing_collector::storage::{NewReview, Storage};
 
 #[derive(Debug, Parser)]
@@ -106,9 +106,9 @@ async fn main() -> anyhow::Result<()> {
             }
         }
     }
-    // As the collector's housekeeping would: PostgreSQL's shards of past days and months
-    // folded into one row each, and SQLite's write-ahead log checkpointed into the file.
-    let folded = storage.fold_count_shards(&iso(china_date(now))).await?;
+    // As the collector's housekeeping would within a minute: PostgreSQL's count shards
+    // folded into one row per period, and SQLite's write-ahead log checkpointed into the file.
+    let folded = storage.fold_count_shards().await?;
     storage.checkpoint().await?;
     let took = started.elapsed();
     println!("folded_count_rows={} folded_open_rows={}", folded.count_rows, folded.open_rows);

@@ -1,11 +1,13 @@
-//! Which count rows cover a range of China days: every whole month in it from the monthly
-//! rows, and the days at either edge from the daily rows. A year's figures then read twelve
-//! monthly rows per combination, and at most sixty daily ones, whatever the traffic.
+//! Which count rows cover a range of China days: every whole year in it from the yearly
+//! rows, the whole months at either edge of those from the monthly rows, and the days at
+//! either edge from the daily rows. Any range then reads its years, at most 22 monthly
+//! rows and at most 60 daily ones per combination, whatever the traffic.
 
 use mingjing_domain::iso_date;
 use time::{Date, Month};
 
-/// An inclusive range of stored periods (`YYYY-MM-DD` days, or `YYYY-MM` months), compared
+/// An inclusive range of stored periods (`YYYY-MM-DD` days, `YYYY-MM` months or `YYYY`
+/// years), compared
 /// as text. Every stored period sorts between `""` and `"~"`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Span {
@@ -34,18 +36,40 @@ impl Span {
     }
 }
 
-/// The daily rows before the first whole month, the monthly rows, and the daily rows after
-/// the last whole month. Each day of the range is in exactly one of them.
+/// The daily rows before the first whole month, the monthly rows before the first whole
+/// year, the yearly rows, the monthly rows after the last whole year and the daily rows
+/// after the last whole month. Each day of the range is in exactly one of them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cover {
     pub head_days: Span,
-    pub months: Span,
+    pub head_months: Span,
+    pub years: Span,
+    pub tail_months: Span,
     pub tail_days: Span,
+}
+
+impl Cover {
+    /// Each part with the grain of its rows.
+    pub fn parts(&self) -> [(super::Grain, &Span); 5] {
+        use super::Grain::{Day, Month, Year};
+        [
+            (Day, &self.head_days),
+            (Month, &self.head_months),
+            (Year, &self.years),
+            (Month, &self.tail_months),
+            (Day, &self.tail_days),
+        ]
+    }
 }
 
 /// `2026-03`: how a month is stored.
 pub fn month_of(day: &str) -> &str {
     day.get(..7).unwrap_or(day)
+}
+
+/// `2026`: how a year is stored (from a day or a month).
+pub fn year_of(period: &str) -> &str {
+    period.get(..4).unwrap_or(period)
 }
 
 fn month_key(year: i32, month: Month) -> String {
@@ -93,7 +117,13 @@ pub fn cover(from: Option<Date>, to: Option<Date>) -> Cover {
             (Some(from), Some(to)) => Span::new(iso_date::format(from), iso_date::format(to)),
             _ => Span::none(),
         };
-        return Cover { head_days: days, months: Span::none(), tail_days: Span::none() };
+        return Cover {
+            head_days: days,
+            head_months: Span::none(),
+            years: Span::none(),
+            tail_months: Span::none(),
+            tail_days: Span::none(),
+        };
     }
     let head_days = match from {
         Some(d) if d.day() != 1 => Span::new(iso_date::format(d), iso_date::format(last_day_of_month(d))),
@@ -105,7 +135,37 @@ pub fn cover(from: Option<Date>, to: Option<Date>) -> Cover {
         }
         _ => Span::none(),
     };
-    Cover { head_days, months: Span::new(first_month, last_month), tail_days }
+    let (head_months, years, tail_months) = split_by_years(&first_month, &last_month);
+    Cover { head_days, head_months, years, tail_months, tail_days }
+}
+
+/// Whole months `first..=last` (either end open as `""` or `"~"`) as the months before the
+/// first whole year, the whole years, and the months after the last whole year.
+fn split_by_years(first: &str, last: &str) -> (Span, Span, Span) {
+    let year = |month: &str| year_of(month).parse::<i32>().ok();
+    // The first and last whole year; an open end takes every year there is.
+    let first_year = match year(first) {
+        None => String::new(),
+        Some(y) if first.ends_with("-01") => format!("{y:04}"),
+        Some(y) => format!("{:04}", y + 1),
+    };
+    let last_year = match year(last) {
+        None => "~".to_owned(),
+        Some(y) if last.ends_with("-12") => format!("{y:04}"),
+        Some(y) => format!("{:04}", y - 1),
+    };
+    if first_year > last_year {
+        return (Span::new(first.to_owned(), last.to_owned()), Span::none(), Span::none());
+    }
+    let head = match year(first) {
+        Some(y) if !first.ends_with("-01") => Span::new(first.to_owned(), format!("{y:04}-12")),
+        _ => Span::none(),
+    };
+    let tail = match year(last) {
+        Some(y) if !last.ends_with("-12") => Span::new(format!("{y:04}-01"), last.to_owned()),
+        _ => Span::none(),
+    };
+    (head, Span::new(first_year, last_year), tail)
 }
 
 #[cfg(test)]
@@ -118,10 +178,16 @@ mod tests {
     /// How many of the cover's rows count `day`.
     fn times_counted(c: &Cover, day: Date) -> usize {
         let day = iso_date::format(day);
-        [c.head_days.holds(&day), c.months.holds(month_of(&day)), c.tail_days.holds(&day)]
-            .into_iter()
-            .filter(|held| *held)
-            .count()
+        [
+            c.head_days.holds(&day),
+            c.head_months.holds(month_of(&day)),
+            c.years.holds(year_of(&day)),
+            c.tail_months.holds(month_of(&day)),
+            c.tail_days.holds(&day),
+        ]
+        .into_iter()
+        .filter(|held| *held)
+        .count()
     }
 
     fn days(first: Date, last: Date) -> impl Iterator<Item = Date> {
@@ -130,8 +196,9 @@ mod tests {
 
     #[test]
     fn every_day_in_the_range_is_counted_once_and_no_other_day_at_all() {
-        // Across a year's end, a leap February and months of each length; open ends too.
-        let (window_first, window_last) = (date!(2023 - 11 - 20), date!(2024 - 04 - 10));
+        // Across two years' ends (so that one whole year lies between), a leap February and
+        // months of each length; open ends too.
+        let (window_first, window_last) = (date!(2023 - 11 - 20), date!(2025 - 02 - 10));
         let probe = |from: Option<Date>, to: Option<Date>| {
             let c = cover(from, to);
             for day in days(window_first - Duration::days(40), window_last + Duration::days(40)) {
@@ -141,7 +208,7 @@ mod tests {
         };
         let ends: Vec<Date> = days(window_first, window_last).collect();
         for from in &ends {
-            for to in ends.iter().step_by(3) {
+            for to in ends.iter().step_by(7) {
                 probe(Some(*from), Some(*to));
             }
             probe(Some(*from), None);
@@ -150,17 +217,51 @@ mod tests {
         probe(None, None);
     }
 
+    fn only(c: &Cover, grain: &str) -> Vec<Span> {
+        c.parts()
+            .into_iter()
+            .filter(|(g, span)| g.as_str() == grain && !span.is_empty())
+            .map(|(_, s)| s.clone())
+            .collect()
+    }
+
     #[test]
-    fn a_year_reads_twelve_months_and_no_days() {
+    fn a_calendar_year_reads_one_yearly_row_and_nothing_else() {
         let c = cover(Some(date!(2026 - 01 - 01)), Some(date!(2026 - 12 - 31)));
-        assert_eq!(c.months, Span::new("2026-01".into(), "2026-12".into()));
-        assert_eq!((c.head_days, c.tail_days), (Span::none(), Span::none()));
+        assert_eq!(c.years, Span::new("2026".into(), "2026".into()));
+        assert!(only(&c, "day").is_empty() && only(&c, "month").is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn everything_reads_the_years_alone() {
+        let c = cover(None, None);
+        assert_eq!(c.years, Span::new(String::new(), "~".into()));
+        assert!(only(&c, "day").is_empty() && only(&c, "month").is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn a_range_across_years_reads_whole_years_then_edge_months_then_edge_days() {
+        let c = cover(Some(date!(2024 - 03 - 15)), Some(date!(2026 - 05 - 20)));
+        assert_eq!(c.head_days, Span::new("2024-03-15".into(), "2024-03-31".into()));
+        assert_eq!(c.head_months, Span::new("2024-04".into(), "2024-12".into()));
+        assert_eq!(c.years, Span::new("2025".into(), "2025".into()));
+        assert_eq!(c.tail_months, Span::new("2026-01".into(), "2026-04".into()));
+        assert_eq!(c.tail_days, Span::new("2026-05-01".into(), "2026-05-20".into()));
+    }
+
+    #[test]
+    fn twelve_months_across_a_years_end_read_months_and_no_year() {
+        let c = cover(Some(date!(2025 - 07 - 01)), Some(date!(2026 - 06 - 30)));
+        assert_eq!(c.head_months, Span::new("2025-07".into(), "2026-06".into()));
+        assert_eq!(only(&c, "month").len(), 1);
+        assert!(only(&c, "year").is_empty() && only(&c, "day").is_empty(), "{c:?}");
     }
 
     #[test]
     fn a_range_inside_one_month_reads_only_days() {
         let c = cover(Some(date!(2026 - 03 - 05)), Some(date!(2026 - 03 - 20)));
         assert_eq!(c.head_days, Span::new("2026-03-05".into(), "2026-03-20".into()));
-        assert_eq!((c.months, c.tail_days), (Span::none(), Span::none()));
+        assert_eq!(only(&c, "day").len(), 1);
+        assert!(only(&c, "month").is_empty() && only(&c, "year").is_empty(), "{c:?}");
     }
 }

@@ -3,12 +3,15 @@
 //! away and adds its new one in the same transaction as the change, so a stats request
 //! reads counts and never the reviews.
 //!
-//! A count row holds, for a day or a month, one column per published set and level and
-//! one per point of the follow-up (`counters.rs`), so a range reads one row per service and
-//! period, however many kinds of review the period holds. A contribution is counted four
-//! times: by the day and by the month it was received, each under the review's service and
-//! under [`ALL_SERVICES`] for the whole site, which is what a site's own figures read. A range then reads its whole months from the monthly rows and
-//! only the days at its edges from the daily ones (`cover.rs`). The open items are counted
+//! A count row holds, for a day, a month or a year, one column per published set and level
+//! and one per point of the follow-up (`counters.rs`), so a range reads one row per service
+//! and period, however many kinds of review the period holds. A contribution is counted six
+//! times: by the day, the month and the year it was received, each under the review's
+//! service and under [`ALL_SERVICES`] for the whole site, which is what a site's own figures
+//! read. A range then reads its whole years from the yearly rows, the whole months at their
+//! edges from the monthly rows and only the days at its edges from the daily ones
+//! (`cover.rs`). On PostgreSQL each row is spread over shards, which the housekeeping folds
+//! (`fold.rs`). The open items are counted
 //! by day and due date in a table of their own, since a stats request reads just those not
 //! yet due.
 //!
@@ -44,6 +47,7 @@ pub const ALL_SERVICES: &str = "";
 pub enum Grain {
     Day,
     Month,
+    Year,
 }
 
 impl Grain {
@@ -51,6 +55,7 @@ impl Grain {
         match self {
             Grain::Day => "day",
             Grain::Month => "month",
+            Grain::Year => "year",
         }
     }
 
@@ -58,6 +63,7 @@ impl Grain {
         match text {
             "day" => Some(Grain::Day),
             "month" => Some(Grain::Month),
+            "year" => Some(Grain::Year),
             _ => None,
         }
     }
@@ -168,14 +174,14 @@ impl Counted {
     }
 }
 
-/// One count row: a site's (or one of its services') day or month.
+/// One count row: a site's (or one of its services') day, month or year.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CountKey {
     pub site_id: String,
     /// [`ALL_SERVICES`] for the whole site.
     pub service_code: String,
     pub grain: Grain,
-    /// `YYYY-MM-DD` for a day, `YYYY-MM` for a month.
+    /// `YYYY-MM-DD` for a day, `YYYY-MM` for a month, `YYYY` for a year.
     pub period: String,
 }
 
@@ -198,14 +204,23 @@ pub struct Contribution {
 }
 
 impl Contribution {
-    /// Every row the contribution adds to: its day's and its month's, under its service
-    /// and for the whole site; the open items by day only.
-    fn rows(&self) -> [(CountKey, Option<OpenKey>); 4] {
-        let month =
-            CountKey { grain: Grain::Month, period: cover::month_of(&self.key.period).to_owned(), ..self.key.clone() };
+    /// Every row the contribution adds to: its day's, its month's and its year's, under its
+    /// service and for the whole site; the open items by day only.
+    fn rows(&self) -> [(CountKey, Option<OpenKey>); 6] {
+        let day = &self.key;
+        let at = |grain, period: &str| CountKey { grain, period: period.to_owned(), ..day.clone() };
+        let month = at(Grain::Month, cover::month_of(&day.period));
+        let year = at(Grain::Year, cover::year_of(&day.period));
         let site = |k: &CountKey| CountKey { service_code: ALL_SERVICES.to_owned(), ..k.clone() };
         let site_open = self.open.as_ref().map(|o| OpenKey { service_code: ALL_SERVICES.to_owned(), ..o.clone() });
-        [(site(&self.key), site_open), (site(&month), None), (self.key.clone(), self.open.clone()), (month, None)]
+        [
+            (site(day), site_open),
+            (site(&month), None),
+            (site(&year), None),
+            (day.clone(), self.open.clone()),
+            (month, None),
+            (year, None),
+        ]
     }
 }
 

@@ -11,7 +11,8 @@ use crate::storage::{Storage, StorageError, with_pool};
 
 /// The version of the counts' definition. Raising it rebuilds them on the next start.
 /// 2: one row per service and day or month, with the open items by due date.
-const COUNTS_VERSION: i64 = 2;
+/// 3: and one per service and year.
+const COUNTS_VERSION: i64 = 3;
 
 /// Every count, summed per key and without the keys that came to zero: what the tables
 /// hold, in a form two ways of counting can be compared in.
