@@ -3,8 +3,7 @@
 //! at their edges from the monthly rows and the edge days from the daily ones; a site's own
 //! rows for a site, one service's for a service, and a department's services' rows summed;
 //! so what a request reads is bounded by services × periods, whatever the number of
-//! reviews. No row with a comment, a contact or a receipt
-//! ever leaves the database for them.
+//! reviews. No row with a comment, a contact or a receipt ever leaves the database for them.
 
 use sqlx::Row;
 use time::Date;

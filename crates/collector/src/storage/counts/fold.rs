@@ -22,7 +22,7 @@ use super::{COLUMNS, Grain};
 use crate::storage::{Storage, StorageError};
 
 /// How long a fold waits for a row a writer holds before it leaves the period for later.
-pub const LOCK_TIMEOUT: &str = "50ms";
+const LOCK_TIMEOUT: &str = "50ms";
 
 /// What a fold did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -82,13 +82,13 @@ struct Table {
 }
 
 impl Table {
-    fn counts(fold: &'static str) -> Table {
+    fn counts() -> Table {
         Table {
             next: "SELECT period FROM review_counts WHERE shard > 0 AND grain = $2 AND period > $1
                    ORDER BY period LIMIT 1",
             lock: "SELECT 1 FROM review_counts WHERE grain = $1 AND period = $2
                    ORDER BY site_id, service_code, shard FOR UPDATE",
-            fold,
+            fold: FOLD_COUNTS.as_str(),
             tidy: None,
         }
     }
@@ -111,7 +111,7 @@ impl Storage {
         let Storage::Postgres(pool) = self else { return Ok(Folded::default()) };
         let mut folded = Folded::default();
         for grain in [Grain::Day, Grain::Month, Grain::Year] {
-            let (rows, deferred) = fold_table(pool, &Table::counts(FOLD_COUNTS.as_str()), Some(grain)).await?;
+            let (rows, deferred) = fold_table(pool, &Table::counts(), Some(grain)).await?;
             folded.count_rows += rows;
             folded.deferred += deferred;
         }
